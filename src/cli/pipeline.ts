@@ -1,0 +1,62 @@
+// Runs the stages in order (ingest → correlate → rules) with a progress line on stderr.
+import { Correlator, type Model, type TimeBound } from '../correlate/index.ts';
+import { ingest, type IngestProgress, type IngestResult } from '../ingest/index.ts';
+import { runEngine, type Analysis } from '../rules/index.ts';
+import { VERSION } from './version.ts';
+
+export interface PipelineOptions {
+  since?: TimeBound;
+  until?: TimeBound;
+  /** Show a progress line on stderr (only when stderr is a terminal). */
+  progress: boolean;
+  /** Called with progress updates (the TUI shows its own). */
+  onProgress?: (p: IngestProgress) => void;
+}
+
+export interface PipelineResult {
+  ingest: IngestResult;
+  model: Model;
+  analysis: Analysis;
+}
+
+/** Read, correlate and analyze one bundle. Throws ForensicError for unusable input. */
+export async function runPipeline(input: string, opts: PipelineOptions): Promise<PipelineResult> {
+  const startedAt = Date.now();
+  const progress = opts.progress && process.stderr.isTTY ? progressLine(input) : undefined;
+  const correlator = new Correlator({ since: opts.since, until: opts.until });
+  let result: IngestResult;
+  try {
+    result = await ingest(input, (rec) => correlator.add(rec), {
+      onProgress: (p) => {
+        progress?.update(p);
+        opts.onProgress?.(p);
+      },
+    });
+  } finally {
+    progress?.clear();
+  }
+  const model = correlator.finish(result);
+  const analysis = runEngine(model, { toolVersion: VERSION, startedAt });
+  return { ingest: result, model, analysis };
+}
+
+/** A single self-overwriting stderr line, updated at most ten times a second. */
+function progressLine(input: string) {
+  let last = 0;
+  let shown = false;
+  const mb = (n: number) => `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MB`;
+  return {
+    update(p: IngestProgress) {
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      const of = p.bytesTotal ? ` / ${mb(p.bytesTotal)}` : '';
+      const text = `reading ${input}: ${mb(p.bytesRead)}${of}, ${p.filesDone} files`;
+      process.stderr.write(`\r\x1b[K${text.slice(0, (process.stderr.columns ?? 80) - 1)}`);
+      shown = true;
+    },
+    clear() {
+      if (shown) process.stderr.write('\r\x1b[K');
+    },
+  };
+}

@@ -1,0 +1,7 @@
+// The tool's version, read once from package.json.
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** forensic's own version (contract.md `tool.version`). */
+export const VERSION: string = pkg.version;

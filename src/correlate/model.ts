@@ -1,0 +1,258 @@
+// The correlated model: what rules, reports and the TUI read. Built incrementally from the
+// record stream (Correlator), so a multi-gigabyte bundle is never held whole in memory:
+// every record updates compact indexes and counters, and only a bounded set of records is
+// retained in full (see `LogIndex.isComplete`).
+import type {
+  AuditRecord, DocumentKind, DocumentRecord, FileInfo, Level, LogOrigin, LogRecord,
+  MetricSnapshot, Problem, TokenRecord, TokenVault,
+} from '../ingest/index.ts';
+
+export interface BundleSummary {
+  source: string;
+  sha256: string;
+  files: FileInfo[];
+  problems: Problem[];
+  /** Best-known AuthPlane version (status doc, `authserver version`, `starting authserver`), or null. */
+  authplaneVersion: string | null;
+  /** Every version seen, with where (for version skew). */
+  versions: { version: string; source: string; file: string; line: number }[];
+  timeRange: { from: string; to: string } | null;
+  /** Deployment hints: kubernetes / docker / compose / systemd, from wrappers and file names. */
+  deployment: string[];
+  storageDriver: string | null;
+}
+
+/** A log stream (pod/container/process) as seen across files. */
+export interface LogSource {
+  source: string;
+  origin: LogOrigin;
+  formats: string[];
+  files: string[];
+  records: number;
+  first: number | null;
+  last: number | null;
+}
+
+export interface LogIndex {
+  /**
+   * Retained records, time-ordered (records without time keep file order at their neighbours' place).
+   * When `isComplete` is true every log record is here; otherwise high-volume INFO/DEBUG lines were
+   * counted and sampled but not all retained.
+   */
+  records(): readonly LogRecord[];
+  isComplete: boolean;
+  /** Total log records read (retained or not). */
+  total: number;
+  /** Retained records whose msg equals `msg` (or starts with it, for a string ending in `…` / a RegExp). */
+  withMessage(msg: string | RegExp): LogRecord[];
+  /** Count of all records (retained or not) with exactly this msg. */
+  countMessage(msg: string): number;
+  /** Retained records matching a predicate (msg, attrs, origin …). */
+  where(pred: (r: LogRecord) => boolean): LogRecord[];
+  sources(): LogSource[];
+  /** Counts per level over all records. */
+  levelCounts: Record<Level, number>;
+}
+
+/** HTTP access lines (`msg == "http request"` on the server; MCP server access lines too). */
+export interface HttpIndex {
+  total: number;
+  /** Count per status over all access lines. */
+  byStatus: Map<number, number>;
+  /** Count per `path` then status. */
+  byPath: Map<string, Map<number, number>>;
+  /** Retained access records with status >= 400. */
+  failures(): LogRecord[];
+  /** Distinct `remote_addr` host parts per status class (e.g. how many clients got 429). */
+  remoteAddrs(status?: number): Map<string, number>;
+}
+
+/** One counter's value change between two consecutive snapshots of the same server. */
+export interface CounterInterval {
+  from: number | null;
+  to: number | null;
+  before: number;
+  after: number;
+  /** after - before, or `after` when the counter reset (after < before). */
+  delta: number;
+  /** delta per second, null when the interval has no known length. */
+  rate: number | null;
+  reset: boolean;
+  fromFile: string;
+  toFile: string;
+}
+
+export interface CounterSeries {
+  name: string;
+  labels: Record<string, string>;
+  instance: string;
+  /** Values in snapshot order (one per snapshot that has the series). */
+  values: { time: number | null; value: number; file: string; line: number }[];
+  intervals: CounterInterval[];
+  /** Sum of interval deltas (reset-aware). 0 with a single snapshot. */
+  totalDelta: number;
+  /** Latest value. */
+  last: number;
+}
+
+export interface HistogramInterval {
+  from: number | null;
+  to: number | null;
+  count: number;
+  p50: number | null;
+  p99: number | null;
+}
+
+export interface HistogramSeries {
+  name: string;
+  labels: Record<string, string>;
+  instance: string;
+  intervals: HistogramInterval[];
+  /** Quantiles over the cumulative buckets of the latest snapshot (when there is only one). */
+  lifetime: { count: number; p50: number | null; p99: number | null };
+}
+
+export interface MetricIndex {
+  snapshots(): MetricSnapshot[];
+  instances(): string[];
+  /**
+   * Counter series of a name, optionally filtered by labels. Label aliases from the docs are
+   * normalised (method/path/status → http_method/http_route/http_status_code, outcome → result).
+   */
+  counter(name: string, match?: Record<string, string>): CounterSeries[];
+  /** Gauge or any sample's latest values. */
+  latest(name: string, match?: Record<string, string>): { labels: Record<string, string>; value: number; instance: string; file: string; line: number }[];
+  histogram(name: string, match?: Record<string, string>): HistogramSeries[];
+  /** Every counter series (for the TUI), sorted by totalDelta descending. */
+  allCounters(): CounterSeries[];
+  /** Every histogram series (for the TUI). */
+  allHistograms(): HistogramSeries[];
+}
+
+export interface AuditStory {
+  /** `user:<id>`, `client:<id>`, `family:<id>`, `grant:<id>`. */
+  key: string;
+  rows: AuditRecord[];
+  /** Log records that share the story's id (e.g. `family_id`), retained ones only. */
+  logs: LogRecord[];
+}
+
+export interface AuditIndex {
+  /** Rows from dumps plus rows rebuilt from `audit` / `audit event dropped` log lines, deduplicated, by created_at. */
+  rows(): AuditRecord[];
+  byAction(action: string | RegExp): AuditRecord[];
+  stories(kind?: 'user' | 'client' | 'family' | 'grant'): AuditStory[];
+  story(key: string): AuditStory | undefined;
+  /** True when the bundle held an audit dump (not just log copies). */
+  hasDump: boolean;
+}
+
+export interface DocumentIndex {
+  all(): DocumentRecord[];
+  /** Documents of a kind; an http-exchange counts under its `bodyKind` too. */
+  ofKind(kind: DocumentKind): DocumentRecord[];
+  /** HTTP exchanges (captured curl -i / -v output, collect manifest entries). */
+  exchanges(): DocumentRecord[];
+}
+
+export type TraceOutcome = 'ok' | 'client-error' | 'server-error' | 'denied' | 'unknown';
+
+export interface TraceSummary {
+  /** trace_id when known, else `req:<request_id>`. */
+  id: string;
+  traceId?: string;
+  requestIds: string[];
+  start: number | null;
+  end: number | null;
+  durationMs: number | null;
+  outcome: TraceOutcome;
+  /** HTTP status from the access line, the OAuth error code, and/or the SDK verdict. */
+  status?: number;
+  errorCode?: string;
+  verdict?: string;
+  method?: string;
+  path?: string;
+  recordCount: number;
+  /** Distinct sources (streams) and origins involved. */
+  sources: string[];
+  origins: LogOrigin[];
+}
+
+export interface TimelineEntry {
+  record: LogRecord | AuditRecord;
+  /** ts corrected by the estimated clock offset of its source (ms), and the offset applied. */
+  correctedTs: number | null;
+  offsetMs: number;
+  /** span parent/child nesting depth when span ids exist, else 0. */
+  depth: number;
+}
+
+export interface TraceIndex {
+  /** Failing traces first (server-error, denied, client-error), then the rest by start time. */
+  list(): TraceSummary[];
+  get(id: string): TraceSummary | undefined;
+  /** Find by trace id or request id. */
+  find(id: string): TraceSummary | undefined;
+  /** Full cross-source timeline of one trace, in corrected time order. Empty when its records were not retained. */
+  timeline(id: string): TimelineEntry[];
+  total: number;
+}
+
+export interface ClockOffset {
+  /** The source compared against the reference (usually the AuthPlane server). */
+  source: string;
+  reference: string;
+  /** Estimated offset in ms: add it to `source` timestamps to get reference time. */
+  offsetMs: number;
+  /** Number of ordered pairs the estimate rests on. */
+  pairs: number;
+  evidence: { file: string; line: number; note: string }[];
+}
+
+export interface ConfigValue {
+  key: string;
+  value: string;
+  /** Where it was set: `config.yaml:12`, `authplane.env:3`, `admin/system/config`, `starting authserver` log line. */
+  from: string;
+  file: string;
+  line: number;
+}
+
+export interface ConfigView {
+  /** Effective value of a YAML key (`server.issuer`), env vars mapped to their YAML key; env wins over YAML. */
+  get(key: string): ConfigValue | undefined;
+  all(): ConfigValue[];
+  /** True when the bundle held any config (yaml, env, admin config). */
+  present: boolean;
+}
+
+/** A server boot seen in the logs (`starting authserver`), with what happened around it. */
+export interface BootEvent {
+  source: string;
+  file: string;
+  line: number;
+  ts: number | null;
+  version?: string;
+  issuer?: string;
+  /** `no signing key found, generating` seen during this boot. */
+  keyGenerated: boolean;
+  keyGeneratedAt?: { file: string; line: number; ts: number | null };
+}
+
+export interface Model {
+  bundle: BundleSummary;
+  logs: LogIndex;
+  http: HttpIndex;
+  metrics: MetricIndex;
+  audit: AuditIndex;
+  documents: DocumentIndex;
+  tokens: TokenRecord[];
+  traces: TraceIndex;
+  clock: ClockOffset[];
+  config: ConfigView;
+  boots: BootEvent[];
+  /** Raw JWTs by fingerprint for signature checks; never rendered. */
+  tokenVault: TokenVault;
+  /** Options the model was built with (time window). */
+  window: { since: number | null; until: number | null };
+}

@@ -1,0 +1,6 @@
+// Public surface of the ingest stage: read a bundle (archive, directory or single file) into
+// normalized records with provenance, streaming, and an inventory of what was read.
+export type * from './types.ts';
+export type { FileFormat, FileHead, LineParser, ParseContext } from './format.ts';
+export { ForensicError, type ForensicErrorCode } from './errors.ts';
+export { ingest } from './reader/ingest.ts';

@@ -1,0 +1,5 @@
+// Registry of non-log formats: Prometheus/OpenMetrics, audit dumps, documents, JWTs.
+import type { FileFormat } from '../../format.ts';
+
+/** Metrics, audit, document and token formats, most specific first. */
+export const docFormats: FileFormat[] = [];

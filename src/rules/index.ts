@@ -1,0 +1,5 @@
+// Public surface of the rules stage: the catalog and the engine.
+export type * from './types.ts';
+export { defineRule } from './types.ts';
+export { CAUSES, STEP_TITLES, type CauseId } from './causes.ts';
+export { runEngine, type EngineOptions } from './engine.ts';

@@ -4,3 +4,4 @@ export type * from './types.ts';
 export type { FileFormat, FileHead, LineParser, ParseContext } from './format.ts';
 export { ForensicError, type ForensicErrorCode } from './errors.ts';
 export { ingest } from './reader/ingest.ts';
+export { walkBundle, type BundleEntry } from './reader/walk.ts';

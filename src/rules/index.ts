@@ -3,3 +3,6 @@ export type * from './types.ts';
 export { defineRule } from './types.ts';
 export { CAUSES, STEP_TITLES, type CauseId } from './causes.ts';
 export { runEngine, type EngineOptions } from './engine.ts';
+export { CATALOG } from './catalog/index.ts';
+export { DOCS } from './docs.ts';
+export * from './evidence.ts';

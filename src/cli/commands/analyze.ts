@@ -31,8 +31,8 @@ export async function analyzeCommand(bundle: string, o: AnalyzeOptions): Promise
   const redactor = o.redact ? createRedactor({}) : undefined;
   const render = { color: o.color, redactor, width: process.stdout.columns ?? 100 };
   if (o.tui) {
-    const { openTui } = await import('../../tui/index.ts');
-    await openTui({ model, analysis });
+    const { openTui, loaded } = await import('../../tui/index.ts');
+    await openTui({ title: bundle, load: loaded(model, analysis) });
     return exitCodeFor(analysis, o.failOn);
   }
   let out: string;

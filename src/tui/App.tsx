@@ -1,0 +1,108 @@
+// The TUI root: tab bar, the active view, the status line, and the global keys.
+import { Box, Text, useApp, useInput } from 'ink';
+import { useMemo, useState } from 'react';
+import type { Model } from '../correlate/index.ts';
+import type { Redactor } from '../report/index.ts';
+import type { Analysis } from '../rules/index.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { TuiContext, type Focus, type TuiContextValue, type ViewId } from './context.ts';
+import { useSize } from './hooks/use-size.ts';
+import { fit } from './lib/format.ts';
+import { AuditView } from './views/AuditView.tsx';
+import { ChecklistView } from './views/ChecklistView.tsx';
+import { FindingsView } from './views/FindingsView.tsx';
+import { HelpView } from './views/HelpView.tsx';
+import { LogsView } from './views/LogsView.tsx';
+import { MetricsView } from './views/MetricsView.tsx';
+import { TracesView } from './views/TracesView.tsx';
+
+const VIEWS: { id: ViewId; label: string }[] = [
+  { id: 'checklist', label: 'Checklist' }, { id: 'findings', label: 'Findings' }, { id: 'traces', label: 'Traces' },
+  { id: 'logs', label: 'Logs' }, { id: 'metrics', label: 'Metrics' }, { id: 'audit', label: 'Audit' },
+];
+
+export interface AppProps {
+  model: Model;
+  analysis: Analysis;
+  color: boolean;
+  /** Creates the report's redactor for the `r` toggle (lazily: most sessions never press r). */
+  makeRedactor?: () => Redactor;
+  initialView?: ViewId;
+}
+
+export function App({ model, analysis, color, makeRedactor, initialView = 'checklist' }: AppProps) {
+  const { exit } = useApp();
+  const { columns, rows } = useSize();
+  const [view, setView] = useState<ViewId>(initialView);
+  const [focus, setFocus] = useState<Focus | undefined>(undefined);
+  const [stepFilter, setStepFilter] = useState<number | undefined>(undefined);
+  const [help, setHelp] = useState(false);
+  const [typing, setTyping] = useState(false);
+  const [redactor, setRedactor] = useState<Redactor | null>(null);
+  const [redacted, setRedacted] = useState(false);
+  const [notice, setNotice] = useState('');
+
+  const ctx: TuiContextValue = useMemo(() => ({
+    model, analysis, color, redacted, setTyping,
+    show: (text: string) => (redacted && redactor ? redactor.text(text) : text),
+    go: (target: ViewId, f?: Focus) => {
+      if (f?.kind === 'step') setStepFilter(f.step);
+      else if (target === 'findings') setStepFilter(undefined);
+      // Evidence that belongs to a trace opens in the trace's timeline.
+      if (f?.kind === 'evidence' && f.evidence.trace_id && model.traces.find(f.evidence.trace_id)) {
+        setFocus({ kind: 'trace', id: f.evidence.trace_id, file: f.evidence.file, line: f.evidence.line });
+        setView('traces');
+        return;
+      }
+      setFocus(f);
+      setView(target);
+    },
+  }), [model, analysis, color, redacted, redactor]);
+
+  useInput((input, key) => {
+    if (help) { setHelp(false); return; }
+    if (input === 'q') { exit(); return; }
+    if (input === '?') { setHelp(true); return; }
+    if (input === 'r') {
+      if (!redactor && makeRedactor) {
+        try { setRedactor(makeRedactor()); } catch (e) { setNotice(`redaction unavailable: ${(e as Error).message}`); return; }
+      }
+      setRedacted((r) => !r);
+      setNotice('');
+      return;
+    }
+    const n = Number(input);
+    if (n >= 1 && n <= VIEWS.length) { setFocus(undefined); if (n === 2) setStepFilter(undefined); setView(VIEWS[n - 1]!.id); return; }
+    if (key.tab) {
+      const at = VIEWS.findIndex((v) => v.id === view);
+      setFocus(undefined);
+      setView(VIEWS[(at + (key.shift ? VIEWS.length - 1 : 1)) % VIEWS.length]!.id);
+    }
+  }, { isActive: !typing });
+
+  const height = Math.max(4, rows - 3);
+  const width = Math.max(20, columns - 1);
+  const props = { height, width, isActive: !help && !typing };
+  const top = analysis.findings[0];
+  const tabs = VIEWS.map((v, i) => (v.id === view ? `[${i + 1} ${v.label}]` : ` ${i + 1} ${v.label} `)).join('');
+  const status = notice || `${top ? `root cause: ${top.title}` : 'no findings'} · ${redacted ? 'REDACTED' : 'r: redact'} · ?: keys · q: quit`;
+  return (
+    <TuiContext.Provider value={ctx}>
+      <Box flexDirection="column" width={columns} height={rows - 1}>
+        <Text bold inverse={color}>{fit(`forensic · ${tabs}`, width)}</Text>
+        <Box flexDirection="column" height={height} overflow="hidden">
+          <ErrorBoundary key={view}>
+            {help ? <HelpView /> : null}
+            {!help && view === 'checklist' ? <ChecklistView {...props} /> : null}
+            {!help && view === 'findings' ? <FindingsView {...props} step={stepFilter} /> : null}
+            {!help && view === 'traces' ? <TracesView {...props} focus={focus} /> : null}
+            {!help && view === 'logs' ? <LogsView {...props} focus={focus} /> : null}
+            {!help && view === 'metrics' ? <MetricsView {...props} /> : null}
+            {!help && view === 'audit' ? <AuditView {...props} /> : null}
+          </ErrorBoundary>
+        </Box>
+        <Text dimColor>{fit(status, width)}</Text>
+      </Box>
+    </TuiContext.Provider>
+  );
+}

@@ -1,0 +1,34 @@
+// Shows reading progress while the bundle is analyzed, then the app (or the error, on one line).
+import { Box, Text, useApp } from 'ink';
+import Spinner from 'ink-spinner';
+import { useEffect, useState } from 'react';
+import type { Model } from '../correlate/index.ts';
+import type { IngestProgress } from '../ingest/index.ts';
+import type { Redactor } from '../report/index.ts';
+import type { Analysis } from '../rules/index.ts';
+import { App } from './App.tsx';
+
+export type LoadFn = (onProgress: (p: IngestProgress) => void) => Promise<{ model: Model; analysis: Analysis }>;
+
+export interface LoaderProps { load: LoadFn; color: boolean; makeRedactor?: () => Redactor; onError(e: unknown): void; title: string }
+
+export function Loader({ load, color, makeRedactor, onError, title }: LoaderProps) {
+  const { exit } = useApp();
+  const [progress, setProgress] = useState<IngestProgress | null>(null);
+  const [result, setResult] = useState<{ model: Model; analysis: Analysis } | null>(null);
+  useEffect(() => {
+    let last = 0;
+    load((p) => {
+      const now = Date.now();
+      if (now - last > 100) { last = now; setProgress(p); }
+    }).then(setResult, (e: unknown) => { onError(e); exit(); });
+  }, []); // load once
+  if (result) return <App model={result.model} analysis={result.analysis} color={color} makeRedactor={makeRedactor} />;
+  const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+  return (
+    <Box>
+      <Text color={color ? 'cyan' : undefined}><Spinner type="dots" /></Text>
+      <Text>{` reading ${title}: ${progress ? `${mb(progress.bytesRead)}${progress.bytesTotal ? ` / ${mb(progress.bytesTotal)}` : ''}, ${progress.filesDone} files` : 'starting'}${progress?.currentFile ? ` (${progress.currentFile})` : ''}`}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,35 @@
+// What every view can reach: the analysis, the model, colour and redaction state, and navigation.
+import { createContext, useContext } from 'react';
+import type { Model } from '../correlate/index.ts';
+import type { Analysis, Evidence } from '../rules/index.ts';
+
+export type ViewId = 'checklist' | 'findings' | 'traces' | 'logs' | 'metrics' | 'audit';
+
+export interface TuiContextValue {
+  model: Model;
+  analysis: Analysis;
+  /** False under NO_COLOR / non-TTY: views then use marks only. */
+  color: boolean;
+  /** Apply the report's redaction when the `r` toggle is on. */
+  show(text: string): string;
+  redacted: boolean;
+  /** Switch views; `focus` tells the target what to select (a step, a trace, a record). */
+  go(view: ViewId, focus?: Focus): void;
+  /** Views call this while a text prompt is open so global keys (q, digits) type instead. */
+  setTyping(isTyping: boolean): void;
+}
+
+export type Focus =
+  | { kind: 'step'; step: number }
+  | { kind: 'trace'; id: string; file?: string; line?: number }
+  | { kind: 'record'; file: string; line: number }
+  | { kind: 'evidence'; evidence: Evidence };
+
+export const TuiContext = createContext<TuiContextValue | null>(null);
+
+/** The TUI context; throws when used outside the app (a programming error). */
+export function useTui(): TuiContextValue {
+  const v = useContext(TuiContext);
+  if (!v) throw new Error('useTui outside <TuiContext.Provider>');
+  return v;
+}

@@ -1,0 +1,59 @@
+// Audit view: the per-user / client / family / grant stories; enter shows a story's rows and logs.
+import { Box, Text, useInput } from 'ink';
+import { useMemo, useState } from 'react';
+import type { AuditStory } from '../../correlate/index.ts';
+import { useTui } from '../context.ts';
+import { useList } from '../hooks/use-list.ts';
+import { fit, stamp } from '../lib/format.ts';
+
+function StoryDetail({ story, height, width, isActive, onClose }: { story: AuditStory; height: number; width: number; isActive: boolean; onClose(): void }) {
+  const { show } = useTui();
+  const items = [
+    ...story.rows.map((r) => ({ ts: r.ts, text: `${stamp(r.ts)}  audit  ${r.action.padEnd(24)} actor=${r.actorId || '-'} client=${r.clientId || '-'} ${r.detail}${r.origin !== 'dump' ? ` [from ${r.origin} log]` : ''}` })),
+    ...story.logs.map((l) => ({ ts: l.ts, text: `${stamp(l.ts)}  log    ${l.level.padEnd(5)} ${l.msg.split('\n')[0]} (${l.file}:${l.line})` })),
+  ].sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0));
+  const list = useList(items.length, height - 2);
+  useInput((input, key) => {
+    if (key.escape || key.backspace || key.leftArrow) onClose();
+    else if (key.downArrow || input === 'j') list.move(1);
+    else if (key.upArrow || input === 'k') list.move(-1);
+  }, { isActive });
+  return (
+    <Box flexDirection="column">
+      <Text bold>{fit(show(`${story.key}: ${story.rows.length} audit row(s), ${story.logs.length} log line(s)`), width)}</Text>
+      {items.slice(list.top, list.top + height - 2).map((it, i) => (
+        <Text key={i} bold={list.top + i === list.index}>{fit(show(`${list.top + i === list.index ? '›' : ' '} ${it.text}`), width)}</Text>
+      ))}
+      <Text dimColor>esc: back to stories</Text>
+    </Box>
+  );
+}
+
+export function AuditView({ height, width, isActive }: { height: number; width: number; isActive: boolean }) {
+  const { model, show } = useTui();
+  const stories = useMemo(() => model.audit.stories().slice().sort((a, b) => b.rows.length - a.rows.length), [model]);
+  const list = useList(stories.length, height - 1);
+  const [open, setOpen] = useState<AuditStory | null>(null);
+  useInput((input, key) => {
+    if (key.downArrow || input === 'j') list.move(1);
+    else if (key.upArrow || input === 'k') list.move(-1);
+    else if (key.pageDown) list.move(height - 1);
+    else if (key.pageUp) list.move(-(height - 1));
+    else if (key.return && stories[list.index]) setOpen(stories[list.index]!);
+  }, { isActive: isActive && !open });
+  if (open) return <StoryDetail story={open} height={height} width={width} isActive={isActive} onClose={() => setOpen(null)} />;
+  if (stories.length === 0) return <Text dimColor>No audit rows: add `GET :9001/admin/audit` pages (or the server logs, which copy every audit event).</Text>;
+  return (
+    <Box flexDirection="column">
+      <Text dimColor>{fit(`${model.audit.rows().length} audit row(s)${model.audit.hasDump ? '' : ' rebuilt from log lines (no audit dump in the bundle)'} · ${stories.length} stories`, width)}</Text>
+      {stories.slice(list.top, list.top + height - 1).map((s, i) => {
+        const idx = list.top + i;
+        const selected = idx === list.index;
+        const first = s.rows[0]?.ts ?? null;
+        const last = s.rows[s.rows.length - 1]?.ts ?? null;
+        const actions = [...new Set(s.rows.map((r) => r.action))].join(' → ');
+        return <Text key={s.key} bold={selected}>{fit(show(`${selected ? '›' : ' '} ${fit(s.key, 28)} ${String(s.rows.length).padStart(4)} rows  ${stamp(first)} … ${stamp(last).slice(11)}  ${actions}`), width)}</Text>;
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,35 @@
+// Checklist view: the ten steps with pass/warn/fail/unknown; enter opens the step's findings.
+import { Box, Text, useInput } from 'ink';
+import { useTui } from '../context.ts';
+import { useList } from '../hooks/use-list.ts';
+import { fit } from '../lib/format.ts';
+import { STATUS_COLOR, STATUS_MARK } from '../theme.ts';
+
+export function ChecklistView({ height, width, isActive }: { height: number; width: number; isActive: boolean }) {
+  const { analysis, color, go } = useTui();
+  const steps = analysis.checklist;
+  const list = useList(steps.length, Math.max(1, Math.floor(height / 2)));
+  useInput((input, key) => {
+    if (key.downArrow || input === 'j') list.move(1);
+    else if (key.upArrow || input === 'k') list.move(-1);
+    else if (key.return && steps[list.index]) go('findings', { kind: 'step', step: steps[list.index]!.step });
+  }, { isActive });
+  const current = steps[list.index];
+  return (
+    <Box flexDirection="column">
+      {steps.map((s, i) => {
+        const selected = i === list.index;
+        const head = `${selected ? '›' : ' '} ${STATUS_MARK[s.status]} ${String(s.step).padStart(2)}  ${fit(s.title, Math.max(10, width - 24))} ${s.status.padEnd(7)}`;
+        return (
+          <Text key={s.step} bold={selected} color={color ? STATUS_COLOR[s.status] : undefined} wrap="truncate">{head}</Text>
+        );
+      })}
+      {current ? (
+        <Box marginTop={1} flexDirection="column">
+          <Text wrap="wrap">{current.note || (current.findings.length ? `Findings: ${current.findings.join(', ')}` : 'Nothing to report for this step.')}</Text>
+          {current.findings.length > 0 ? <Text dimColor>enter: open this step's findings</Text> : null}
+        </Box>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,27 @@
+// The `?` overlay: every key of every view.
+import { Box, Text } from 'ink';
+
+const KEYS: [string, string][] = [
+  ['1-6 / tab', 'switch view: checklist, findings, traces, logs, metrics, audit'],
+  ['j k ↑ ↓', 'move; PgUp/PgDn page; g/G first/last (logs)'],
+  ['enter', 'open: a step\'s findings, a finding, an evidence record, a trace timeline, a record\'s fields'],
+  ['esc ← backspace', 'back'],
+  ['/ n N', 'search the logs, next/previous match'],
+  ['f', 'filter logs by fields: trace_id=… client_id=… (words without = match the message)'],
+  ['l  s  c', 'logs: minimum level, one source, clear filters'],
+  ['t', 'logs: jump to a time (HH:MM[:SS] or RFC 3339)'],
+  ['h', 'metrics: counters / histograms'],
+  ['r', 'redaction on/off: show values as the report would'],
+  ['?', 'this help'],
+  ['q  ctrl-c', 'quit'],
+];
+
+export function HelpView() {
+  return (
+    <Box flexDirection="column">
+      <Text bold>Keys</Text>
+      {KEYS.map(([k, v]) => <Text key={k}>{`  ${k.padEnd(16)} ${v}`}</Text>)}
+      <Text dimColor>Press any key to close.</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,125 @@
+// Logs view: every log record merged in time order, with level/source/field filters, search and
+// jump to time. Only the visible rows are rendered, so a million records scroll instantly.
+import { Box, Text, useInput } from 'ink';
+import { useEffect, useMemo, useState } from 'react';
+import type { Level, LogRecord } from '../../ingest/index.ts';
+import { useTui, type Focus } from '../context.ts';
+import { useList } from '../hooks/use-list.ts';
+import { usePrompt } from '../hooks/use-prompt.ts';
+import { clock, fit } from '../lib/format.ts';
+import { filterIndexes, findNext, parseFieldFilter, positionAtTime, type LogFilter } from '../lib/log-filter.ts';
+import { LEVEL_COLOR } from '../theme.ts';
+
+const LEVELS: Level[] = ['DEBUG', 'INFO', 'WARN', 'ERROR'];
+const NO_FILTER: LogFilter = { minLevel: 'DEBUG', sources: [], fields: [] };
+
+export interface LogsViewProps { height: number; width: number; isActive: boolean; focus?: Focus }
+
+function attrsLine(r: LogRecord): string {
+  const ids = [r.traceId ? `trace_id=${r.traceId}` : '', r.requestId ? `request_id=${r.requestId}` : ''].filter(Boolean);
+  const kv = Object.entries(r.attrs).slice(0, 6).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  return [...kv, ...ids].join(' ');
+}
+
+export function LogsView({ height, width, isActive, focus }: LogsViewProps) {
+  const { model, color, show, setTyping } = useTui();
+  const rows = model.logs.records();
+  const sources = useMemo(() => model.logs.sources().map((s) => s.source), [model]);
+  const [filter, setFilter] = useState<LogFilter>(NO_FILTER);
+  const [query, setQuery] = useState('');
+  const [message, setMessage] = useState('');
+  const [expanded, setExpanded] = useState(false);
+  const view = useMemo(() => filterIndexes(rows, filter), [rows, filter]);
+  const bodyHeight = Math.max(3, height - 3 - (expanded ? 8 : 0));
+  const list = useList(view.length, bodyHeight);
+
+  // Jump to a record named by the evidence of a finding (filters cleared so it is visible).
+  useEffect(() => {
+    const target = focus?.kind === 'record' ? focus : focus?.kind === 'evidence' ? { file: focus.evidence.file, line: focus.evidence.line } : null;
+    if (!target) return;
+    setFilter(NO_FILTER);
+    const at = rows.findIndex((r) => r.file === target.file && r.line === target.line);
+    if (at >= 0) { list.set(at); setMessage(`jumped to ${target.file}:${target.line}`); }
+    else setMessage(`${target.file}:${target.line} is not a log record in memory`);
+  }, [focus]); // only when a new focus arrives
+
+  const prompt = usePrompt<'search' | 'filter' | 'time'>(isActive, (mode, text) => {
+    if (mode === 'search') {
+      setQuery(text);
+      const pos = findNext(rows, view, text, list.index - 1, 1);
+      setMessage(pos < 0 ? `no match for "${text}"` : '');
+      if (pos >= 0) list.set(pos);
+    } else if (mode === 'filter') {
+      setFilter((f) => ({ ...f, fields: parseFieldFilter(text) }));
+      setMessage(text ? `filter: ${text}` : 'field filter cleared');
+    } else {
+      const ts = parseJumpTime(text, rows);
+      if (ts == null) setMessage(`cannot read time "${text}" (use HH:MM[:SS] or RFC 3339)`);
+      else list.set(positionAtTime(rows, view, ts));
+    }
+  }, setTyping);
+
+  useInput((input, key) => {
+    if (key.downArrow || input === 'j') list.move(1);
+    else if (key.upArrow || input === 'k') list.move(-1);
+    else if (key.pageDown || input === ' ') list.move(bodyHeight);
+    else if (key.pageUp) list.move(-bodyHeight);
+    else if (key.home || input === 'g') list.set(0);
+    else if (key.end || input === 'G') list.set(view.length - 1);
+    else if (input === '/') prompt.open('search', query);
+    else if (input === 'n' || input === 'N') {
+      const pos = findNext(rows, view, query, list.index, input === 'n' ? 1 : -1);
+      setMessage(pos < 0 ? (query ? `no match for "${query}"` : 'no search yet: press /') : '');
+      if (pos >= 0) list.set(pos);
+    } else if (input === 'f') prompt.open('filter', filter.fields.map((f) => `${f.key}=${f.value}`).join(' '));
+    else if (input === 't') prompt.open('time');
+    else if (input === 'l') setFilter((f) => ({ ...f, minLevel: LEVELS[(LEVELS.indexOf(f.minLevel) + 1) % LEVELS.length]! }));
+    else if (input === 's') setFilter((f) => {
+      const at = f.sources.length ? sources.indexOf(f.sources[0]!) + 1 : 0;
+      return { ...f, sources: at < sources.length ? [sources[at]!] : [] };
+    });
+    else if (input === 'c') { setFilter(NO_FILTER); setMessage('filters cleared'); }
+    else if (key.return) setExpanded((e) => !e);
+  }, { isActive: isActive && prompt.mode == null });
+
+  const current = rows[view[list.index] ?? -1];
+  const status = `${view.length}/${rows.length} records${model.logs.isComplete ? '' : ` (of ${model.logs.total}; routine lines counted, not kept)`} · level≥${filter.minLevel}` +
+    `${filter.sources.length ? ` · source=${filter.sources[0]}` : ''}${filter.fields.length ? ` · ${filter.fields.map((f) => `${f.key}=${f.value}`).join(' ')}` : ''}${query ? ` · /${query}` : ''}`;
+  return (
+    <Box flexDirection="column">
+      <Text dimColor>{fit(status, width)}</Text>
+      {view.length === 0 ? <Text dimColor>No log records match. c: clear filters</Text> : null}
+      {Array.from({ length: Math.min(bodyHeight, view.length - list.top) }, (_, i) => {
+        const idx = list.top + i;
+        const r = rows[view[idx]!]!;
+        const selected = idx === list.index;
+        const line = `${selected ? '›' : ' '} ${clock(r.ts)} ${fit(r.source, 14)} ${r.level.padEnd(5)} ${r.msg.split('\n')[0]} ${attrsLine(r)}`;
+        return <Text key={view[idx]} bold={selected} color={color ? LEVEL_COLOR[r.level] : undefined}>{fit(show(line), width)}</Text>;
+      })}
+      {expanded && current ? (
+        <Box flexDirection="column" borderStyle="single" borderDimColor>
+          <Text>{fit(show(`${current.file}:${current.line}  ${current.time ?? ''}  ${current.source} (${current.origin}, ${current.format})`), width - 2)}</Text>
+          <Text wrap="truncate-end">{show(current.msg.split('\n').slice(0, 3).join(' ⏎ '))}</Text>
+          <Text wrap="wrap">{fit(show(attrsLine(current)), (width - 2) * 4)}</Text>
+        </Box>
+      ) : null}
+      <Text color={prompt.mode ? 'cyan' : undefined} dimColor={!prompt.mode}>
+        {prompt.mode ? `${{ search: '/', filter: 'filter (key=value …): ', time: 'jump to time: ' }[prompt.mode]}${prompt.text}▏` : fit(message || '/ search · n/N next · f field filter · l level · s source · t time · c clear · enter details', width)}
+      </Text>
+    </Box>
+  );
+}
+
+/** `HH:MM[:SS]` on the day of the bundle's first record, or a full RFC 3339 time. */
+function parseJumpTime(text: string, rows: readonly LogRecord[]): number | null {
+  const t = text.trim();
+  const hm = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(t);
+  if (hm) {
+    const day = rows.find((r) => r.ts != null)?.ts;
+    if (day == null) return null;
+    const d = new Date(day);
+    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), Number(hm[1]), Number(hm[2]), Number(hm[3] ?? 0));
+  }
+  const ms = Date.parse(t);
+  return Number.isNaN(ms) ? null : ms;
+}

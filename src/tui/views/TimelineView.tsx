@@ -1,0 +1,63 @@
+// One trace's timeline across AuthPlane, the MCP server and the audit trail; enter expands a record.
+import { Box, Text, useInput } from 'ink';
+import { useMemo, useState } from 'react';
+import type { AuditRecord, LogRecord } from '../../ingest/index.ts';
+import { useTui } from '../context.ts';
+import { useList } from '../hooks/use-list.ts';
+import { clock, fit } from '../lib/format.ts';
+import { LEVEL_COLOR } from '../theme.ts';
+
+export interface TimelineViewProps { traceId: string; file?: string; line?: number; height: number; width: number; isActive: boolean; onClose(): void }
+
+function label(r: LogRecord | AuditRecord): { level: string; text: string; source: string } {
+  if (r.kind === 'audit') return { level: 'AUDIT', text: `${r.action} ${r.detail}`, source: 'audit' };
+  return { level: r.level, text: r.msg.split('\n')[0] ?? '', source: r.source };
+}
+
+function fields(r: LogRecord | AuditRecord): string[] {
+  const base = r.kind === 'audit'
+    ? { id: r.id, action: r.action, actor_id: r.actorId, client_id: r.clientId, ip: r.ip, detail: r.detail, trace_id: r.traceId, created_at: r.createdAt }
+    : { time: r.time, level: r.level, msg: r.msg, source: r.source, origin: r.origin, request_id: r.requestId, trace_id: r.traceId, span_id: r.spanId, ...r.attrs };
+  return Object.entries(base).filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `    ${k} = ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+}
+
+export function TimelineView({ traceId, file, line, height, width, isActive, onClose }: TimelineViewProps) {
+  const { model, color, show } = useTui();
+  const summary = model.traces.get(traceId);
+  const entries = useMemo(() => model.traces.timeline(traceId), [model, traceId]);
+  const initial = file ? Math.max(0, entries.findIndex((e) => e.record.file === file && e.record.line === line)) : 0;
+  const [expanded, setExpanded] = useState<number | null>(null);
+  const bodyHeight = Math.max(3, height - 2 - (expanded != null ? Math.min(12, fields(entries[expanded]!.record).length) : 0));
+  const list = useList(entries.length, bodyHeight, initial);
+  useInput((input, key) => {
+    if (key.escape || key.backspace || key.leftArrow) onClose();
+    else if (key.downArrow || input === 'j') list.move(1);
+    else if (key.upArrow || input === 'k') list.move(-1);
+    else if (key.return) setExpanded((e) => (e === list.index ? null : list.index));
+  }, { isActive });
+  const head = summary
+    ? `Trace ${summary.id} · ${summary.outcome}${summary.status ? ` ${summary.status}` : ''} · ${summary.recordCount} records · ${summary.sources.join(', ')}`
+    : `Trace ${traceId}`;
+  return (
+    <Box flexDirection="column">
+      <Text bold>{fit(show(head), width)}</Text>
+      {entries.length === 0 ? <Text dimColor>The records of this trace were not kept in memory (large bundle): use forensic analyze --trace {traceId}.</Text> : null}
+      {entries.slice(list.top, list.top + bodyHeight).map((e, i) => {
+        const idx = list.top + i;
+        const selected = idx === list.index;
+        const { level, text, source } = label(e.record);
+        const off = e.offsetMs ? `~${e.offsetMs > 0 ? '+' : ''}${Math.round(e.offsetMs / 1000)}s` : '';
+        const rowText = `${selected ? '›' : ' '} ${clock(e.correctedTs)}${off.padEnd(6)} ${fit(source, 16)} ${level.padEnd(5)} ${'  '.repeat(Math.min(4, e.depth))}${text}  (${e.record.file}:${e.record.line})`;
+        const lc = level === 'AUDIT' ? 'magenta' : LEVEL_COLOR[level as keyof typeof LEVEL_COLOR];
+        return (
+          <Box key={idx} flexDirection="column">
+            <Text bold={selected} color={color ? lc : undefined}>{fit(show(rowText), width)}</Text>
+            {expanded === idx ? fields(e.record).slice(0, 12).map((f, j) => <Text key={j} dimColor>{fit(show(f), width)}</Text>) : null}
+          </Box>
+        );
+      })}
+      <Text dimColor>enter: expand fields · esc: back to traces{entries.some((e) => e.offsetMs) ? ' · ~±Ns: clock offset corrected' : ''}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,49 @@
+// Traces view: failing traces first; enter opens the cross-source timeline.
+import { Box, Text, useInput } from 'ink';
+import { useEffect, useMemo, useState } from 'react';
+import { useTui, type Focus } from '../context.ts';
+import { useList } from '../hooks/use-list.ts';
+import { duration, fit, stamp } from '../lib/format.ts';
+import { OUTCOME_COLOR } from '../theme.ts';
+import { TimelineView } from './TimelineView.tsx';
+
+export interface TracesViewProps { height: number; width: number; isActive: boolean; focus?: Focus }
+
+export function TracesView({ height, width, isActive, focus }: TracesViewProps) {
+  const { model, color, show } = useTui();
+  const rows = useMemo(() => model.traces.list(), [model]);
+  const list = useList(rows.length, height - 2);
+  const [open, setOpen] = useState<{ id: string; file?: string; line?: number } | null>(null);
+  useEffect(() => {
+    if (focus?.kind === 'trace') {
+      const t = model.traces.find(focus.id);
+      if (t) {
+        const at = rows.findIndex((r) => r.id === t.id);
+        if (at >= 0) list.set(at);
+        setOpen({ id: t.id, file: focus.file, line: focus.line });
+      }
+    }
+  }, [focus]); // only when a new focus arrives
+  useInput((input, key) => {
+    if (key.downArrow || input === 'j') list.move(1);
+    else if (key.upArrow || input === 'k') list.move(-1);
+    else if (key.pageDown) list.move(height - 2);
+    else if (key.pageUp) list.move(-(height - 2));
+    else if (key.return && rows[list.index]) setOpen({ id: rows[list.index]!.id });
+  }, { isActive: isActive && !open });
+  if (open) return <TimelineView traceId={open.id} file={open.file} line={open.line} height={height} width={width} isActive={isActive} onClose={() => setOpen(null)} />;
+  if (rows.length === 0) return <Text dimColor>No traces: the logs carry no trace_id or request_id.</Text>;
+  const idWidth = Math.max(8, width - 74);
+  return (
+    <Box flexDirection="column">
+      <Text dimColor>{fit(`  ${'start (UTC)'.padEnd(19)} ${'duration'.padEnd(8)} ${'outcome'.padEnd(12)} ${'status'.padEnd(6)} ${'records'.padEnd(7)} ${'sources'.padEnd(14)} id`, width)}</Text>
+      {rows.slice(list.top, list.top + height - 2).map((t, i) => {
+        const idx = list.top + i;
+        const selected = idx === list.index;
+        const status = t.status != null ? String(t.status) : t.errorCode ?? '';
+        const line = `${selected ? '›' : ' '} ${stamp(t.start)} ${duration(t.durationMs).padEnd(8)} ${t.outcome.padEnd(12)} ${status.padEnd(6)} ${String(t.recordCount).padEnd(7)} ${fit(t.sources.join(','), 14)} ${fit(show(t.id), idWidth)}`;
+        return <Text key={t.id} bold={selected} color={color ? OUTCOME_COLOR[t.outcome] : undefined}>{fit(line, width)}</Text>;
+      })}
+    </Box>
+  );
+}

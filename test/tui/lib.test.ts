@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { LogRecord } from '../../src/ingest/index.ts';
+import { moveCursor, scrollTop } from '../../src/tui/lib/cursor.ts';
+import { duration, fit, sparkline } from '../../src/tui/lib/format.ts';
+import { filterIndexes, findNext, matches, parseFieldFilter, positionAtTime } from '../../src/tui/lib/log-filter.ts';
+
+function rec(msg: string, over: Partial<LogRecord> = {}): LogRecord {
+  return { kind: 'log', file: 'a.log', line: 1, offset: 0, ts: null, level: 'INFO', msg, source: 'pod-a', origin: 'authserver', format: 'slog-json', attrs: {}, ...over };
+}
+
+describe('list cursor', () => {
+  it('never leaves the list', () => {
+    expect(moveCursor(0, -1, 5)).toBe(0);
+    expect(moveCursor(4, 1, 5)).toBe(4);
+    expect(moveCursor(2, 10, 5)).toBe(4);
+    expect(moveCursor(3, 1, 0)).toBe(0);
+  });
+  it('scrolls only as far as needed to keep the cursor visible', () => {
+    // window of 10 rows over 100: moving to row 12 from top 0 shows rows 3..12
+    expect(scrollTop(0, 12, 10, 100)).toBe(3);
+    // moving back up to row 2 brings the window up to start at 2
+    expect(scrollTop(3, 2, 10, 100)).toBe(2);
+    // a cursor already inside the window leaves it where it was
+    expect(scrollTop(5, 9, 10, 100)).toBe(5);
+    // short lists never scroll
+    expect(scrollTop(4, 3, 10, 6)).toBe(0);
+  });
+});
+
+describe('column text', () => {
+  it('pads short text and cuts long text with an ellipsis', () => {
+    expect(fit('abc', 5)).toBe('abc  ');
+    expect(fit('abcdefgh', 5)).toBe('abcd…');
+    expect(fit('a\nb', 3)).toBe('a b');
+  });
+  it('writes durations the way a person reads them', () => {
+    expect(duration(12)).toBe('12ms');
+    expect(duration(1500)).toBe('1.5s');
+    expect(duration(125_000)).toBe('2m5s');
+    expect(duration(null)).toBe('-');
+  });
+  it('draws a flat sparkline for constant values and a rising one for growth', () => {
+    expect(sparkline([3, 3, 3])).toBe('▁▁▁');
+    expect(sparkline([0, 7])).toBe('▁█');
+  });
+});
+
+describe('log filters and search', () => {
+  const rows = [
+    rec('http request', { level: 'INFO', traceId: 't1', attrs: { status: 200, client_id: 'web' } }),
+    rec('token endpoint error', { level: 'ERROR', traceId: 't2', source: 'pod-b', attrs: { error: 'db down' } }),
+    rec('http request', { level: 'WARN', traceId: 't2', attrs: { status: 400, client_id: 'cli' } }),
+  ];
+  it('reads key=value filters and treats bare words as message text', () => {
+    expect(parseFieldFilter('trace_id=t2 endpoint')).toEqual([{ key: 'trace_id', value: 't2' }, { key: 'msg', value: 'endpoint' }]);
+  });
+  it('keeps only records at or above the minimum level', () => {
+    expect(filterIndexes(rows, { minLevel: 'WARN', sources: [], fields: [] })).toEqual([1, 2]);
+  });
+  it('filters by trace id, attribute and source', () => {
+    expect(filterIndexes(rows, { minLevel: 'DEBUG', sources: [], fields: [{ key: 'trace_id', value: 't2' }] })).toEqual([1, 2]);
+    expect(filterIndexes(rows, { minLevel: 'DEBUG', sources: [], fields: [{ key: 'client_id', value: 'cli' }] })).toEqual([2]);
+    expect(matches(rows[1]!, { minLevel: 'DEBUG', sources: ['pod-a'], fields: [] })).toBe(false);
+  });
+  it('finds the next and previous match, wrapping around', () => {
+    const view = [0, 1, 2];
+    expect(findNext(rows, view, 'db down', 0, 1)).toBe(1);
+    expect(findNext(rows, view, 'http', 0, 1)).toBe(2);
+    expect(findNext(rows, view, 'http', 2, 1)).toBe(0);
+    expect(findNext(rows, view, 'http', 0, -1)).toBe(2);
+    expect(findNext(rows, view, 'nothing like this', 0, 1)).toBe(-1);
+  });
+  it('jumps to the first record at or after a time', () => {
+    const timed = [rec('a', { ts: 1000 }), rec('b', { ts: 2000 }), rec('c', { ts: 3000 })];
+    expect(positionAtTime(timed, [0, 1, 2], 1500)).toBe(1);
+    expect(positionAtTime(timed, [0, 1, 2], 0)).toBe(0);
+    expect(positionAtTime(timed, [0, 1, 2], 9999)).toBe(2);
+  });
+});

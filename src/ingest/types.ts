@@ -203,6 +203,8 @@ export interface IngestOptions {
   /** Whole-document formats (JSON, YAML) larger than this are streamed or skipped. Default 64 MiB. */
   maxDocumentBytes?: number;
   onProgress?: (p: IngestProgress) => void;
+  /** Formats to sniff with instead of allFormats() (tests, tools that read one kind only). */
+  formats?: import('./format.ts').FileFormat[];
 }
 
 /** Raw JWTs by fingerprint, kept in memory only so rules can verify signatures. Never serialized. */

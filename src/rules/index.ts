@@ -6,3 +6,4 @@ export { runEngine, type EngineOptions } from './engine.ts';
 export { CATALOG } from './catalog/index.ts';
 export { DOCS } from './docs.ts';
 export * from './evidence.ts';
+export * from './token-check/index.ts';

@@ -58,6 +58,8 @@ export interface MetricSample {
   /** Explicit sample timestamp (ms) when the exposition carried one. */
   timestampMs?: number;
   line: number;
+  /** OpenMetrics exemplar (`# {trace_id="…"} 0.7 1696324500.1`), kept apart from `value`; links a sample to a trace. */
+  exemplar?: { labels: Record<string, string>; value: number; timestampMs?: number };
 }
 
 export interface MetricFamily {
@@ -102,6 +104,19 @@ export interface AuditRecord extends Provenance {
   origin: AuditOrigin;
 }
 
+/**
+ * What a document is, and the shape of `DocumentRecord.body` for it (src/ingest/parsers/docs):
+ * - JSON documents (health, ready, livez, as-metadata, openid-configuration, jwks, prm, admin-status,
+ *   admin-config, admin-stats, manifest, conformance-report, other-json): the parsed JSON as served.
+ *   Any compact JWT string inside is replaced by `[jwt:<fingerprint>]` and emitted as a TokenRecord.
+ * - config-yaml: `{ config: <YAML as object>, lines: { 'server.issuer': 3, … } }` (dotted key → 1-based line).
+ * - env: `{ vars: { AUTHPLANE_X: 'v', … }, lines: { AUTHPLANE_X: 4, … } }` (quotes removed, `export` dropped).
+ * - version: `{ version: '0.2.2-3-gabc1234-dirty', base: '0.2.2' | null, raw: 'v0.2.2-3-gabc1234-dirty' }`
+ *   (`version` without the leading `v`; `base` is the release semver, null for `dev`).
+ * - http-exchange: the response body parsed as JSON, or null (text in `http.bodyText`). `bodyKind` says
+ *   what the request path (or, failing that, the body) is. Authorization/DPoP/Cookie header values are
+ *   reduced to the scheme plus `[jwt:<fingerprint>]` or `[redacted]`.
+ */
 export type DocumentKind =
   | 'health' | 'ready' | 'livez'
   | 'as-metadata' | 'openid-configuration' | 'jwks' | 'prm'

@@ -1,12 +1,181 @@
-// Placeholder: the bundle reader (archives, sniffing, line splitting) lands here.
+// ingest: walks the bundle, sniffs each plain file by content and feeds it to its format, line by
+// line or as one document, collecting the inventory and the problems on the way.
+import { isUtf8 } from 'node:buffer';
+import { Readable } from 'node:stream';
 import { ForensicError } from '../errors.ts';
-import type { IngestOptions, IngestResult, RecordSink } from '../types.ts';
+import type { FileFormat, FileHead } from '../format.ts';
+import { allFormats } from '../formats.ts';
+import type { FileInfo, IngestOptions, IngestResult, Problem, RecordSink, TokenVault } from '../types.ts';
+import { ReportedError, drain, errorText, type ByteSource } from './bytes.ts';
+import { FileContext } from './context.ts';
+import { formatSize, resolveLimits, type Limits } from './limits.ts';
+import { LineSplitter } from './lines.ts';
+import { makeHead, pickFormat } from './sniff.ts';
+import { walkInput, type LeafFile } from './walker.ts';
+
+const NOT_A_BUNDLE = 'not an AuthPlane support bundle';
 
 /**
  * Read `input` (a .tgz/.tar/.zip/.gz, a directory or a single file), sniff every file by
  * content and stream its records to `sink`. Damaged parts become problems; an input that is
  * not a bundle at all throws ForensicError('input-unusable').
  */
-export async function ingest(input: string, _sink: RecordSink, _opts: IngestOptions = {}): Promise<IngestResult> {
-  throw new ForensicError('internal', `ingest of ${input} is not implemented yet`);
+export async function ingest(input: string, sink: RecordSink, opts: IngestOptions = {}): Promise<IngestResult> {
+  const formats = opts.formats ?? allFormats();
+  const limits = resolveLimits(opts);
+  const files: FileInfo[] = [];
+  const problems: Problem[] = [];
+  const tokenVault: TokenVault = new Map();
+  const reader = new FileReader(formats, limits, sink, files, problems, tokenVault);
+  const summary = await walkInput(input, {
+    onFile: (file) => reader.read(file),
+    onArchive: (row) => { files.push(row); },
+    onProblem: (p) => { problems.push(p); },
+  }, opts);
+  return { source: input, sha256: summary.sha256, files, problems, tokenVault, bytesRead: summary.bytesRead };
+}
+
+class FileReader {
+  constructor(
+    private readonly formats: readonly FileFormat[],
+    private readonly limits: Limits,
+    private readonly sink: RecordSink,
+    private readonly files: FileInfo[],
+    private readonly problems: Problem[],
+    private readonly tokenVault: TokenVault,
+  ) {}
+
+  async read(file: LeafFile): Promise<void> {
+    const base = { path: file.path, wrapper: null, mtime: file.mtime };
+    // NUL bytes mean binary (containers were already recognised by the walker).
+    if (file.head.includes(0)) {
+      if (file.isTop) throw new ForensicError('input-unusable', `${NOT_A_BUNDLE}: ${file.path} is a binary file, not an archive (tgz, tar, zip, gz) or a text file`);
+      return this.skip({ ...base, kind: 'unknown', format: 'binary' }, file.source, 'binary file skipped');
+    }
+    const head = makeHead(file.path, file.head, file.source.ended, file.size);
+    const format = pickFormat(this.formats, head);
+    if (!format) {
+      if (file.isTop) {
+        const what = file.head.length === 0 ? 'is empty' : 'is neither an archive (tgz, tar, zip, gz) nor a recognised log, metrics, audit or document file';
+        throw new ForensicError('input-unusable', `${NOT_A_BUNDLE}: ${file.path} ${what}`);
+      }
+      return this.skip({ ...base, kind: 'unknown', format: 'unknown' }, file.source, null);
+    }
+    const ctx = new FileContext(file.path, file.mtime, { ...base, kind: format.kind, format: format.id }, this.sink, this.problems, this.tokenVault);
+    this.files.push(ctx.row);
+    const counter = { bytes: 0 };
+    try {
+      if (format.mode === 'whole') await this.readWhole(format, ctx, file.source, counter);
+      else await this.readLines(format, ctx, head, file.source, counter);
+    } finally {
+      ctx.finish(counter.bytes);
+    }
+  }
+
+  /** Listed in the inventory, not parsed; read through so the archive can move on. */
+  private async skip(row: Omit<FileInfo, 'records' | 'skipped' | 'bytes' | 'timeRange'>, source: ByteSource, problem: string | null): Promise<void> {
+    const info: FileInfo = { path: row.path, kind: row.kind, format: row.format, wrapper: null, records: 0, skipped: 0, bytes: 0, timeRange: null, mtime: row.mtime };
+    this.files.push(info);
+    if (problem) this.problems.push({ path: row.path, problem });
+    info.bytes = await drain(source);
+  }
+
+  private async readLines(format: FileFormat, ctx: FileContext, head: FileHead, source: ByteSource, counter: { bytes: number }): Promise<void> {
+    let parser;
+    try {
+      if (!format.openLines) throw new Error('format has no line parser');
+      parser = format.openLines(ctx, head);
+    } catch (err) {
+      ctx.note(undefined, `format ${format.id} could not start: ${errorText(err)}`);
+      counter.bytes = await drain(source);
+      return;
+    }
+    const p = parser;
+    const splitter = new LineSplitter({
+      line(text, lineNo, offset) {
+        // The contract says parsers never throw; if one does, it costs that line only.
+        try {
+          p.line(text, lineNo, offset);
+        } catch (err) {
+          ctx.problem(lineNo, `format ${format.id} failed on this line: ${errorText(err)}`);
+        }
+      },
+      problem(lineNo, text, isSkipped) {
+        if (isSkipped) ctx.problem(lineNo, text);
+        else ctx.note(lineNo, text);
+      },
+    }, this.limits.maxLineBytes);
+    try {
+      for await (const chunk of source) {
+        counter.bytes += chunk.length;
+        splitter.push(chunk);
+      }
+    } finally {
+      // Also on a truncated stream: what was read is kept, the last partial line included.
+      splitter.end();
+      try {
+        p.end();
+      } catch (err) {
+        ctx.problem(undefined, `format ${format.id} failed at end of file: ${errorText(err)}`);
+      }
+    }
+  }
+
+  private async readWhole(format: FileFormat, ctx: FileContext, source: ByteSource, counter: { bytes: number }): Promise<void> {
+    const max = this.limits.maxDocumentBytes;
+    const it = source[Symbol.asyncIterator]();
+    const chunks: Buffer[] = [];
+    try {
+      let isTooBig = false;
+      for (let r = await it.next(); !r.done; r = await it.next()) {
+        counter.bytes += r.value.length;
+        chunks.push(r.value);
+        if (counter.bytes > max) {
+          isTooBig = true;
+          break;
+        }
+      }
+      if (!isTooBig) return this.parseWhole(format, ctx, Buffer.concat(chunks, counter.bytes));
+      if (!format.parseStream) {
+        ctx.problem(undefined, `document larger than ${formatSize(max)} skipped`);
+        for (let r = await it.next(); !r.done; r = await it.next()) counter.bytes += r.value.length;
+        return;
+      }
+      await this.parseStream(format, ctx, chunks, it, counter);
+    } finally {
+      await it.return?.(undefined); // a parser that stopped early must not stall the archive
+    }
+  }
+
+  private parseWhole(format: FileFormat, ctx: FileContext, buf: Buffer): void {
+    let text = buf.toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.includes('\uFFFD') && !isUtf8(buf)) ctx.note(undefined, 'invalid UTF-8 (replaced)');
+    try {
+      if (!format.parseWhole) throw new Error('format has no document parser');
+      format.parseWhole(text, ctx);
+    } catch (err) {
+      ctx.problem(undefined, `format ${format.id} failed: ${errorText(err)}`);
+    }
+  }
+
+  private async parseStream(format: FileFormat, ctx: FileContext, first: Buffer[], it: AsyncIterator<Buffer>,
+    counter: { bytes: number }): Promise<void> {
+    async function* all(): AsyncGenerator<Buffer> {
+      yield* first.splice(0);
+      for (let r = await it.next(); !r.done; r = await it.next()) {
+        counter.bytes += r.value.length;
+        yield r.value;
+      }
+    }
+    const stream = Readable.from(all(), { objectMode: false });
+    try {
+      await format.parseStream!(stream, ctx);
+    } catch (err) {
+      if (err instanceof ReportedError || err instanceof ForensicError) throw err;
+      ctx.problem(undefined, `format ${format.id} failed: ${errorText(err)}`);
+    } finally {
+      stream.destroy();
+    }
+  }
 }

@@ -1,7 +1,7 @@
-// Placeholder: walks every file of a bundle (through nested archives) without parsing it.
-import type { Readable } from 'node:stream';
-import { ForensicError } from '../errors.ts';
+// walkBundle: every regular file of a bundle (through nested archives) as a byte stream, unparsed.
+import { Readable } from 'node:stream';
 import type { IngestOptions } from '../types.ts';
+import { walkInput } from './walker.ts';
 
 /** One regular file inside the bundle, as its decompressed byte stream. */
 export interface BundleEntry {
@@ -21,8 +21,21 @@ export interface BundleEntry {
  */
 export async function walkBundle(
   input: string,
-  _visit: (entry: BundleEntry) => Promise<void>,
-  _opts: IngestOptions & { onProblem?: (path: string, problem: string) => void } = {},
+  visit: (entry: BundleEntry) => Promise<void>,
+  opts: IngestOptions & { onProblem?: (path: string, problem: string) => void; zipInMemoryBytes?: number } = {},
 ): Promise<void> {
-  throw new ForensicError('internal', `walkBundle(${input}) is not implemented yet`);
+  await walkInput(input, {
+    async onFile(file) {
+      const stream = Readable.from(file.source, { objectMode: false });
+      try {
+        await visit({ path: file.path, mtime: file.mtime, size: file.size, stream });
+      } finally {
+        // Whatever the visitor left unread is skipped, so the next entry can arrive.
+        if (!stream.readableEnded && !stream.destroyed) stream.destroy();
+      }
+    },
+    onProblem(p) {
+      opts.onProblem?.(p.path, p.problem);
+    },
+  }, opts);
 }

@@ -1,0 +1,139 @@
+// zip layer: random access through yauzl (the file itself, a buffer, or a temp file for big nested zips).
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import { ForensicError } from '../errors.ts';
+import { ByteSource, ReportedError, errorText, swallowOwn } from './bytes.ts';
+import { LimitError } from './limits.ts';
+import { childPath, safeEntryPath } from './paths.ts';
+import type { Place, WalkerApi } from './place.ts';
+
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+const S_IFREG = 0o100000;
+const ZIP_OPTIONS: yauzl.Options = { lazyEntries: true, decodeStrings: false, autoClose: false };
+
+/** Read every entry of the zip archive at `at`; `src` holds its bytes (consumed here). */
+export async function readZip(w: WalkerApi, src: ByteSource, at: Place): Promise<void> {
+  const row = w.archiveRow(at, 'zip');
+  const opened = await openZip(w, src, at);
+  if (!opened) return;
+  const { zip, cleanup } = opened;
+  row.bytes = zip.fileSize;
+  const owner = {};
+  try {
+    await swallowOwn(owner, async () => {
+      for await (const entry of zip.eachEntry()) {
+        try {
+          w.budget.addEntry();
+        } catch (err) {
+          if (!(err instanceof LimitError)) throw err;
+          w.problem(at.path, err.message);
+          return;
+        }
+        await readEntry(w, zip, entry, at, owner);
+      }
+    });
+  } catch (err) {
+    if (err instanceof ReportedError || err instanceof ForensicError) throw err;
+    w.problem(at.path, `damaged zip archive: ${errorText(err)}`);
+  } finally {
+    zip.close();
+    await cleanup();
+  }
+}
+
+async function readEntry(w: WalkerApi, zip: yauzl.ZipFile, entry: yauzl.Entry, at: Place, zipOwner: object): Promise<void> {
+  const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
+  if (name.endsWith('/')) return; // a directory
+  const shown = childPath(at.prefix, name);
+  // Unix mode bits live in the high half of the external attributes (when made on Unix).
+  const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
+  if (mode === S_IFLNK) return w.problem(shown, 'symlink skipped (links are not followed)');
+  if (mode !== 0 && mode !== S_IFREG) return w.problem(shown, 'special file entry skipped');
+  const safe = safeEntryPath(name);
+  if (safe === null) return w.problem(shown, 'unsafe path (absolute or with ..) skipped');
+  if (entry.isEncrypted()) return w.problem(shown, 'encrypted zip entry skipped');
+  if (!entry.canDecodeFileData()) return w.problem(shown, `zip compression method ${entry.compressionMethod} not supported: skipped`);
+  const path = childPath(at.prefix, safe);
+  let stream: Readable;
+  try {
+    stream = await zip.openReadStreamPromise(entry);
+  } catch (err) {
+    return w.problem(path, `damaged zip entry: ${errorText(err)}`);
+  }
+  const owner = {};
+  let bytes = 0;
+  async function* counted(): AsyncGenerator<Buffer> {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      w.budget.addBytes(chunk.length);
+      bytes += chunk.length;
+      yield chunk;
+    }
+  }
+  const source = new ByteSource(counted(), (err) => {
+    if (err instanceof LimitError) {
+      w.problem(at.path, err.message);
+      throw new ReportedError(zipOwner, err.message); // stops the whole archive
+    }
+    const text = `damaged zip entry after ${bytes} bytes: ${errorText(err)}`;
+    w.problem(path, text);
+    throw new ReportedError(owner, text); // costs this entry only: zip entries are independent
+  });
+  const mtime = entry.getLastModDate().getTime();
+  await swallowOwn(owner, () => w.handle(source, {
+    path, prefix: path, mtime: Number.isFinite(mtime) ? mtime : null, size: entry.uncompressedSize, depth: at.depth, isTop: false,
+  }));
+}
+
+interface OpenedZip { zip: yauzl.ZipFile; cleanup: () => Promise<void> }
+
+/** Open the zip from disk when it is a file, else from memory or a temp file. Null when unreadable. */
+async function openZip(w: WalkerApi, src: ByteSource, at: Place): Promise<OpenedZip | null> {
+  let tmpDir: string | null = null;
+  const cleanup = async () => {
+    if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
+  };
+  try {
+    let zip: yauzl.ZipFile;
+    if (at.diskPath) {
+      await src.skipRest(); // the bytes still go through hashing and progress
+      zip = await yauzl.openPromise(at.diskPath, ZIP_OPTIONS);
+    } else {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let file: Awaited<ReturnType<typeof open>> | null = null;
+      try {
+        for await (const chunk of src) {
+          if (file) {
+            await file.write(chunk);
+            continue;
+          }
+          chunks.push(chunk);
+          size += chunk.length;
+          if (size > w.zipInMemoryBytes) {
+            // Too big to hold: spill to a private temp dir, deleted when this archive is done.
+            tmpDir = await mkdtemp(join(tmpdir(), 'forensic-zip-'));
+            file = await open(join(tmpDir, 'nested.zip'), 'wx', 0o600);
+            for (const c of chunks) await file.write(c);
+            chunks.length = 0;
+          }
+        }
+      } finally {
+        await file?.close();
+      }
+      zip = tmpDir
+        ? await yauzl.openPromise(join(tmpDir, 'nested.zip'), ZIP_OPTIONS)
+        : await yauzl.fromBufferPromise(Buffer.concat(chunks, size), ZIP_OPTIONS);
+    }
+    return { zip, cleanup };
+  } catch (err) {
+    await cleanup();
+    if (err instanceof ReportedError || err instanceof ForensicError) throw err;
+    if (at.isTop) throw new ForensicError('input-unusable', `unreadable zip archive ${at.path}: ${errorText(err)}`);
+    w.problem(at.path, `damaged zip archive: ${errorText(err)}`);
+    return null;
+  }
+}

@@ -1,0 +1,171 @@
+// Go slog TextHandler tokenizer: `key=value` pairs separated by spaces, where keys and values are
+// quoted with strconv.Quote only when needed. Hand-written (the `logfmt` package decodes Go escapes wrongly).
+
+const BACKSLASH = 0x5c;
+const QUOTE = 0x22;
+const SPACE = 0x20;
+const EQUALS = 0x3d;
+
+function hexVal(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  return -1;
+}
+
+function readHex(s: string, i: number, n: number, end: number): number {
+  if (i + n > end) return -1;
+  let v = 0;
+  for (let k = 0; k < n; k++) {
+    const h = hexVal(s.charCodeAt(i + k));
+    if (h < 0) return -1;
+    v = v * 16 + h;
+  }
+  return v;
+}
+
+/**
+ * Decodes the body of a Go quoted string, `s[start, end)` without the quotes: `\"` `\\` `\n` `\t`
+ * `\r` `\a` `\b` `\f` `\v` `\xHH` `\uXXXX` `\UXXXXXXXX`. An unknown or cut escape is kept as written.
+ */
+export function unquoteGo(s: string, start: number, end: number): string {
+  let bs = s.indexOf('\\', start);
+  if (bs < 0 || bs >= end) return s.slice(start, end); // fast path: nothing to decode
+  let out = '';
+  let from = start;
+  while (bs >= 0 && bs < end) {
+    out += s.slice(from, bs);
+    const c = s.charCodeAt(bs + 1);
+    let adv = 2;
+    let ch: string | null;
+    switch (c) {
+      case 0x6e: ch = '\n'; break; // n
+      case 0x74: ch = '\t'; break; // t
+      case 0x72: ch = '\r'; break; // r
+      case 0x22: ch = '"'; break;
+      case 0x5c: ch = '\\'; break;
+      case 0x27: ch = "'"; break;
+      case 0x61: ch = '\x07'; break; // a
+      case 0x62: ch = '\b'; break;
+      case 0x66: ch = '\f'; break;
+      case 0x76: ch = '\v'; break;
+      case 0x78: { // xHH: a byte; bytes >= 0x80 stand for invalid UTF-8, shown as U+FFFD
+        const v = readHex(s, bs + 2, 2, end);
+        ch = v < 0 ? null : v < 0x80 ? String.fromCharCode(v) : '\uFFFD';
+        adv = 4;
+        break;
+      }
+      case 0x75: { // uXXXX
+        const v = readHex(s, bs + 2, 4, end);
+        ch = v < 0 ? null : String.fromCharCode(v);
+        adv = 6;
+        break;
+      }
+      case 0x55: { // UXXXXXXXX
+        const v = readHex(s, bs + 2, 8, end);
+        ch = v < 0 || v > 0x10ffff ? null : String.fromCodePoint(v);
+        adv = 10;
+        break;
+      }
+      default: ch = null;
+    }
+    if (ch === null) { // keep an unknown or truncated escape verbatim
+      out += bs + 1 < end ? s.slice(bs, bs + 2) : '\\';
+      from = Math.min(bs + 2, end);
+    } else {
+      out += ch;
+      from = bs + adv;
+    }
+    bs = s.indexOf('\\', from);
+  }
+  return out + s.slice(from, end);
+}
+
+/** Index of the closing quote of a Go quoted string whose body starts at `i`, or -1 if unterminated. */
+function closingQuote(s: string, i: number): number {
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === QUOTE) return i;
+    i += c === BACKSLASH ? 2 : 1;
+  }
+  return -1;
+}
+
+/**
+ * Scans `key=value` pairs into reusable arrays (one instance per file: no allocation per line
+ * besides the strings themselves). Bare words (no `=`) are counted, not stored.
+ */
+export class KvScanner {
+  keys: string[] = [];
+  vals: string[] = [];
+  private quoted: boolean[] = [];
+  n = 0;
+  /** Words without `=`: Go's TextHandler never writes them, so they mark a line that is not slog text. */
+  bare = 0;
+  /** True when the last value opened a quote that the line never closed (a multi-line value). */
+  unterminated = false;
+
+  /** True when pair `i` of the last scan had a quoted value. */
+  quotedAt(i: number): boolean {
+    return this.quoted[i] === true;
+  }
+
+  /** Scans `s` from `start`; returns the number of pairs found. */
+  scan(s: string, start = 0): number {
+    this.n = 0;
+    this.bare = 0;
+    this.unterminated = false;
+    const len = s.length;
+    let i = start;
+    while (i < len) {
+      while (i < len && s.charCodeAt(i) === SPACE) i++;
+      if (i >= len) break;
+      let key: string;
+      if (s.charCodeAt(i) === QUOTE) {
+        const q = closingQuote(s, i + 1);
+        if (q < 0 || s.charCodeAt(q + 1) !== EQUALS) { // not a quoted key: skip as a bare word
+          this.bare++;
+          i = q < 0 ? len : q + 1;
+          continue;
+        }
+        key = unquoteGo(s, i + 1, q);
+        i = q + 2;
+      } else {
+        let j = i;
+        let c = 0;
+        while (j < len && (c = s.charCodeAt(j)) !== EQUALS && c !== SPACE) j++;
+        if (j >= len || c === SPACE || j === i) {
+          this.bare++;
+          i = j;
+          continue;
+        }
+        key = s.slice(i, j);
+        i = j + 1;
+      }
+      let val: string;
+      const isQuoted = i < len && s.charCodeAt(i) === QUOTE;
+      if (isQuoted) {
+        const q = closingQuote(s, i + 1);
+        if (q < 0) {
+          val = unquoteGo(s, i + 1, len);
+          this.unterminated = true;
+          i = len;
+        } else {
+          val = unquoteGo(s, i + 1, q);
+          i = q + 1;
+        }
+      } else {
+        let j = s.indexOf(' ', i);
+        if (j < 0) j = len;
+        val = s.slice(i, j);
+        i = j;
+      }
+      this.keys[this.n] = key;
+      this.vals[this.n] = val;
+      this.quoted[this.n] = isQuoted;
+      this.n++;
+    }
+    return this.n;
+  }
+}

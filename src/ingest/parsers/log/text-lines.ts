@@ -1,0 +1,268 @@
+// Non-JSON log lines: slog text, Go `log` output of slog, Python logging, TS `[authplane] ` console
+// lines, JUL headers, AuthPlane's `error: …` fatal lines, and plain text. Regexes are compiled once.
+import type { LogRecord } from '../../types.ts';
+import { KvScanner } from './go-text.ts';
+import { normLevel } from './levels.ts';
+import { addAttr, promote } from './record.ts';
+import { julTime, parseIsoTime } from './times.ts';
+
+const PY_LEVELS = '(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)';
+// `%(asctime)s %(name)s %(levelname)s %(message)s` (the SDK demos) and the ` - `-separated cookbook form.
+const PY_ASCTIME = new RegExp(`^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:,\\d{1,6})?) (?:- )?(\\S+) (?:- )?${PY_LEVELS}(?: (?:- )?([\\s\\S]*))?$`);
+// asctime then level, no logger name (`%(asctime)s %(levelname)s %(message)s`).
+const PY_ASCTIME_NONAME = new RegExp(`^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:,\\d{1,6})?) (?:- )?\\[?${PY_LEVELS}\\]?(?: (?:- )?([\\s\\S]*))?$`);
+// basicConfig's default `WARNING:authplane.client:message`.
+const PY_BASIC = /^(DEBUG|INFO|WARNING|ERROR|CRITICAL):([^:\s]+):([\s\S]*)$/;
+// uvicorn's default `INFO:     127.0.0.1:5000 - "POST /mcp HTTP/1.1" 401 Unauthorized`.
+const PY_UVICORN = /^(DEBUG|INFO|WARNING|ERROR|CRITICAL):\s+([\s\S]*)$/;
+const JUL_HEAD = /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}), (\d{4}) (\d{1,2}):(\d{2}):(\d{2}) (AM|PM) (\S+)(?: (\S+))?$/;
+/** The second line of a JUL SimpleFormatter record: `WARNING: <message>`. */
+export const JUL_LEVEL = /^(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): ([\s\S]*)$/;
+const GO_LOG = /^(\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?) ([\s\S]*)$/;
+const SLOG_LEVEL_WORD = /^(DEBUG|INFO|WARN|ERROR)([+-]\d+)? /;
+const PLAIN_LEVEL = /\b(FATAL|PANIC|CRITICAL|SEVERE|ERROR|ERR|WARNING|WARN|INFO|DEBUG|TRACE)\b|\blevel=(\w+)/;
+const PLAIN_LOWER = /^(panic|fatal|error|warning|warn)\b/;
+const TS_PREFIX = '[authplane] ';
+const SELF_CHECK = '=== authserver feature self-check ===';
+const BOOT_ABORT = 'authserver boot aborted:';
+
+const NUMERIC = /^-?\d+(?:\.\d+)?$/;
+
+/** Fills records from non-JSON lines. One instance per file (it owns a reusable tokenizer). */
+export class TextLineReader {
+  readonly kv = new KvScanner();
+  /** After fill: the key whose quoted value the line left open (continues on the next lines), or null. */
+  openKey: string | null = null;
+  /** After fill: true when the line named its level (a wrapper's level is used otherwise). */
+  levelExplicit = false;
+  /** After fill: true when the line is a JUL header still waiting for its `LEVEL: message` line. */
+  julHeader = false;
+
+  /** Fills `rec` from `text`; returns true when a known line format matched (false: `plain`). */
+  fill(rec: LogRecord, text: string): boolean {
+    this.openKey = null;
+    this.levelExplicit = true;
+    this.julHeader = false;
+    const c0 = text.charCodeAt(0);
+    if (c0 >= 0x30 && c0 <= 0x39) { // digit: Python asctime or Go `log` date
+      const c4 = text.charCodeAt(4);
+      if (c4 === 0x2f && this.goLog(rec, text)) return true;
+      if (c4 === 0x2d && text.charCodeAt(10) === 0x20 && this.python(rec, text)) return true;
+    } else if (c0 === 0x5b) { // '['
+      if (text.startsWith(TS_PREFIX)) {
+        rec.format = 'ts-console';
+        rec.origin = 'sdk';
+        rec.level = 'WARN'; // the TS SDK logs through console.warn only
+        rec.msg = text.slice(TS_PREFIX.length);
+        return true;
+      }
+    } else if (c0 === 0x65 && text.startsWith('error: ')) {
+      rec.format = 'fatal';
+      rec.origin = 'authserver';
+      rec.level = 'ERROR';
+      rec.msg = text;
+      return true;
+    } else if (c0 >= 0x41 && c0 <= 0x5a) { // uppercase: JUL header or Python without asctime
+      if (text.charCodeAt(3) === 0x20 && this.julHead(rec, text)) return true;
+      if (this.pythonBare(rec, text)) return true;
+    }
+    if (this.isSlogTextCandidate(text, c0) && this.slogText(rec, text, 0)) return true;
+    this.plain(rec, text);
+    return false;
+  }
+
+  private isSlogTextCandidate(text: string, c0: number): boolean {
+    // Go's TextHandler starts with `time=` (or `level=` when time is dropped); logfmt loggers with `ts=`.
+    if (c0 === 0x74) return text.startsWith('time=') || text.startsWith('ts=') || text.startsWith('t=');
+    if (c0 === 0x6c) return text.startsWith('level=') || text.startsWith('lvl=');
+    if (c0 === 0x6d) return text.startsWith('msg=');
+    return text.includes(' msg=');
+  }
+
+  /** slog text (`key=value …`) from `start`. Fails without touching `rec` when the line has bare words. */
+  slogText(rec: LogRecord, text: string, start: number): boolean {
+    const kv = this.kv;
+    const n = kv.scan(text, start);
+    if (n === 0 || kv.bare > 0) return false;
+    let hasMsgOrLevel = false;
+    for (let i = 0; i < n; i++) {
+      const k = kv.keys[i];
+      if (k === 'msg' || k === 'level' || k === 'lvl') { hasMsgOrLevel = true; break; }
+    }
+    if (!hasMsgOrLevel) return false;
+    rec.format = 'slog-text';
+    this.levelExplicit = false;
+    this.applyPairs(rec, 0, n);
+    if (kv.unterminated) this.openKey = kv.keys[n - 1] ?? null;
+    return true;
+  }
+
+  /** Copies scanned pairs `[from, to)` into `rec` (time/level/msg, promoted ids, attrs). */
+  applyPairs(rec: LogRecord, from: number, to: number): void {
+    const kv = this.kv;
+    for (let i = from; i < to; i++) {
+      const k = kv.keys[i]!;
+      const v = kv.vals[i]!;
+      switch (k) {
+        case 'time': case 'ts': case 't':
+          if (rec.time === undefined) {
+            rec.time = v;
+            rec.ts = parseIsoTime(v);
+            continue;
+          }
+          break;
+        case 'level': case 'lvl': {
+          const lv = normLevel(v);
+          if (lv !== undefined) {
+            rec.level = lv;
+            this.levelExplicit = true;
+            continue;
+          }
+          break;
+        }
+        case 'msg':
+          if (rec.msg === '') {
+            rec.msg = v;
+            continue;
+          }
+          break;
+      }
+      if (promote(rec, k, v)) continue;
+      // Unquoted numbers become numbers so text and JSON logs compare alike (status=401).
+      addAttr(rec.attrs, k, kv.quotedAt(i) || !NUMERIC.test(v) ? v : Number(v));
+    }
+  }
+
+  private python(rec: LogRecord, text: string): boolean {
+    let m = PY_ASCTIME.exec(text);
+    let msg: string | undefined;
+    let level: string;
+    if (m !== null) {
+      addAttr(rec.attrs, 'logger', m[2]);
+      if (isSdk(m[2]!)) rec.origin = 'sdk';
+      level = m[3]!;
+      msg = m[4];
+    } else {
+      m = PY_ASCTIME_NONAME.exec(text);
+      if (m === null) return false;
+      level = m[2]!;
+      msg = m[3];
+    }
+    rec.format = 'python';
+    rec.time = m[1];
+    rec.ts = parseIsoTime(m[1]!);
+    rec.level = normLevel(level) ?? 'INFO';
+    rec.msg = msg ?? '';
+    return true;
+  }
+
+  private pythonBare(rec: LogRecord, text: string): boolean {
+    const m = PY_BASIC.exec(text) ?? PY_UVICORN.exec(text);
+    if (m === null) return false;
+    rec.format = 'python';
+    rec.level = normLevel(m[1]) ?? 'INFO';
+    if (m.length === 4) { // basicConfig form carries the logger name
+      addAttr(rec.attrs, 'logger', m[2]);
+      if (isSdk(m[2]!)) rec.origin = 'sdk';
+      rec.msg = m[3]!;
+    } else {
+      rec.msg = m[2]!;
+    }
+    return true;
+  }
+
+  private julHead(rec: LogRecord, text: string): boolean {
+    const m = JUL_HEAD.exec(text);
+    if (m === null) return false;
+    rec.format = 'java-jul';
+    rec.time = text.slice(0, text.indexOf('M ') + 1); // `Nov 27, 2026 6:14:44 PM`
+    rec.ts = julTime(m[1]!, m[2]!, m[3]!, m[4]!, m[5]!, m[6]!, m[7]!);
+    rec.msg = text; // replaced by the message line that follows
+    addAttr(rec.attrs, 'logger', m[8]);
+    if (m[9] !== undefined) addAttr(rec.attrs, 'method', m[9]);
+    if (isSdk(m[8]!)) rec.origin = 'sdk';
+    this.julHeader = true;
+    return true;
+  }
+
+  private goLog(rec: LogRecord, text: string): boolean {
+    const m = GO_LOG.exec(text);
+    if (m === null) return false;
+    rec.format = 'go-log';
+    rec.time = m[1];
+    rec.ts = parseIsoTime(m[1]!);
+    const rest = m[2]!;
+    const lv = SLOG_LEVEL_WORD.exec(rest);
+    if (lv === null) { // plain log.Printf output
+      rec.msg = rest;
+      this.levelExplicit = markerLevel(rec, rest);
+      return true;
+    }
+    rec.level = normLevel(lv[0].trimEnd()) ?? 'INFO';
+    // slog's default handler: `LEVEL <msg> k=v k=v`; the attrs start at the first space that is
+    // followed only by well-formed pairs.
+    const body = lv[0].length;
+    let sp = rest.indexOf(' ', body);
+    for (let tries = 0; sp >= 0 && tries < 8; tries++) {
+      const eq = rest.indexOf('=', sp + 1);
+      if (eq < 0) break;
+      const nextSp = rest.indexOf(' ', sp + 1);
+      if ((nextSp < 0 || eq < nextSp) && eq > sp + 1) {
+        const n = this.kv.scan(rest, sp + 1);
+        if (this.kv.bare === 0 && n > 0) {
+          rec.msg = rest.slice(body, sp);
+          this.applyPairs(rec, 0, n);
+          return true;
+        }
+      }
+      sp = nextSp;
+    }
+    rec.msg = rest.slice(body);
+    return true;
+  }
+
+  private plain(rec: LogRecord, text: string): void {
+    rec.format = 'plain';
+    rec.msg = text;
+    if (text.startsWith(SELF_CHECK)) {
+      rec.origin = 'authserver';
+      return;
+    }
+    if (text.startsWith(BOOT_ABORT)) {
+      rec.origin = 'authserver';
+      rec.level = 'ERROR';
+      return;
+    }
+    // A leading timestamp (`2026-10-03 09:15:02.123 …`) is worth keeping even on a plain line.
+    const c0 = text.charCodeAt(0);
+    if (c0 >= 0x30 && c0 <= 0x39) {
+      let end = text.indexOf(' ', 19);
+      if (end < 0) end = text.length;
+      const ts = parseIsoTime(text, 0, end);
+      if (ts !== null) {
+        rec.ts = ts;
+        rec.time = text.slice(0, end);
+      }
+    }
+    this.levelExplicit = markerLevel(rec, text);
+  }
+}
+
+/** Sets the level from an obvious marker word; returns false (level INFO) when there is none. */
+function markerLevel(rec: LogRecord, text: string): boolean {
+  const low = PLAIN_LOWER.exec(text);
+  if (low !== null) {
+    rec.level = low[1]!.startsWith('warn') ? 'WARN' : 'ERROR';
+    return true;
+  }
+  const m = PLAIN_LEVEL.exec(text.length > 200 ? text.slice(0, 200) : text);
+  if (m === null) return false;
+  const lv = normLevel(m[1] ?? m[2]);
+  if (lv === undefined) return false;
+  rec.level = lv;
+  return true;
+}
+
+function isSdk(logger: string): boolean {
+  return logger.startsWith('authplane') || logger.startsWith('ai.authplane');
+}

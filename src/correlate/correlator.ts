@@ -1,6 +1,22 @@
-// Placeholder: the streaming correlator lands here.
-import type { BundleRecord, IngestResult } from '../ingest/index.ts';
+// The streaming correlator: consumes records one at a time (as ingest streams them), keeps compact
+// indexes plus a bounded set of full records, and assembles the Model at finish().
+import type {
+  AuditRecord, BundleRecord, DocumentRecord, IngestResult, LogRecord, MetricSnapshot, TokenRecord,
+} from '../ingest/index.ts';
+import { auditFromLog, buildAudit } from './audit.ts';
+import { BootTracker } from './boots.ts';
+import { buildBundle } from './bundle.ts';
+import { ClockTracker } from './clock.ts';
+import { buildConfig } from './config.ts';
+import { buildDocuments } from './documents.ts';
+import { HttpTable } from './http.ts';
+import { AUDIT_DROPPED_MSG, AUDIT_MSG, BOOT_MSG, KEYGEN_MSG, accessStatus, oauthCode, sdkVerdict } from './log-facts.ts';
+import { LogStore } from './log-store.ts';
+import { buildMetrics } from './metrics.ts';
 import type { Model } from './model.ts';
+import { TraceGraph } from './trace-graph.ts';
+import { SHARED_KEYS, buildTraces } from './traces.ts';
+import { earlyWindow, finalWindow, inWindow, type Window } from './window.ts';
 
 /** A --since/--until bound: an absolute time, or a duration before the newest record of the bundle. */
 export type TimeBound = { at: number } | { beforeEndMs: number };
@@ -13,14 +29,165 @@ export interface CorrelateOptions {
   retainLimit?: number;
 }
 
+/** Default number of log records kept whole before only notable ones are. */
+export const DEFAULT_RETAIN_LIMIT = 300_000;
+/** Clock offsets smaller than this are noise (request durations), not corrected in timelines. */
+const CORRECT_ABOVE_MS = 1000;
+const MAX_SHARED_NODES = 4;
+
 /** Consumes records one at a time (as ingest streams them) and builds the Model at the end. */
 export class Correlator {
-  constructor(readonly opts: CorrelateOptions = {}) {}
-  add(_rec: BundleRecord): void {
-    throw new Error('Correlator is not implemented yet');
+  private readonly early: Window;
+  private readonly logs: LogStore;
+  private readonly http = new HttpTable();
+  private readonly graph = new TraceGraph();
+  private readonly boots = new BootTracker();
+  private readonly clock = new ClockTracker();
+  private readonly auditRows: AuditRecord[] = [];
+  private readonly snapshots: MetricSnapshot[] = [];
+  private readonly docs: DocumentRecord[] = [];
+  private readonly tokens: TokenRecord[] = [];
+  private readonly shared = new Map<string, number[]>();
+  private newest = Number.NEGATIVE_INFINITY;
+  private oldest = Number.POSITIVE_INFINITY;
+
+  constructor(readonly opts: CorrelateOptions = {}) {
+    this.early = earlyWindow(opts.since, opts.until);
+    this.logs = new LogStore(opts.retainLimit ?? DEFAULT_RETAIN_LIMIT);
   }
-  finish(_ingest: Pick<IngestResult, 'source' | 'sha256' | 'files' | 'problems' | 'tokenVault'>): Model {
-    throw new Error('Correlator is not implemented yet');
+
+  /** Take one record. Never throws for odd content: it is indexed as well as it can be. */
+  add(rec: BundleRecord): void {
+    switch (rec.kind) {
+      case 'log':
+        this.addLog(rec);
+        break;
+      case 'audit':
+        if (this.keep(rec.ts)) this.auditRows.push(rec);
+        break;
+      case 'metrics':
+        if (this.keep(rec.time)) this.snapshots.push(rec);
+        break;
+      case 'document':
+        this.docs.push(rec);
+        break;
+      case 'token':
+        this.tokens.push(rec);
+        break;
+    }
+  }
+
+  /** Inside the absolute bounds (relative ones wait for finish); tracks the bundle's time range. */
+  private keep(ts: number | null): boolean {
+    if (ts === null) return true;
+    if (!inWindow(this.early, ts)) return false;
+    if (ts > this.newest) this.newest = ts;
+    if (ts < this.oldest) this.oldest = ts;
+    return true;
+  }
+
+  private addLog(r: LogRecord): void {
+    if (!this.keep(r.ts)) return;
+    const status = accessStatus(r);
+    const node = r.requestId === undefined && r.traceId === undefined ? -1 : this.graph.nodeOf(r.requestId, r.traceId);
+    const idx = this.logs.add(r, node, status);
+    if (status > 0) this.http.add(r, status, node);
+    if (node >= 0) this.indexTraced(r, node, idx);
+    // Rare messages first checked by their first character: most lines skip all of these.
+    const c = r.msg.charCodeAt(0);
+    if (c === 0x73 /* s */ || c === 0x6e /* n */) {
+      if (r.msg === BOOT_MSG || r.msg === KEYGEN_MSG) this.boots.add(r);
+    } else if (c === 0x61 /* a */ || c === 0x66 /* f */) {
+      if (r.msg === AUDIT_MSG || r.msg === AUDIT_DROPPED_MSG || r.msg === 'failed to record audit event') {
+        const row = auditFromLog(r);
+        if (row) this.auditRows.push(row);
+      }
+    }
+    if (r.attrs.jti !== undefined && r.ts !== null) {
+      this.clock.tokenLine(r.origin, r.msg, r.attrs, { source: r.source, ts: r.ts, file: r.file, line: r.line });
+    }
+  }
+
+  /** Facts of a record that belongs to a request/trace: outcome facts, clock pairs, shared ids. */
+  private indexTraced(r: LogRecord, node: number, idx: number): void {
+    const code = oauthCode(r);
+    const verdict = sdkVerdict(r);
+    if (code !== undefined || verdict !== undefined) {
+      this.graph.facts.push({ ts: r.ts ?? Number.NaN, node, ...(code !== undefined && { code }), ...(verdict !== undefined && { verdict }) });
+    }
+    if (r.ts !== null) {
+      const prev = this.graph.touch(node, this.logs.source.get(idx), r.ts, idx);
+      if (prev) {
+        const l = this.logs;
+        this.clock.simultaneous(
+          { source: l.sources.values[prev.source]!, ts: prev.ts, file: l.files.values[l.file.get(prev.idx)]!, line: l.line.get(prev.idx) },
+          { source: r.source, ts: r.ts, file: r.file, line: r.line },
+          r.traceId ?? r.requestId ?? '',
+        );
+      }
+    }
+    for (const key of SHARED_KEYS) {
+      const v = r.attrs[key];
+      if (typeof v !== 'string' || v === '') continue;
+      const k = `${key}\u0000${v}`;
+      const nodes = this.shared.get(k);
+      if (!nodes) this.shared.set(k, [node]);
+      else if (!nodes.includes(node) && nodes.length < MAX_SHARED_NODES) nodes.push(node);
+    }
+  }
+
+  /** Assemble the Model. Relative --since/--until bounds resolve here against the newest record. */
+  finish(ingest: Pick<IngestResult, 'source' | 'sha256' | 'files' | 'problems' | 'tokenVault'>): Model {
+    const newest = Number.isFinite(this.newest) ? this.newest : null;
+    const w = finalWindow(newest, this.opts.since, this.opts.until);
+    const { index: logs, retained } = this.logs.finish(w);
+    const sources = logs.sources();
+    const server = sources.filter((s) => s.origin === 'authserver').sort((a, b) => b.records - a.records)[0];
+    const origins = new Map(sources.map((s) => [s.source, s.origin]));
+    const clock = this.clock.finish(server?.source ?? null, (s) => origins.get(s) === 'authserver', this.docs, this.tokens);
+    const offsets = new Map(clock.filter((c) => Math.abs(c.offsetMs) >= CORRECT_ABOVE_MS).map((c) => [c.source, c.offsetMs]));
+    const records = logs.records();
+    const audit = buildAudit(this.auditRows, w, records);
+    const traces = buildTraces({
+      graph: this.graph, logs: this.logs, http: this.http, window: w, retained, shared: this.shared,
+      audit: audit.rows(), offsets,
+    });
+    const boots = this.boots.finish(w);
+    const config = buildConfig(this.docs, boots);
+    const range = this.range(w, sources, audit.rows());
+    return {
+      bundle: buildBundle({ ingest, docs: this.docs, boots, config, sources: sources.map((s) => s.source), range }),
+      logs,
+      http: this.http.finish(w, records),
+      metrics: buildMetrics(this.snapshots, w),
+      audit,
+      documents: buildDocuments(this.docs),
+      tokens: [...this.tokens],
+      traces,
+      clock,
+      config,
+      boots,
+      tokenVault: ingest.tokenVault,
+      window: { since: w.since, until: w.until },
+    };
+  }
+
+  /** Time range of what is inside the window: log sources, audit rows and metric snapshots. */
+  private range(w: Window, sources: { first: number | null; last: number | null }[], rows: AuditRecord[]): { from: number; to: number } | null {
+    let from = Number.POSITIVE_INFINITY;
+    let to = Number.NEGATIVE_INFINITY;
+    const see = (t: number | null): void => {
+      if (t === null || !inWindow(w, t)) return;
+      if (t < from) from = t;
+      if (t > to) to = t;
+    };
+    for (const s of sources) {
+      see(s.first);
+      see(s.last);
+    }
+    for (const a of rows) see(a.ts);
+    for (const s of this.snapshots) see(s.time);
+    return Number.isFinite(from) ? { from, to } : null;
   }
 }
 

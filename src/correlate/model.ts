@@ -188,8 +188,8 @@ export interface TimelineEntry {
 }
 
 export interface TraceIndex {
-  /** Failing traces first (server-error, denied, client-error), then the rest by start time. */
-  list(): TraceSummary[];
+  /** Failing traces first (server-error, denied, client-error), then the rest by start time; at most `limit` when given. */
+  list(limit?: number): TraceSummary[];
   get(id: string): TraceSummary | undefined;
   /** Find by trace id or request id. */
   find(id: string): TraceSummary | undefined;

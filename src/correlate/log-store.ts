@@ -1,0 +1,182 @@
+// Log records as they stream in: compact per-record columns for every line, full records only up to
+// the retain limit (then notable lines and lines of failing requests), and the LogIndex at finish.
+import type { Level, LogOrigin, LogRecord } from '../ingest/index.ts';
+import { Interner, f64, i32, u32, u8 } from './columns.ts';
+import { isNotable } from './log-facts.ts';
+import type { LogIndex, LogSource } from './model.ts';
+import { inWindow, type Window } from './window.ts';
+
+export const LEVELS: Level[] = ['DEBUG', 'INFO', 'WARN', 'ERROR'];
+const LEVEL_CODE: Record<Level, number> = { DEBUG: 0, INFO: 1, WARN: 2, ERROR: 3 };
+/** How many not-yet-notable lines of open requests are held back in case the request fails. */
+const PENDING_LIMIT = 20_000;
+
+interface Pending { node: number; idx: number; rec: LogRecord; orderTs: number; done: boolean }
+
+interface SourceInfo { origin: LogOrigin; formats: Set<string>; files: Set<string> }
+
+/** A retained record with its column index and the time it sorts by. */
+export interface Retained { rec: LogRecord; idx: number; orderTs: number }
+
+/** Collects log records; `add` is the hot path and runs once per line of the bundle. */
+export class LogStore {
+  readonly ts = f64();
+  readonly file = u32();
+  readonly line = u32();
+  readonly offset = f64();
+  readonly msg = u32();
+  readonly level = u8();
+  readonly source = u32();
+  /** Trace-graph node of the record (request id node first, else trace id node), -1 for none. */
+  readonly node = i32();
+  readonly files = new Interner();
+  /** Distinct messages; free-text logs can have unbounded variety, so the interner is capped. */
+  readonly msgs = new Interner(200_000);
+  readonly sources = new Interner();
+  readonly sourceInfo: SourceInfo[] = [];
+  readonly retained: Retained[] = [];
+  private readonly failing = new Set<number>();
+  private readonly pendingByNode = new Map<number, Pending[]>();
+  private readonly pendingQueue: Pending[] = [];
+  private pendingHead = 0;
+  private lastFileId = -1;
+  private lastTs = Number.NEGATIVE_INFINITY;
+  private lastRec: LogRecord | undefined;
+
+  constructor(private readonly retainLimit: number) {}
+
+  get count(): number {
+    return this.ts.length;
+  }
+
+  /** Index one record; returns its column index. `status` is its access-line status (0 if none). */
+  add(r: LogRecord, node: number, status: number): number {
+    const idx = this.ts.length;
+    const ts = r.ts ?? Number.NaN;
+    this.ts.push(ts);
+    // Consecutive records mostly come from the same file: skip the intern lookup then.
+    const fileId = this.lastRec !== undefined && this.lastRec.file === r.file ? this.lastFileId : this.files.id(r.file);
+    if (fileId !== this.lastFileId) this.lastTs = Number.NEGATIVE_INFINITY;
+    this.file.push(fileId);
+    this.line.push(r.line);
+    this.offset.push(r.offset);
+    this.msg.push(this.msgs.id(r.msg));
+    this.level.push(LEVEL_CODE[r.level] ?? 1);
+    const sourceId = this.lastRec !== undefined && this.lastRec.source === r.source ? this.source.get(idx - 1) : this.sourceId(r);
+    this.source.push(sourceId);
+    this.node.push(node);
+    // A line without a time sorts at its predecessor's time in the same file.
+    const orderTs = r.ts ?? this.lastTs;
+    if (r.ts !== null) this.lastTs = r.ts;
+    if (this.lastRec === undefined || this.lastRec.format !== r.format || this.lastRec.file !== r.file) {
+      const info = this.sourceInfo[sourceId]!;
+      info.formats.add(r.format);
+      info.files.add(r.file);
+    }
+    this.lastFileId = fileId;
+    this.lastRec = r;
+
+    if (this.retained.length < this.retainLimit || isNotable(r, status) || (node >= 0 && this.failing.has(node))) {
+      this.retained.push({ rec: r, idx, orderTs });
+    } else if (node >= 0) {
+      this.holdBack({ node, idx, rec: r, orderTs, done: false });
+    }
+    if (status >= 400 && node >= 0) this.markFailing(node);
+    return idx;
+  }
+
+  private sourceId(r: LogRecord): number {
+    const id = this.sources.id(r.source);
+    if (id === this.sourceInfo.length) this.sourceInfo.push({ origin: r.origin, formats: new Set(), files: new Set() });
+    return id;
+  }
+
+  private holdBack(p: Pending): void {
+    const list = this.pendingByNode.get(p.node);
+    if (list) list.push(p);
+    else this.pendingByNode.set(p.node, [p]);
+    this.pendingQueue.push(p);
+    if (this.pendingQueue.length - this.pendingHead > PENDING_LIMIT) {
+      const old = this.pendingQueue[this.pendingHead++]!;
+      if (!old.done) {
+        const l = this.pendingByNode.get(old.node);
+        l?.shift();
+        if (l && l.length === 0) this.pendingByNode.delete(old.node);
+      }
+      if (this.pendingHead > PENDING_LIMIT) {
+        this.pendingQueue.splice(0, this.pendingHead);
+        this.pendingHead = 0;
+      }
+    }
+  }
+
+  /** A request failed: keep its held-back lines and every later line of it. */
+  markFailing(node: number): void {
+    this.failing.add(node);
+    const held = this.pendingByNode.get(node);
+    if (!held) return;
+    this.pendingByNode.delete(node);
+    for (const p of held) {
+      p.done = true;
+      this.retained.push({ rec: p.rec, idx: p.idx, orderTs: p.orderTs });
+    }
+  }
+
+  /** Build the LogIndex over the window. */
+  finish(w: Window): { index: LogIndex; retained: Retained[] } {
+    const kept = this.retained.filter((x) => inWindow(w, x.rec.ts));
+    kept.sort((a, b) => a.orderTs - b.orderTs || a.idx - b.idx);
+    const msgCounts = new Uint32Array(this.msgs.size);
+    const levelCounts: Record<Level, number> = { DEBUG: 0, INFO: 0, WARN: 0, ERROR: 0 };
+    const srcStats = this.sourceInfo.map(() => ({ records: 0, first: null as number | null, last: null as number | null }));
+    let total = 0;
+    for (let i = 0; i < this.ts.length; i++) {
+      const ts = this.ts.get(i);
+      if (!inWindow(w, ts)) continue;
+      total++;
+      msgCounts[this.msg.get(i)]!++;
+      levelCounts[LEVELS[this.level.get(i)]!]++;
+      const s = srcStats[this.source.get(i)]!;
+      s.records++;
+      if (!Number.isNaN(ts)) {
+        if (s.first === null || ts < s.first) s.first = ts;
+        if (s.last === null || ts > s.last) s.last = ts;
+      }
+    }
+    const records = kept.map((x) => x.rec);
+    const msgs = this.msgs;
+    let byMsg: Map<string, LogRecord[]> | undefined;
+    const index: LogIndex = {
+      records: () => records,
+      isComplete: records.length === total,
+      total,
+      withMessage(m) {
+        if (m instanceof RegExp) return records.filter((r) => m.test(r.msg));
+        if (m.endsWith('…')) {
+          const prefix = m.slice(0, -1);
+          return records.filter((r) => r.msg.startsWith(prefix));
+        }
+        if (!byMsg) {
+          byMsg = new Map();
+          for (const r of records) {
+            const l = byMsg.get(r.msg);
+            if (l) l.push(r);
+            else byMsg.set(r.msg, [r]);
+          }
+        }
+        return [...(byMsg.get(m) ?? [])];
+      },
+      countMessage(m) {
+        const id = msgs.find(m);
+        return id < 0 ? 0 : msgCounts[id]!;
+      },
+      where: (pred) => records.filter(pred),
+      sources: () => this.sourceInfo.map((info, i): LogSource => ({
+        source: this.sources.values[i]!, origin: info.origin, formats: [...info.formats], files: [...info.files],
+        ...srcStats[i]!,
+      })).filter((s) => s.records > 0),
+      levelCounts,
+    };
+    return { index, retained: kept };
+  }
+}

@@ -1,0 +1,25 @@
+// Prometheus-style histogram_quantile over cumulative buckets (linear interpolation inside a bucket).
+
+/** One cumulative bucket: `count` observations were ≤ `le`. */
+export interface Bucket { le: number; count: number }
+
+/**
+ * The q-quantile of cumulative buckets sorted by `le`, as Prometheus estimates it: find the bucket the
+ * rank falls in and interpolate linearly between its bounds (the first bucket starts at 0). A rank in
+ * the +Inf bucket returns the highest finite bound. Null when there are no observations.
+ */
+export function histogramQuantile(q: number, buckets: readonly Bucket[]): number | null {
+  if (buckets.length === 0) return null;
+  const total = buckets[buckets.length - 1]!.count;
+  if (!(total > 0)) return null;
+  const rank = q * total;
+  let i = 0;
+  while (i < buckets.length - 1 && buckets[i]!.count < rank) i++;
+  const b = buckets[i]!;
+  if (b.le === Number.POSITIVE_INFINITY) return i > 0 ? buckets[i - 1]!.le : null;
+  const lower = i === 0 ? (b.le > 0 ? 0 : b.le) : buckets[i - 1]!.le;
+  const below = i === 0 ? 0 : buckets[i - 1]!.count;
+  const inBucket = b.count - below;
+  if (inBucket <= 0) return lower;
+  return lower + (b.le - lower) * ((rank - below) / inBucket);
+}

@@ -1,0 +1,104 @@
+// The request/trace graph: every trace_id and request_id is a node; a record carrying both links
+// them (union-find), so a request whose later lines gained a trace id is one story, not two.
+import { f64, i32, u8 } from './columns.ts';
+
+/** Ids that mean "no id" (W3C all-zero trace id, empty strings). */
+const NULL_IDS = new Set(['', '0', '00000000000000000000000000000000', '0000000000000000']);
+
+/** A code/verdict fact of one record, kept for the trace outcome. */
+export interface OutcomeFact { ts: number; node: number; code?: string; verdict?: string }
+
+export class TraceGraph {
+  private readonly reqIds = new Map<string, number>();
+  private readonly traceIds = new Map<string, number>();
+  readonly names: string[] = [];
+  /** 1 for a trace-id node, 0 for a request-id node. */
+  readonly isTrace = u8();
+  private readonly parent = i32();
+  /** First source and time seen on each node: a later record from another source makes a clock pair. */
+  readonly firstSource = i32();
+  readonly firstTs = f64();
+  readonly firstIdx = i32();
+  readonly facts: OutcomeFact[] = [];
+
+  get size(): number {
+    return this.names.length;
+  }
+
+  private node(map: Map<string, number>, id: string, isTrace: number): number {
+    let n = map.get(id);
+    if (n === undefined) {
+      n = this.names.length;
+      map.set(id, n);
+      this.names.push(id);
+      this.isTrace.push(isTrace);
+      this.parent.push(n);
+      this.firstSource.push(-1);
+      this.firstTs.push(Number.NaN);
+      this.firstIdx.push(-1);
+    }
+    return n;
+  }
+
+  /** The node of a record's ids (request id first), linking request and trace when it carries both; -1 for none. */
+  nodeOf(requestId: string | undefined, traceId: string | undefined): number {
+    const rn = requestId !== undefined && !NULL_IDS.has(requestId) ? this.node(this.reqIds, requestId, 0) : -1;
+    const tn = traceId !== undefined && !NULL_IDS.has(traceId) ? this.node(this.traceIds, traceId, 1) : -1;
+    if (rn >= 0 && tn >= 0) this.union(rn, tn);
+    return rn >= 0 ? rn : tn;
+  }
+
+  /** Node of a known trace id or request id, or -1. */
+  lookup(id: string): number {
+    if (id.startsWith('req:')) return this.reqIds.get(id.slice(4)) ?? -1;
+    return this.traceIds.get(id) ?? this.reqIds.get(id) ?? -1;
+  }
+
+  find(n: number): number {
+    let x = n;
+    while (this.parent.get(x) !== x) {
+      const gp = this.parent.get(this.parent.get(x));
+      this.parent.set(x, gp); // path halving
+      x = gp;
+    }
+    return x;
+  }
+
+  private union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return;
+    // The older node stays root so ids stay stable while the stream grows.
+    if (ra < rb) this.parent.set(rb, ra);
+    else this.parent.set(ra, rb);
+  }
+
+  /**
+   * Remember the first source of a node; returns the first record's (source, ts, idx) when this
+   * record comes from another source (a cross-source pair for the clock estimate), else undefined.
+   */
+  touch(node: number, source: number, ts: number, idx: number): { source: number; ts: number; idx: number } | undefined {
+    const first = this.firstSource.get(node);
+    if (first < 0) {
+      this.firstSource.set(node, source);
+      this.firstTs.set(node, ts);
+      this.firstIdx.set(node, idx);
+      return undefined;
+    }
+    if (first === source || Number.isNaN(ts)) return undefined;
+    return { source: first, ts: this.firstTs.get(node), idx: this.firstIdx.get(node) };
+  }
+
+  /** Members of every root: `head[root]` then `next[...]` chains, -1 terminated. */
+  members(): { head: Int32Array; next: Int32Array } {
+    const n = this.size;
+    const head = new Int32Array(n).fill(-1);
+    const next = new Int32Array(n).fill(-1);
+    for (let i = n - 1; i >= 0; i--) {
+      const r = this.find(i);
+      next[i] = head[r]!;
+      head[r] = i;
+    }
+    return { head, next };
+  }
+}

@@ -1,0 +1,224 @@
+// Per-trace aggregates (records, time span, sources, HTTP status, OAuth code, SDK verdict) and the
+// TraceIndex. Aggregates are computed at finish from the compact columns, so they cover every record
+// in the window, retained or not; summaries are materialised only when asked for.
+import type { AuditRecord, LogOrigin } from '../ingest/index.ts';
+import type { HttpTable } from './http.ts';
+import type { LogStore, Retained } from './log-store.ts';
+import type { TimelineEntry, TraceIndex, TraceOutcome, TraceSummary } from './model.ts';
+import { buildTimeline } from './timeline.ts';
+import type { TraceGraph } from './trace-graph.ts';
+import { inWindow, type Window } from './window.ts';
+
+const ORIGINS: LogOrigin[] = ['authserver', 'sdk', 'mcp-server', 'other'];
+const ORIGIN_BIT: Record<LogOrigin, number> = { authserver: 1, sdk: 2, 'mcp-server': 4, other: 8 };
+const DENIED_CODES = new Set(['access_denied', 'invalid_token', 'insufficient_scope', 'unauthorized']);
+const SERVER_CODES = new Set(['server_error', 'temporarily_unavailable']);
+const OUTCOME_RANK: Record<TraceOutcome, number> = { 'server-error': 0, denied: 1, 'client-error': 2, ok: 3, unknown: 3 };
+
+/** How bad an HTTP status is, for picking a trace's status among several access lines. */
+function statusRank(s: number): number {
+  if (s >= 500) return 4;
+  if (s === 401 || s === 403) return 3;
+  if (s >= 400) return 2;
+  return s > 0 ? 1 : 0;
+}
+
+/** The outcome of a trace from its status, else its SDK verdict, else its OAuth error code. */
+export function outcomeOf(status: number, verdict?: string, code?: string): TraceOutcome {
+  if (status >= 500) return 'server-error';
+  if (status === 401 || status === 403) return 'denied';
+  if (status >= 400) return 'client-error';
+  if (status > 0) return 'ok';
+  if (verdict !== undefined) return verdict === 'ok' ? 'ok' : 'denied';
+  if (code !== undefined) return SERVER_CODES.has(code) ? 'server-error' : DENIED_CODES.has(code) ? 'denied' : 'client-error';
+  return 'unknown';
+}
+
+export interface TraceInputs {
+  graph: TraceGraph;
+  logs: LogStore;
+  http: HttpTable;
+  window: Window;
+  retained: readonly Retained[];
+  /** Nodes that carried each shared id (`family_id\0<v>` …), to attach id-less records unambiguously. */
+  shared: Map<string, number[]>;
+  audit: readonly AuditRecord[];
+  /** Clock offset (ms) per source name, to correct timelines. */
+  offsets: Map<string, number>;
+}
+
+/** Aggregate the graph over the window and expose it as the TraceIndex. */
+export function buildTraces(inp: TraceInputs): TraceIndex {
+  const { graph, logs, http, window: w } = inp;
+  const n = graph.size;
+  const root = new Int32Array(n);
+  for (let i = 0; i < n; i++) root[i] = graph.find(i);
+  const count = new Uint32Array(n);
+  const start = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  const end = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
+  const origins = new Uint8Array(n);
+  const src1 = new Int32Array(n).fill(-1);
+  const src2 = new Int32Array(n).fill(-1);
+  const moreSrc = new Map<number, Set<number>>();
+  const addRecord = (r: number, ts: number, src: number): void => {
+    count[r]!++;
+    if (!Number.isNaN(ts)) {
+      if (ts < start[r]!) start[r] = ts;
+      if (ts > end[r]!) end[r] = ts;
+    }
+    origins[r]! |= ORIGIN_BIT[logs.sourceInfo[src]!.origin];
+    if (src1[r] === -1 || src1[r] === src) src1[r] = src;
+    else if (src2[r] === -1 || src2[r] === src) src2[r] = src;
+    else {
+      let s = moreSrc.get(r);
+      if (!s) moreSrc.set(r, (s = new Set()));
+      s.add(src);
+    }
+  };
+  for (let i = 0; i < logs.count; i++) {
+    const node = logs.node.get(i);
+    if (node < 0) continue;
+    const ts = logs.ts.get(i);
+    if (!inWindow(w, ts)) continue;
+    addRecord(root[node]!, ts, logs.source.get(i));
+  }
+  const attached = attachOrphans(inp, root, start, end, count);
+  for (const [pos, r] of attached) {
+    const x = inp.retained[pos]!;
+    addRecord(r, logs.ts.get(x.idx), logs.source.get(x.idx));
+  }
+  const status = new Uint16Array(n);
+  const method = new Int32Array(n).fill(-1);
+  const path = new Int32Array(n).fill(-1);
+  for (let i = 0; i < http.count; i++) {
+    const node = http.node.get(i);
+    if (node < 0 || !inWindow(w, http.ts.get(i))) continue;
+    const r = root[node]!;
+    const st = http.status.get(i);
+    if (statusRank(st) > statusRank(status[r]!)) {
+      status[r] = st;
+      method[r] = http.method.get(i);
+      path[r] = http.path.get(i);
+    }
+  }
+  const code = new Map<number, string>();
+  const verdict = new Map<number, string>();
+  for (const f of graph.facts) {
+    if (!inWindow(w, f.ts)) continue;
+    const r = root[f.node]!;
+    if (f.code !== undefined && !code.has(r)) code.set(r, f.code);
+    if (f.verdict !== undefined && (!verdict.has(r) || verdict.get(r) === 'ok')) verdict.set(r, f.verdict);
+  }
+  const roots: number[] = [];
+  for (let i = 0; i < n; i++) if (root[i] === i && count[i]! > 0) roots.push(i);
+
+  let members: { head: Int32Array; next: Int32Array } | undefined;
+  const memberIds = (r: number): { traceIds: string[]; requestIds: string[] } => {
+    members ??= graph.members();
+    const traceIds: string[] = [];
+    const requestIds: string[] = [];
+    for (let m = members.head[r]!; m >= 0; m = members.next[m]!) {
+      (graph.isTrace.get(m) ? traceIds : requestIds).push(graph.names[m]!);
+    }
+    return { traceIds, requestIds };
+  };
+  const outcome = (r: number): TraceOutcome => outcomeOf(status[r]!, verdict.get(r), code.get(r));
+  const cache = new Map<number, TraceSummary>();
+  const summary = (r: number): TraceSummary => {
+    const hit = cache.get(r);
+    if (hit) return hit;
+    const { traceIds, requestIds } = memberIds(r);
+    const s0 = start[r]!;
+    const e0 = end[r]!;
+    const known = Number.isFinite(s0);
+    const srcs = [src1[r]!, src2[r]!, ...(moreSrc.get(r) ?? [])].filter((x) => x >= 0);
+    const s: TraceSummary = {
+      id: traceIds[0] ?? `req:${requestIds[0]}`, requestIds,
+      start: known ? s0 : null, end: known ? e0 : null, durationMs: known ? e0 - s0 : null,
+      outcome: outcome(r), recordCount: count[r]!,
+      sources: srcs.map((x) => logs.sources.values[x]!),
+      origins: ORIGINS.filter((o) => origins[r]! & ORIGIN_BIT[o]),
+    };
+    if (traceIds[0] !== undefined) s.traceId = traceIds[0];
+    if (status[r]! > 0) s.status = status[r]!;
+    if (code.has(r)) s.errorCode = code.get(r)!;
+    if (verdict.has(r)) s.verdict = verdict.get(r)!;
+    if (method[r]! >= 0 && http.methods.values[method[r]!]) s.method = http.methods.values[method[r]!]!;
+    if (path[r]! >= 0 && http.paths.values[path[r]!]) s.path = http.paths.values[path[r]!]!;
+    cache.set(r, s);
+    return s;
+  };
+  let sorted: number[] | undefined;
+  const order = (): number[] => {
+    sorted ??= [...roots].sort((a, b) => OUTCOME_RANK[outcome(a)] - OUTCOME_RANK[outcome(b)]
+      || (Number.isFinite(start[a]!) ? start[a]! : Infinity) - (Number.isFinite(start[b]!) ? start[b]! : Infinity) || a - b);
+    return sorted;
+  };
+  const rootOf = (id: string): number => {
+    const node = graph.lookup(id);
+    if (node < 0) return -1;
+    const r = root[node]!;
+    return count[r]! > 0 ? r : -1;
+  };
+  let timelines: Map<number, number[]> | undefined;
+  return {
+    total: roots.length,
+    list: (limit?: number) => order().slice(0, limit ?? roots.length).map(summary),
+    get(id) {
+      const r = rootOf(id);
+      return r >= 0 && summary(r).id === id ? summary(r) : undefined;
+    },
+    find(id) {
+      const r = rootOf(id);
+      return r >= 0 ? summary(r) : undefined;
+    },
+    timeline(id): TimelineEntry[] {
+      const r = rootOf(id);
+      if (r < 0) return [];
+      if (!timelines) {
+        timelines = new Map();
+        inp.retained.forEach((x, pos) => {
+          const node = logs.node.get(x.idx);
+          const tr = node >= 0 ? root[node]! : attached.get(pos);
+          if (tr === undefined) return;
+          const l = timelines!.get(tr);
+          if (l) l.push(pos);
+          else timelines!.set(tr, [pos]);
+        });
+      }
+      const recs = (timelines.get(r) ?? []).map((pos) => inp.retained[pos]!.rec);
+      const traceIds = new Set(memberIds(r).traceIds);
+      const rows = inp.audit.filter((a) => a.origin !== 'log' && a.traceId !== '' && traceIds.has(a.traceId));
+      return buildTimeline(recs, rows, inp.offsets);
+    },
+  };
+}
+
+/** Ids that tie a line without request/trace id to one request (client_id alone never does: too broad). */
+export const SHARED_KEYS = ['family_id', 'jti', 'session_id', 'auth_session_id', 'token_id', 'grant_id'];
+/** How far outside a trace's time span an id-less line may lie and still belong to it. */
+const ATTACH_SLACK_MS = 2000;
+
+/**
+ * Attach retained lines that carry no request/trace id to the one trace that shares an id with them
+ * and whose time span contains them; with zero or several candidates the line stays unattached.
+ */
+function attachOrphans(inp: TraceInputs, root: Int32Array, start: Float64Array, end: Float64Array, count: Uint32Array): Map<number, number> {
+  const out = new Map<number, number>();
+  if (inp.shared.size === 0) return out;
+  inp.retained.forEach((x, pos) => {
+    const r = x.rec;
+    if (r.ts === null || inp.logs.node.get(x.idx) >= 0) return;
+    const cands = new Set<number>();
+    for (const key of SHARED_KEYS) {
+      const v = r.attrs[key];
+      if (typeof v !== 'string' || v === '') continue;
+      for (const n of inp.shared.get(`${key}\u0000${v}`) ?? []) {
+        const t = root[n]!;
+        if (count[t]! > 0 && r.ts >= start[t]! - ATTACH_SLACK_MS && r.ts <= end[t]! + ATTACH_SLACK_MS) cands.add(t);
+      }
+    }
+    if (cands.size === 1) out.set(pos, [...cands][0]!);
+  });
+  return out;
+}

@@ -1,10 +1,26 @@
-// Placeholder: the fail-closed redactor lands here.
+// The one fail-closed redactor every outgoing output goes through: secrets replaced, identities
+// pseudonymized with a per-redactor keyed hash, debugging ids kept (design.md "Redaction").
+import { classifyKey, type IdentityKind, type KeyClass, type SecretKind } from './keys.ts';
+import { jwtMarker, reencodeJwt, type ClaimRewriter } from './jwt.ts';
+import { Pseudonymizer } from './pseudonym.ts';
+import {
+  EMAIL_EXACT, G, IPV4_ANY, MAYBE, isBoringIp, isErrorCodeLike, isIpv6Literal, isPlaceholder,
+  looksLikeCredential, masterPattern, redactCookieValue,
+} from './patterns.ts';
+import { findWellKnownSecrets } from './well-known.ts';
+import { ownDomainMatcher } from './own-domains.ts';
 
 export interface RedactorOptions {
   /** Key for the pseudonym HMAC; random per report when absent. Never written out. */
   key?: Buffer;
   /** Operator's own domains whose hostnames get pseudonymized (e.g. from the issuer). */
   ownDomains?: string[];
+  /**
+   * How a JWT is replaced: `marker` (reports: `[JWT alg=…,kid=…]`) or `token` (redacted bundles:
+   * the same header, non-identifying claims, identity claims pseudonymized, signature `REDACTED`,
+   * so the bundle still parses). Default `marker`.
+   */
+  jwt?: 'marker' | 'token';
 }
 
 /** Kinds and counts of what was replaced, never the values. */
@@ -17,10 +33,260 @@ export interface Redactor {
   text(s: string): string;
   /** Redact one structured value in the place named by `key` (a JSON/YAML/env key or header name). */
   value(key: string, v: unknown): unknown;
+  /**
+   * Run the well-known-token detector (secretlint) over a whole document or excerpt set and
+   * remember what it found: every later text()/value() call replaces those values too.
+   */
+  learn(text: string): Promise<void>;
   summary(): RedactionSummary;
 }
 
+/** Actor ids that name a role, not a person. */
+const ROLE_ACTORS = new Set(['admin', 'system', 'anonymous', '-', '']);
+const MAX_DEPTH = 4;
+
 /** Create a redactor with a per-report pseudonym key. */
-export function createRedactor(_opts: RedactorOptions = {}): Redactor {
-  throw new Error('redactor is not implemented yet');
+export function createRedactor(opts: RedactorOptions = {}): Redactor {
+  return new FailClosedRedactor(opts);
+}
+
+class FailClosedRedactor implements Redactor, ClaimRewriter {
+  readonly #pseudo: Pseudonymizer;
+  readonly #counts = new Map<string, number>();
+  readonly #isOwnHost: (host: string) => boolean;
+  readonly #re: RegExp;
+  readonly #jwtForm: 'marker' | 'token';
+  readonly #known = new Set<string>();
+  #knownRe: RegExp | null = null;
+
+  constructor(opts: RedactorOptions) {
+    this.#pseudo = new Pseudonymizer(opts.key);
+    this.#isOwnHost = ownDomainMatcher(opts.ownDomains ?? []);
+    this.#re = masterPattern((opts.ownDomains ?? []).length > 0);
+    this.#jwtForm = opts.jwt ?? 'marker';
+  }
+
+  summary(): RedactionSummary {
+    const counts: Record<string, number> = {};
+    for (const k of [...this.#counts.keys()].sort()) counts[k] = this.#counts.get(k)!;
+    return { counts };
+  }
+
+  async learn(text: string): Promise<void> {
+    const found = await findWellKnownSecrets(text);
+    let added = false;
+    for (const f of found) {
+      if (f.length >= 8 && !this.#known.has(f)) {
+        this.#known.add(f);
+        added = true;
+      }
+    }
+    if (added) {
+      const alts = [...this.#known].sort((a, b) => b.length - a.length).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      this.#knownRe = new RegExp(alts.join('|'), 'g');
+    }
+  }
+
+  text(s: string): string {
+    return this.#text(s, 0);
+  }
+
+  value(key: string, v: unknown): unknown {
+    return this.#value(key, v, classifyKey(key), 0);
+  }
+
+  identity(kind: 'user' | 'email' | IdentityKind, value: string): string {
+    return this.#identity(kind, value);
+  }
+
+  #count(kind: string, n = 1): void {
+    this.#counts.set(kind, (this.#counts.get(kind) ?? 0) + n);
+  }
+
+  #value(key: string, v: unknown, c: KeyClass, depth: number): unknown {
+    if (typeof v === 'string') return this.#stringIn(c, v, depth);
+    if (Array.isArray(v)) return v.map((x) => this.#value(key, x, c, depth));
+    if (v !== null && typeof v === 'object') {
+      // Objects are judged key by key: a JWKS under `keys` keeps its public members.
+      const out: Record<string, unknown> = {};
+      // The dotted path names the secret's kind (`vault_transit.token` is a Vault token).
+      for (const [k, x] of Object.entries(v)) {
+        const path = key && !/^\d+$/.test(key) ? `${key}.${k}` : k;
+        out[k] = this.#value(path, x, classifyKey(path), depth);
+      }
+      return out;
+    }
+    // Numbers, booleans and null carry no credential worth the type change.
+    return v;
+  }
+
+  /** A string value in a place of class `c`. */
+  #stringIn(c: KeyClass, v: string, depth: number): string {
+    if (c.kind === 'debug') return looksDangerous(v) ? this.#text(v, depth + 1) : v;
+    if (c.kind === 'identity') return this.#identity(c.identity, v);
+    if (c.kind === 'neutral') return this.#text(v, depth + 1);
+    return this.#secret(c.secret, v, c);
+  }
+
+  /** Replace a secret value; keeps an auth scheme, cookie names, a DSN's host, and empty/placeholder values. */
+  #secret(kind: SecretKind, v: string, c?: KeyClass): string {
+    if (isPlaceholder(v) || this.#pseudo.isPseudonym(v)) return v;
+    if (kind === 'authorization-code' && isErrorCodeLike(v)) return v;
+    if (isJwt(v)) return this.#jwt(v);
+    if (kind === 'cookie') {
+      const r = redactCookieValue(v, '[REDACTED:cookie]');
+      this.#count('cookie', r.n);
+      return r.out;
+    }
+    if (c?.kind === 'secret' && c.header) {
+      const m = /^(Bearer|DPoP|Basic|Token|Negotiate|Digest)(\s+)(.*)$/i.exec(v);
+      if (m) return `${m[1]}${m[2]}${isJwt(m[3]!) ? this.#jwt(m[3]!) : this.#marker(kind)}`;
+    }
+    if (kind === 'dsn-credentials' && /^[a-z][a-z0-9+.-]*:\/\//i.test(v)) {
+      const r = this.#text(v, 1);
+      if (r !== v || !/@/.test(v)) return r;
+    }
+    if (kind === 'dsn-credentials' && /\bpassword=/i.test(v)) return this.#text(v, 1);
+    return this.#marker(kind);
+  }
+
+  #marker(kind: SecretKind): string {
+    this.#count(kind);
+    return `[REDACTED:${kind}]`;
+  }
+
+  #jwt(compact: string): string {
+    this.#count('jwt');
+    if (this.#jwtForm === 'token') return reencodeJwt(compact, this) ?? '[REDACTED:jwt]';
+    return jwtMarker(compact, this);
+  }
+
+  #identity(kind: IdentityKind, v: string): string {
+    if (v === '' || this.#pseudo.isPseudonym(v) || isPlaceholder(v)) return v;
+    if (kind === 'user' && ROLE_ACTORS.has(v)) return v;
+    if (kind === 'ip') return this.#ips(v);
+    if (kind === 'email' && !EMAIL_EXACT.test(v)) kind = 'user';
+    if (kind === 'user' && EMAIL_EXACT.test(v)) kind = 'email';
+    this.#count(kind);
+    return this.#pseudo.of(kind, v);
+  }
+
+  /** An address field (`10.0.0.7:51234`, `a, b`): each IP pseudonymized, ports kept. */
+  #ips(v: string): string {
+    let n = 0;
+    let out = v.replace(IPV4_ANY, (ip) => {
+      if (isBoringIp(ip)) return ip;
+      n++;
+      return this.#pseudo.of('ip', ip);
+    });
+    out = out.replace(/\[?([0-9a-fA-F:]{2,39})\]?/g, (m, ip: string) => {
+      if (!isIpv6Literal(ip) || isBoringIp(ip)) return m;
+      n++;
+      return m.replace(ip, this.#pseudo.of('ip', ip));
+    });
+    if (n === 0 && out === v) {
+      if (/^(?:localhost)?(?::\d+)?$/.test(v) || /^[\w.-]*$/.test(v) && !/\d/.test(v)) return v;
+      n = 1;
+      out = this.#pseudo.of('ip', v);
+    }
+    this.#count('ip', n);
+    return out;
+  }
+
+  #text(s: string, depth: number): string {
+    if (s.length === 0) return s;
+    if (this.#knownRe) {
+      s = s.replace(this.#knownRe, () => {
+        this.#count('well-known-token');
+        return '[REDACTED:well-known-token]';
+      });
+    }
+    if (depth > MAX_DEPTH || !MAYBE.test(s)) return s;
+    const re = new RegExp(this.#re.source, 'g');
+    return s.replace(re, (...args: unknown[]) => this.#replace(args as (string | undefined)[], depth));
+  }
+
+  #replace(m: (string | undefined)[], depth: number): string {
+    const all = m[0]!;
+    if (m[G.pem]) return this.#marker('private-key');
+    if (m[G.jwt]) return this.#jwt(all);
+    if (m[G.header] !== undefined) return this.#headerLine(all, m[G.headerKey]!, m[G.headerValue]!, depth);
+    if (m[G.scheme] !== undefined) {
+      const tok = m[G.schemeToken]!;
+      if (isJwt(tok)) return `${m[G.schemeName]}${m[G.schemeWs]}${this.#jwt(tok)}`;
+      if (looksLikeCredential(tok)) return `${m[G.schemeName]}${m[G.schemeWs]}${this.#marker(m[G.schemeName] === 'Basic' ? 'password' : 'access-token')}`;
+      return `${m[G.schemeName]}${m[G.schemeWs]}${this.#text(tok, depth + 1)}`;
+    }
+    if (m[G.kvq] !== undefined) {
+      const q = m[G.kvqQuote]!;
+      const key = m[G.kvqKey]!;
+      const raw = m[G.kvqDq] ?? m[G.kvqSq] ?? '';
+      const vq = m[G.kvqDq] !== undefined ? '"' : "'";
+      return `${q}${key}${q}${m[G.kvqSep]}${vq}${this.#stringIn(classifyKey(key), raw, depth)}${vq}`;
+    }
+    if (m[G.kv] !== undefined) {
+      const key = m[G.kvKey]!;
+      const quoted = m[G.kvQuoted] !== undefined;
+      const raw = quoted ? m[G.kvQuoted]! : (m[G.kvBare] ?? '');
+      let out = this.#stringIn(classifyKey(key), raw, depth);
+      // A replacement with a space would split an unquoted slog/query value into fake attributes.
+      if (!quoted && /\s/.test(out)) out = JSON.stringify(out);
+      return quoted ? `${key}="${out}"` : `${key}=${out}`;
+    }
+    if (m[G.url] !== undefined) {
+      if (m[G.urlPass] !== undefined) return `${m[G.urlScheme]}${m[G.urlUser]}:${this.#marker('dsn-credentials')}@`;
+      return `${m[G.urlScheme]}${this.#marker('dsn-credentials')}@`;
+    }
+    if (m[G.vault]) return this.#marker('vault-token');
+    if (m[G.email]) return this.#identity('email', all);
+    if (m[G.ipv4]) {
+      if (isBoringIp(all)) return all;
+      this.#count('ip');
+      return this.#pseudo.of('ip', all);
+    }
+    if (m[G.ipv6]) {
+      if (!isIpv6Literal(all) || isBoringIp(all)) return all;
+      this.#count('ip');
+      return this.#pseudo.of('ip', all);
+    }
+    if (m[G.host]) {
+      if (!this.#isOwnHost(all.toLowerCase())) return all;
+      this.#count('host');
+      return this.#pseudo.of('host', all);
+    }
+    return all;
+  }
+
+  /** `Key: value` at a line start: headers and YAML-ish lines. Neutral keys only get their value scanned. */
+  #headerLine(all: string, key: string, value: string, depth: number): string {
+    const prefix = all.slice(0, all.length - value.length);
+    const c = classifyKey(key);
+    const q = value[0];
+    if ((q === '"' || q === "'") && value.length >= 2 && value.endsWith(q)) {
+      const inner = value.slice(1, -1);
+      return `${prefix}${q}${c.kind === 'secret' || c.kind === 'identity' ? this.#stringIn(c, inner, depth) : this.#text(inner, depth + 1)}${q}`;
+    }
+    if (c.kind === 'secret') {
+      const trimmed = value.replace(/\s+$/, '');
+      const tail = value.slice(trimmed.length);
+      // `dpop:` / `code:` as prose ("dpop: proof rejected") is not a header: judge by the value's shape.
+      if ((c.secret === 'jwt' || c.secret === 'authorization-code') && /\s/.test(trimmed) && !isJwt(trimmed)) {
+        return prefix + this.#text(value, depth + 1);
+      }
+      return prefix + this.#secret(c.secret, trimmed, c) + tail;
+    }
+    if (c.kind === 'identity') return prefix + this.#identity(c.identity, value.trim()) + (value.endsWith(' ') ? ' ' : '');
+    return prefix + this.#text(value, depth + 1);
+  }
+}
+
+const JWT_EXACT = /^eyJ[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*){1,4}$/;
+
+function isJwt(v: string): boolean {
+  return v.startsWith('eyJ') && JWT_EXACT.test(v);
+}
+
+/** A value in a debug-id place that still must be scanned (a pasted token, a key block). */
+function looksDangerous(v: string): boolean {
+  return v.includes('eyJ') || v.includes('-----BEGIN') || v.includes('@') || v.includes('://');
 }

@@ -1,0 +1,140 @@
+// Classifies a field name (JSON/YAML/env key, slog attr, header, query parameter) for the redactor:
+// secret-bearing, an identity to pseudonymize, a debugging id to keep, or neutral.
+
+/** What kind of secret a place holds; these names appear in the redaction summary. */
+export type SecretKind =
+  | 'jwt' | 'private-key' | 'authorization-header' | 'cookie' | 'password' | 'dsn-credentials'
+  | 'vault-token' | 'client-secret' | 'api-key' | 'session-secret' | 'refresh-token' | 'access-token'
+  | 'authorization-code' | 'pkce' | 'connector-secret' | 'encryption-key' | 'assertion' | 'secret'
+  | 'well-known-token';
+
+/** Pseudonymized identity kinds. */
+export type IdentityKind = 'user' | 'email' | 'ip' | 'host' | 'session';
+
+export type KeyClass =
+  | { kind: 'secret'; secret: SecretKind; dsn?: boolean; header?: boolean }
+  | { kind: 'identity'; identity: IdentityKind }
+  | { kind: 'debug' }
+  | { kind: 'neutral' };
+
+const DEBUG: KeyClass = { kind: 'debug' };
+const NEUTRAL: KeyClass = { kind: 'neutral' };
+
+// Debugging ids and fields that never hold a secret or an identity, kept verbatim.
+const DEBUG_KEYS = new Set([
+  'trace_id', 'traceid', 'request_id', 'requestid', 'x_request_id', 'span_id', 'spanid', 'parent_span_id',
+  'kid', 'jti', 'family_id', 'token_id', 'grant_id', 'issuance_id', 'audit_id', 'id', 'observed_at',
+  'time', 'ts', 'timestamp', 'level', 'created_at', 'updated_at', 'expires_at', 'exp', 'iat', 'nbf',
+  'status', 'http_status_code', 'status_code', 'duration_ms', 'duration', 'bytes', 'method', 'http_method',
+  'path', 'http_route', 'route', 'action', 'component', 'service', 'token_type', 'key_count', 'alg',
+  'typ', 'grant_type', 'reason', 'outcome', 'result', 'version', 'jwks_uri', 'token_endpoint',
+  'client_id', 'subject_client_id', 'requesting_client', 'subject_client', 'actor_client', 'provider',
+  'exchange_type', 'fail_mode', 'le', 'quantile', 'instance', 'job', '__name__', 'kty', 'use', 'crv',
+]);
+
+// Identity fields, pseudonymized with a keyed hash (stable within one redactor).
+const IDENTITY_KEYS = new Map<string, IdentityKind>([
+  ['user_id', 'user'], ['userid', 'user'], ['user', 'user'], ['sub', 'user'], ['subject', 'user'],
+  ['actor_id', 'user'], ['actor', 'user'], ['username', 'user'], ['user_name', 'user'],
+  ['preferred_username', 'user'], ['idp_subject', 'user'], ['provider_sub', 'user'], ['owner', 'user'],
+  ['given_name', 'user'], ['family_name', 'user'], ['display_name', 'user'], ['stale_session', 'user'],
+  ['email', 'email'], ['user_email', 'email'], ['mail', 'email'],
+  ['ip', 'ip'], ['remote_addr', 'ip'], ['remote_ip', 'ip'], ['client_ip', 'ip'], ['source_ip', 'ip'],
+  ['x_forwarded_for', 'ip'], ['x_real_ip', 'ip'], ['peer_addr', 'ip'],
+  ['hostname', 'host'], ['host_name', 'host'],
+  ['session_id', 'session'], ['auth_session_id', 'session'], ['sid', 'session'],
+]);
+
+// Whole keys that are secret whatever their last word says.
+const SECRET_KEYS = new Map<string, SecretKind>([
+  ['secret_id', 'vault-token'], ['role_id', 'vault-token'], ['approle_secret_id', 'vault-token'],
+  ['code', 'authorization-code'], ['auth_code', 'authorization-code'], ['authorization_code', 'authorization-code'],
+  ['code_verifier', 'pkce'], ['code_challenge', 'pkce'], ['pkce_verifier', 'pkce'],
+  ['dpop', 'jwt'], ['set_cookie', 'cookie'], ['cookie', 'cookie'], ['dsn', 'dsn-credentials'],
+  ['authorization', 'authorization-header'], ['proxy_authorization', 'authorization-header'],
+  ['client_secret_pepper', 'secret'], ['pepper', 'secret'], ['state_secret', 'secret'],
+  ['assertion', 'assertion'], ['client_assertion', 'assertion'], ['subject_token', 'access-token'],
+  ['actor_token', 'access-token'], ['private_key', 'private-key'], ['jwt', 'jwt'], ['bearer', 'access-token'],
+]);
+
+// A key whose last word is one of these names a setting *about* a secret (its file, env var,
+// lifetime, count), never the secret itself.
+const META_LAST = new Set([
+  'env', 'ref', 'file', 'path', 'name', 'names', 'type', 'types', 'endpoint', 'uri', 'url', 'expiry', 'expires', 'at', 'ttl',
+  'count', 'length', 'lifetime', 'age', 'store', 'mode', 'method', 'methods', 'supported', 'enabled',
+  'required', 'algorithm', 'alg', 'hint', 'id', 'ids', 'kid', 'mount', 'timeout', 'size', 'format', 'header',
+  'location', 'source', 'driver', 'total', 'seconds', 'ms', 'rotation', 'version', 'status',
+]);
+
+const SECRET_WORDS: [string, SecretKind][] = [
+  ['password', 'password'], ['passwd', 'password'], ['pwd', 'password'], ['passphrase', 'password'],
+  ['credential', 'secret'], ['credentials', 'secret'], ['apikey', 'api-key'], ['pepper', 'secret'],
+];
+
+// Private members of a JWK (EC/RSA private parts, symmetric `k`): a leaked private key in a JWKS.
+const JWK_PRIVATE = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'k']);
+
+const HEADERS_WITH_SCHEME = new Set(['authorization', 'proxy_authorization']);
+
+const cache = new Map<string, KeyClass>();
+
+/** Lower-case, camelCase and `-`/space split into `_`, keep dots. `X-Api-Key` → `x_api_key`. */
+export function normalizeKey(key: string): string {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[-\s]+/g, '_');
+}
+
+/** Classify a field name; dotted names (`session.secret`, `http.header.cookie`) use their last segment. */
+export function classifyKey(key: string): KeyClass {
+  let c = cache.get(key);
+  if (c === undefined) {
+    c = classifyUncached(key);
+    if (cache.size < 10_000) cache.set(key, c);
+  }
+  return c;
+}
+
+function classifyUncached(key: string): KeyClass {
+  const norm = normalizeKey(key);
+  const dot = norm.lastIndexOf('.');
+  const leaf = dot >= 0 ? norm.slice(dot + 1) : norm;
+  if (DEBUG_KEYS.has(leaf)) return DEBUG;
+  const identity = IDENTITY_KEYS.get(leaf);
+  if (identity) return { kind: 'identity', identity };
+  if (JWK_PRIVATE.has(leaf)) return secret('private-key');
+  const words = leaf.split('_').filter(Boolean);
+  const last = words[words.length - 1] ?? '';
+  // The kind is named from the whole path (`signing.vault_transit.token` is a Vault token).
+  const all = norm.split(/[._]/).filter(Boolean);
+  // CONNECTOR_<NAME>_SECRET (broker upstream secrets)
+  if (words[0] === 'connector' && words.includes('secret')) return secret('connector-secret');
+  const exact = SECRET_KEYS.get(leaf) ?? SECRET_KEYS.get(last) ?? SECRET_KEYS.get(words.slice(-2).join('_'))
+    ?? SECRET_KEYS.get(words.slice(-3).join('_'));
+  if (exact) {
+    return { kind: 'secret', secret: exact, dsn: exact === 'dsn-credentials', header: HEADERS_WITH_SCHEME.has(leaf) };
+  }
+  if (META_LAST.has(last)) return NEUTRAL;
+  for (const [w, k] of SECRET_WORDS) if (words.includes(w)) return secret(k);
+  if (words.includes('secret')) {
+    if (all.includes('session')) return secret('session-secret');
+    if (all.includes('client')) return secret('client-secret');
+    return secret('secret');
+  }
+  if (last === 'token' || last === 'tokens') {
+    if (all.includes('refresh')) return secret('refresh-token');
+    if (all.includes('vault')) return secret('vault-token');
+    return secret('access-token');
+  }
+  if (last === 'key') {
+    if (all.includes('api') || all.includes('admin')) return secret('api-key');
+    if (all.includes('encryption') || all.includes('master') || all.includes('aes')) return secret('encryption-key');
+    if (all.includes('private') || all.includes('signing')) return secret('private-key');
+    return secret('secret');
+  }
+  if (last === 'verifier' && words.includes('code')) return secret('pkce');
+  if (last === 'challenge' && words.includes('code')) return secret('pkce');
+  return NEUTRAL;
+}
+
+function secret(s: SecretKind): KeyClass {
+  return { kind: 'secret', secret: s };
+}

@@ -1,0 +1,88 @@
+// The shapes the redactor finds in free text: one alternation compiled once per redactor, so a
+// line is scanned in a single left-to-right pass and no replacement is scanned twice.
+import { isIPv6 } from 'node:net';
+
+const PEM = String.raw`-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)`;
+const JWT = String.raw`(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*){1,4}`;
+// `Authorization: Bearer x` / `Cookie: …` on a line of its own, after a quote (`-H 'Cookie: …'`),
+// after curl -v's `> `, or after an escaped newline inside a JSON string.
+const HEADER_LINE = String.raw`(?:^|(?<=[\n\r'"]|\\[nr]))[ \t<>]*([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:(?!\/\/)[ \t]*("(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*'|[^\r\n'"\\]*)`;
+const SCHEME = String.raw`\b(Bearer|DPoP|Basic)(\s+)([A-Za-z0-9._~+/-]{8,}=*)`;
+// "key": "value" (JSON) and 'key': 'value' (Python reprs).
+const KV_QUOTED = String.raw`(?<q>["'])([A-Za-z_][\w.-]*)\k<q>(\s*:\s*)(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')`;
+// key=value (slog text, query strings, audit detail, DSN options).
+const KV = String.raw`(?<![\w.])([A-Za-z_][\w.-]*)=(?:"((?:[^"\\]|\\.)*)"|([^\s&"',;<>)\]}]*))`;
+const URL_CREDS = String.raw`\b([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)([^\s:\/@"'<>\[\]]+)(?::([^\s\/@"'<>]*))?@`;
+const VAULT = String.raw`\bhv[sbr]\.[A-Za-z0-9_-]{20,}|(?<![\w.])s\.[A-Za-z0-9]{24}(?!\w)`;
+const EMAIL = String.raw`(?<![\w.%+-])[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![\w-])`;
+const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
+const IPV4 = String.raw`(?<![\w.])${OCTET}(?:\.${OCTET}){3}(?!\w|\.\d)`;
+const IPV6 = String.raw`(?<![\w:.])(?=[0-9a-fA-F:]*:[0-9a-fA-F]*:)[0-9a-fA-F:]{2,39}(?![\w:])`;
+const HOST = String.raw`(?<![\w.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?![\w-])`;
+
+/** Group numbers of the master pattern, fixed by the order of the alternatives above. */
+export const G = {
+  pem: 1, jwt: 2, header: 3, headerKey: 4, headerValue: 5, scheme: 6, schemeName: 7, schemeWs: 8, schemeToken: 9,
+  kvq: 10, kvqQuote: 11, kvqKey: 12, kvqSep: 13, kvqDq: 14, kvqSq: 15,
+  kv: 16, kvKey: 17, kvQuoted: 18, kvBare: 19,
+  url: 20, urlScheme: 21, urlUser: 22, urlPass: 23, vault: 24, email: 25, ipv4: 26, ipv6: 27, host: 28,
+} as const;
+
+/** The master pattern; the host alternative is only useful when the caller named its own domains. */
+export function masterPattern(withHosts: boolean): RegExp {
+  const alts = [
+    `(${PEM})`, `(${JWT})`, `(${HEADER_LINE})`, `(${SCHEME})`, `(${KV_QUOTED})`, `(${KV})`, `(${URL_CREDS})`,
+    `(${VAULT})`, `(${EMAIL})`, `(${IPV4})`, `(${IPV6})`, withHosts ? `(${HOST})` : '(?!)',
+  ];
+  return new RegExp(alts.join('|'), 'g');
+}
+
+/** Cheap pre-check: text without any of these characters or words cannot hold a pattern. */
+export const MAYBE = /[.:=@'"]|Bearer|Basic|DPoP|-----BEGIN/;
+
+export const IPV4_ANY = new RegExp(IPV4, 'g');
+export const EMAIL_EXACT = new RegExp(`^${EMAIL}$`);
+
+/** True for an IPv6 literal (with `::` or most of its groups), not a time like 09:16:11. */
+export function isIpv6Literal(s: string): boolean {
+  if (!s.includes('::') && s.split(':').length < 6) return false;
+  return isIPv6(s);
+}
+
+/** Loopback and unspecified addresses identify nobody and help debugging: kept. */
+export function isBoringIp(ip: string): boolean {
+  return ip.startsWith('127.') || ip === '0.0.0.0' || ip === '::1' || ip === '::' || ip === '255.255.255.255';
+}
+
+/** A bearer-ish credential rather than an English word or a `key=` fragment. */
+export function looksLikeCredential(t: string): boolean {
+  if (/^[A-Za-z_]+=+$/.test(t)) return false;
+  return /\d/.test(t) || (/[a-z]/.test(t) && /[A-Z]/.test(t)) || t.length >= 24;
+}
+
+const ERROR_WORDS = new Set(['conflict', 'unauthorized', 'forbidden', 'ok', 'none', 'null', 'unknown', 'denied']);
+
+/** An OAuth error code (`invalid_grant`), a status number or an empty value: not an authorization code. */
+export function isErrorCodeLike(v: string): boolean {
+  return v === '' || /^\d{1,4}$/.test(v) || /^[a-z]+(?:_[a-z]+)+$/.test(v) || ERROR_WORDS.has(v) || /^Err[A-Z]\w+$/.test(v);
+}
+
+/** Values that are already redacted, or name where a secret lives rather than hold it. */
+export function isPlaceholder(v: string): boolean {
+  return v === '' || v.startsWith('[REDACTED') || v.startsWith('[JWT') || /^\$\{?[A-Za-z_][\w]*\}?$/.test(v)
+    || /^(?:env|file|vault):[\w/.-]+$/.test(v);
+}
+
+const COOKIE_ATTRS = new Set(['path', 'domain', 'expires', 'max-age', 'samesite', 'secure', 'httponly', 'partitioned', 'priority']);
+
+/** Cookie header values: keep cookie names and attributes, replace every cookie value. */
+export function redactCookieValue(v: string, marker: string): { out: string; n: number } {
+  let n = 0;
+  const out = v.replace(/([^\s;=,]+)=([^;]*)/g, (m, name: string) => {
+    if (COOKIE_ATTRS.has(name.toLowerCase())) return m;
+    n++;
+    return `${name}=${marker}`;
+  });
+  if (n === 0 && v.trim() !== '') return { out: marker, n: 1 };
+  return { out, n };
+}

@@ -34,6 +34,8 @@ function nextTs(): number {
 /** Resolve `time` (string) / `ts` (epoch ms) options into the pair every record carries. */
 function times(opts: { time?: string; ts?: number | null }): { time?: string; ts: number | null } {
   if (opts.time !== undefined) {
+    // Both given: the line's own text plus the epoch a parser derived from it (e.g. `09:16:06,123`).
+    if (typeof opts.ts === 'number') return { time: opts.time, ts: opts.ts };
     const ts = Date.parse(opts.time);
     return { time: opts.time, ts: Number.isNaN(ts) ? null : ts };
   }

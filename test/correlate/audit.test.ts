@@ -1,0 +1,106 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parseAuditDetail } from '../../src/correlate/index.ts';
+import { auditRow, log, model, resetCounters } from '../helpers/records.ts';
+
+beforeEach(resetCounters);
+
+describe('audit detail parsing', () => {
+  it.each([
+    ['family=fam-1', { family: 'fam-1' }, undefined],
+    ['reuse_detection family=fam-2', { family: 'fam-2' }, 'reuse_detection'],
+    ['admin rotated signing key: kid=abc', { kid: 'abc' }, 'admin rotated signing key:'],
+    ['code exchange failed', {}, 'code exchange failed'],
+    ['', {}, undefined],
+  ])('splits %j into pairs and the leading word', (detail, kv, word) => {
+    const parsed = parseAuditDetail(detail);
+    expect(parsed.detailKv).toEqual(kv);
+    expect(parsed.detailWord).toBe(word);
+  });
+});
+
+describe('the audit trail', () => {
+  it('orders rows by created_at, not by id', () => {
+    const m = model([
+      auditRow('token.revoked', { id: 'AAAA', createdAt: '2026-10-03T09:05:00Z' }),
+      auditRow('token.issued', { id: 'ZZZZ', createdAt: '2026-10-03T09:01:00Z' }),
+    ]);
+    expect(m.audit.rows().map((a) => a.id)).toEqual(['ZZZZ', 'AAAA']);
+    expect(m.audit.hasDump).toBe(true);
+  });
+
+  it('rebuilds rows from audit log lines when there is no dump', () => {
+    const m = model([
+      log('audit', { action: 'token.issued', actor_id: 'u1', client_id: 'c1', ip: '203.0.113.9', detail: 'family=f1' }, { time: '2026-10-03T09:00:00Z', line: 40 }),
+    ]);
+    expect(m.audit.hasDump).toBe(false);
+    expect(m.audit.rows()).toEqual([expect.objectContaining({
+      action: 'token.issued', actorId: 'u1', clientId: 'c1', detailKv: { family: 'f1' }, origin: 'log', line: 40,
+      createdAt: '2026-10-03T09:00:00Z',
+    })]);
+  });
+
+  it('fills the gap from `audit event dropped` lines with their id and observed_at', () => {
+    const m = model([
+      log('audit event dropped — not persisted', {
+        action: 'family.revoked', id: 'Zk3v9Qm1Xc2b7T0aL4pR8w', actor_id: '', client_id: '', ip: '', detail: 'reuse_detection family=f9',
+        trace_id: '', observed_at: '2026-10-03T09:20:00Z', error: 'database is locked',
+      }, { level: 'ERROR', time: '2026-10-03T09:20:00.004Z' }),
+    ]);
+    expect(m.audit.rows()).toEqual([expect.objectContaining({
+      id: 'Zk3v9Qm1Xc2b7T0aL4pR8w', origin: 'dropped', detailWord: 'reuse_detection', ts: Date.parse('2026-10-03T09:20:00Z'),
+    })]);
+  });
+
+  it('keeps the dumped row and drops its log copy', () => {
+    const m = model([
+      log('audit', { action: 'token.issued', actor_id: 'u1', client_id: 'c1', ip: '1.2.3.4', detail: 'family=f1' }, { time: '2026-10-03T09:00:00.300Z' }),
+      auditRow('token.issued', { id: 'dumped', actorId: 'u1', clientId: 'c1', ip: '1.2.3.4', detail: 'family=f1', createdAt: '2026-10-03T09:00:00Z' }),
+    ]);
+    expect(m.audit.rows().map((a) => [a.id, a.origin])).toEqual([['dumped', 'dump']]);
+  });
+
+  it('keeps two identical events that are further apart than the copy window', () => {
+    const m = model([
+      auditRow('token.refreshed', { id: 'one', actorId: 'u1', clientId: 'c1', detail: 'family=f1', createdAt: '2026-10-03T09:00:00Z' }),
+      log('audit', { action: 'token.refreshed', actor_id: 'u1', client_id: 'c1', ip: '', detail: 'family=f1' }, { time: '2026-10-03T09:00:00.100Z' }),
+      log('audit', { action: 'token.refreshed', actor_id: 'u1', client_id: 'c1', ip: '', detail: 'family=f1' }, { time: '2026-10-03T09:10:00Z' }),
+    ]);
+    expect(m.audit.rows().map((a) => a.origin)).toEqual(['dump', 'log']);
+  });
+
+  it('deduplicates a row exported twice (overlapping pages)', () => {
+    const a = auditRow('client.registered', { id: 'same', clientId: 'c1', createdAt: '2026-10-03T09:00:00Z' });
+    expect(model([a, { ...a, line: 99 }]).audit.rows()).toHaveLength(1);
+  });
+
+  it('finds rows by action name or pattern', () => {
+    const m = model([auditRow('family.revoked'), auditRow('family.revocation_failed'), auditRow('token.issued')]);
+    expect(m.audit.byAction('family.revoked')).toHaveLength(1);
+    expect(m.audit.byAction(/^family\./)).toHaveLength(2);
+  });
+});
+
+describe('audit stories', () => {
+  it('tells a family story: issued, revoked, then a later use with its log lines', () => {
+    const m = model([
+      auditRow('token.issued', { actorId: 'u1', clientId: 'c1', detail: 'family=fam-7', createdAt: '2026-10-03T09:00:00Z' }),
+      log('tokens refreshed', { family_id: 'fam-7', user_id: 'u1' }, { requestId: 'r1', time: '2026-10-03T09:30:00Z' }),
+      auditRow('token.revoked', { clientId: 'c1', detail: 'family=fam-7', createdAt: '2026-10-03T09:10:00Z' }),
+      auditRow('token.refreshed', { actorId: 'u1', clientId: 'c1', detail: 'family=fam-7', createdAt: '2026-10-03T09:30:00Z' }),
+    ]);
+    const s = m.audit.story('family:fam-7');
+    expect(s?.rows.map((a) => a.action)).toEqual(['token.issued', 'token.revoked', 'token.refreshed']);
+    expect(s?.logs.map((r) => r.msg)).toEqual(['tokens refreshed']);
+  });
+
+  it('groups rows per user, per client and per broker grant', () => {
+    const m = model([
+      auditRow('broker_grant.created', { actorId: 'u2', detail: 'provider=github grant_id=g1 version=1' }),
+      auditRow('broker_grant.revoked_admin', { actorId: 'admin', detail: 'provider=github grant_id=g1' }),
+      auditRow('client_credentials.issued', { actorId: 'svc', clientId: 'svc', detail: 'jti=j1 scopes=a' }),
+    ]);
+    expect(m.audit.story('grant:g1')?.rows.map((a) => a.action)).toEqual(['broker_grant.created', 'broker_grant.revoked_admin']);
+    expect(m.audit.stories('user').map((s) => s.key)).toEqual(['user:u2']);
+    expect(m.audit.stories('client').map((s) => s.key)).toEqual(['client:svc']);
+  });
+});

@@ -1,0 +1,143 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { access, log, model, resetCounters } from '../helpers/records.ts';
+
+beforeEach(resetCounters);
+
+describe('grouping records into traces', () => {
+  it('treats a request whose later lines gained a trace id as one trace', () => {
+    const m = model([
+      log('authorization started', { session_id: 's1' }, { requestId: 'req-1' }),
+      log('tokens issued', { client_id: 'c1' }, { requestId: 'req-1', traceId: 'trace-1' }),
+      log('JWKS cache reloaded', {}, { traceId: 'trace-1' }),
+      access('POST', '/oauth/token', 200, { requestId: 'req-1', traceId: 'trace-1' }),
+    ]);
+    expect(m.traces.total).toBe(1);
+    const t = m.traces.find('req-1');
+    expect(t?.id).toBe('trace-1');
+    expect(t?.requestIds).toEqual(['req-1']);
+    expect(t?.recordCount).toBe(4);
+    expect(m.traces.find('trace-1')).toBe(t);
+  });
+
+  it('keeps two requests that share only a client_id apart', () => {
+    const m = model([
+      log('tokens issued', { client_id: 'shared-client', user_id: 'u1' }, { requestId: 'a' }),
+      access('POST', '/oauth/token', 200, { requestId: 'a' }),
+      log('tokens issued', { client_id: 'shared-client', user_id: 'u2' }, { requestId: 'b' }),
+      access('POST', '/oauth/token', 400, { requestId: 'b' }),
+    ]);
+    expect(m.traces.total).toBe(2);
+    expect(m.traces.find('a')?.recordCount).toBe(2);
+    expect(m.traces.find('b')?.outcome).toBe('client-error');
+    expect(m.traces.find('a')?.outcome).toBe('ok');
+  });
+
+  it('names a trace without trace id by its request id', () => {
+    const m = model([access('GET', '/health', 200, { requestId: 'r9' })]);
+    expect(m.traces.list().map((t) => t.id)).toEqual(['req:r9']);
+    expect(m.traces.get('req:r9')?.status).toBe(200);
+  });
+
+  it('derives the outcome from the access status, the OAuth code or the SDK verdict', () => {
+    const m = model([
+      access('POST', '/oauth/token', 500, { requestId: 'five' }),
+      access('GET', '/mcp', 401, { requestId: 'four01' }),
+      log('token endpoint error', { error: 'invalid_grant' }, { requestId: 'code-only' }),
+      log('verifier: audience mismatch: expected "https://mcp.example.com/mcp"', {}, { requestId: 'sdk', origin: 'sdk' }),
+      log('verified', { sub: 'u1' }, { requestId: 'fine', origin: 'mcp-server' }),
+    ]);
+    expect(m.traces.find('five')?.outcome).toBe('server-error');
+    expect(m.traces.find('four01')?.outcome).toBe('denied');
+    expect(m.traces.find('code-only')).toMatchObject({ outcome: 'client-error', errorCode: 'invalid_grant' });
+    expect(m.traces.find('sdk')).toMatchObject({ outcome: 'denied', verdict: 'verifier: audience mismatch: expected "https://mcp.example.com/mcp"' });
+    expect(m.traces.find('fine')).toMatchObject({ outcome: 'ok', verdict: 'ok' });
+  });
+
+  it('lists failing traces first, then the rest by start time', () => {
+    const m = model([
+      access('GET', '/health', 200, { requestId: 'ok-early', time: '2026-10-03T09:00:00Z' }),
+      access('POST', '/oauth/token', 400, { requestId: 'bad-late', time: '2026-10-03T09:05:00Z' }),
+      access('GET', '/mcp', 401, { requestId: 'denied', time: '2026-10-03T09:04:00Z' }),
+      access('POST', '/oauth/token', 502, { requestId: 'boom', time: '2026-10-03T09:06:00Z' }),
+      access('GET', '/ready', 200, { requestId: 'ok-late', time: '2026-10-03T09:07:00Z' }),
+    ]);
+    expect(m.traces.list().map((t) => t.id)).toEqual(['req:boom', 'req:denied', 'req:bad-late', 'req:ok-early', 'req:ok-late']);
+    expect(m.traces.list(2).map((t) => t.id)).toEqual(['req:boom', 'req:denied']);
+  });
+
+  it('reports start, duration and the sources a trace crossed', () => {
+    const m = model([
+      log('introspection call', {}, { traceId: 't', time: '2026-10-03T09:00:00.100Z', source: 'pod/mcp-0/app', origin: 'mcp-server' }),
+      log('token introspected', { jti: 'j1' }, { traceId: 't', time: '2026-10-03T09:00:00.250Z', source: 'pod/as-0/authserver' }),
+    ]);
+    expect(m.traces.find('t')).toMatchObject({
+      start: Date.parse('2026-10-03T09:00:00.100Z'), durationMs: 150,
+      sources: ['pod/mcp-0/app', 'pod/as-0/authserver'], origins: ['authserver', 'mcp-server'],
+    });
+  });
+
+  it('ignores all-zero trace ids instead of merging every untraced request', () => {
+    const zero = '00000000000000000000000000000000';
+    const m = model([
+      access('GET', '/a', 200, { requestId: 'r1', traceId: zero }),
+      access('GET', '/b', 200, { requestId: 'r2', traceId: zero }),
+    ]);
+    expect(m.traces.total).toBe(2);
+  });
+});
+
+describe('lines without request or trace id', () => {
+  it('attaches a line to the one request that shares its family id at that time', () => {
+    const m = model([
+      log('tokens issued', { family_id: 'fam-1' }, { requestId: 'r1', time: '2026-10-03T09:00:00Z' }),
+      log('refresh token reuse detected — family revoked', { family_id: 'fam-1' }, { time: '2026-10-03T09:00:00.500Z', level: 'WARN' }),
+      access('POST', '/oauth/token', 200, { requestId: 'r1', time: '2026-10-03T09:00:01Z' }),
+    ]);
+    expect(m.traces.find('r1')?.recordCount).toBe(3);
+    expect(m.traces.timeline('r1').map((e) => ('msg' in e.record ? e.record.msg : ''))).toEqual([
+      'tokens issued', 'refresh token reuse detected — family revoked', 'http request',
+    ]);
+  });
+
+  it('leaves a line unattached when two requests could own it', () => {
+    const m = model([
+      log('tokens refreshed', { family_id: 'fam-1' }, { requestId: 'r1', time: '2026-10-03T09:00:00Z' }),
+      log('tokens refreshed', { family_id: 'fam-1' }, { requestId: 'r2', time: '2026-10-03T09:00:01Z' }),
+      log('family already revoked — nothing to report', { family_id: 'fam-1' }, { time: '2026-10-03T09:00:00.500Z' }),
+    ]);
+    expect(m.traces.find('r1')?.recordCount).toBe(1);
+    expect(m.traces.find('r2')?.recordCount).toBe(1);
+  });
+
+  it('never attaches by client_id alone', () => {
+    const m = model([
+      log('tokens issued', { client_id: 'c1' }, { requestId: 'r1', time: '2026-10-03T09:00:00Z' }),
+      log('cimd auto-registration failed', { client_id: 'c1' }, { time: '2026-10-03T09:00:00.200Z', level: 'WARN' }),
+    ]);
+    expect(m.traces.find('r1')?.recordCount).toBe(1);
+  });
+
+  it('does not attach a line far outside the request time', () => {
+    const m = model([
+      log('tokens issued', { family_id: 'fam-9' }, { requestId: 'r1', time: '2026-10-03T09:00:00Z' }),
+      log('refresh token reuse detected — family revoked', { family_id: 'fam-9' }, { time: '2026-10-03T10:00:00Z', level: 'WARN' }),
+    ]);
+    expect(m.traces.find('r1')?.recordCount).toBe(1);
+  });
+});
+
+describe('trace timelines', () => {
+  it('nests records by span parent/child', () => {
+    const m = model([
+      log('request', {}, { traceId: 't', spanId: 'root' }),
+      log('verify', {}, { traceId: 't', spanId: 'child', parentSpanId: 'root' }),
+      log('jwks fetch', {}, { traceId: 't', spanId: 'grandchild', parentSpanId: 'child' }),
+      log('remote parent', {}, { traceId: 't', spanId: 'other', parentSpanId: 'not-in-bundle' }),
+    ]);
+    expect(m.traces.timeline('t').map((e) => e.depth)).toEqual([0, 1, 2, 0]);
+  });
+
+  it('is empty for an unknown id', () => {
+    expect(model([]).traces.timeline('nope')).toEqual([]);
+  });
+});

@@ -7,3 +7,5 @@ export { CATALOG } from './catalog/index.ts';
 export { DOCS } from './docs.ts';
 export * from './evidence.ts';
 export * from './token-check/index.ts';
+export { ERROR_CATALOG, type ErrorEntry } from './errors-catalog.ts';
+export { NEEDS, missingNeeds } from './needs.ts';

@@ -1,0 +1,76 @@
+// The checklist roll-up: steps 1–10 with pass / warn / fail / unknown and a note saying why or what to collect.
+import type { Model } from '../../correlate/index.ts';
+import { STEP_TITLES } from '../causes.ts';
+import { NEEDS } from '../needs.ts';
+import type { ChecklistItem, Finding, Need, Rule } from '../types.ts';
+
+/** How one rule's run went, for the roll-up. */
+export interface RuleRun {
+  rule: Rule;
+  missing: Need[];
+  crashed: boolean;
+}
+
+const FAILING = new Set(['client-error', 'server-error', 'denied']);
+
+function collectNote(needs: Need[]): string {
+  return needs.slice(0, 3).map((n) => `${NEEDS[n].label} in the bundle: ${NEEDS[n].collect}`).join('; ');
+}
+
+function findingNote(fs: Finding[]): string {
+  const top = fs.filter((f) => !f.consequence_of);
+  const shown = (top.length ? top : fs).slice(0, 2).map((f) => `${f.rule}: ${f.title}`);
+  const more = fs.length - shown.length;
+  return `${shown.join('; ')}${more > 0 ? ` (+${more} more)` : ''}`;
+}
+
+function step8(model: Model): Pick<ChecklistItem, 'status' | 'note'> {
+  if (model.traces.total === 0) {
+    return { status: 'unknown', note: 'no trace_id or request_id in the logs, so no request can be followed across sources: tracing is off (observability.tracing.enabled=false is the default); set AUTHPLANE_TRACING_ENABLED=true and include the AuthPlane logs with their request_id' };
+  }
+  const failing = model.traces.list().filter((t) => FAILING.has(t.outcome));
+  if (failing.length === 0) return { status: 'pass', note: `${model.traces.total} requests carry trace/request ids; none of them failed` };
+  const cross = failing.filter((t) => t.sources.length > 1 || t.origins.length > 1);
+  const example = cross[0] ?? failing[0]!;
+  return {
+    status: 'pass',
+    note: `${failing.length} failing request(s) correlated by trace/request id${cross.length ? `, ${cross.length} across several sources` : ' within one source (add the MCP server logs to follow them end to end)'}; open one with \`forensic analyze <bundle> --trace ${example.traceId ?? example.requestIds[0] ?? example.id}\``,
+  };
+}
+
+/** Build the contract's checklist (steps 1–10; step 0 findings stay in findings only). */
+export function buildChecklist(model: Model, runs: RuleRun[], findings: Finding[]): ChecklistItem[] {
+  const items: ChecklistItem[] = [];
+  for (let step = 1; step <= 10; step++) {
+    const fs = findings.filter((f) => f.step === step);
+    const ids = [...new Set(fs.map((f) => f.rule))];
+    const base = { step, title: STEP_TITLES[step] ?? `Step ${step}`, findings: ids };
+    if (fs.some((f) => f.severity === 'error')) {
+      items.push({ ...base, status: 'fail', note: findingNote(fs.filter((f) => f.severity === 'error')) });
+      continue;
+    }
+    if (fs.some((f) => f.severity === 'warning')) {
+      items.push({ ...base, status: 'warn', note: findingNote(fs.filter((f) => f.severity === 'warning')) });
+      continue;
+    }
+    if (step === 9) {
+      items.push({ ...base, status: 'unknown', note: 'needs a live reproduction: run `npx @modelcontextprotocol/inspector https://<mcp-server>/mcp` and watch the OAuth flow; if Inspector works but your client does not, it is a client quirk' });
+      continue;
+    }
+    if (step === 8) {
+      items.push({ ...base, ...step8(model) });
+      continue;
+    }
+    const stepRuns = runs.filter((r) => r.rule.step === step && !r.crashed);
+    const checked = stepRuns.filter((r) => r.missing.length === 0);
+    const missing = [...new Set(stepRuns.flatMap((r) => r.missing))];
+    if (checked.length > 0) {
+      const info = fs.length ? ` (${fs.length} informational finding${fs.length > 1 ? 's' : ''})` : '';
+      const also = missing.length ? `; to check more, ${collectNote(missing)}` : '';
+      items.push({ ...base, status: 'pass', note: `${checked.length} of ${stepRuns.length} checks ran and found nothing wrong${info}${also}` });
+    } else {
+      items.push({ ...base, status: 'unknown', note: stepRuns.length ? collectNote(missing) : 'no rule covers this step yet' });
+    }
+  }
+  return items;
+}

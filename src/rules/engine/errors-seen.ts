@@ -1,0 +1,79 @@
+// "Errors seen": every catalogued AuthPlane / SDK error found in the bundle, with count, meaning, fix and one example.
+import type { Model } from '../../correlate/index.ts';
+import type { LogRecord } from '../../ingest/index.ts';
+import { auditEvidence, documentEvidence, logEvidence } from '../evidence.ts';
+import { codesInValue, errorsInText, type ErrorEntry } from '../errors-catalog.ts';
+import { describeExchange, isObject, responseHeader } from '../support-a/docs.ts';
+import type { ErrorSeen, Evidence } from '../types.ts';
+
+/** Attributes that hold an OAuth code. */
+const CODE_KEYS = ['error', 'code', 'error_code', 'oauth_error', 'reason', 'denied_reason'];
+/** Attributes that hold error text worth searching for sentinels and SDK messages. */
+const TEXT_KEYS = ['error', 'err', 'error_description', 'description', 'error_class', 'exception', 'exc_info', 'body', 'detail'];
+/** Log copies of audit rows are counted once, through the audit rows. */
+const AUDIT_COPIES = new Set(['audit', 'audit event dropped — not persisted']);
+/** Cheap pre-check: a record with none of these fragments cannot name a catalogued error. */
+const MAYBE = /err|invalid|denied|fail|verifier|token|scope|dpop|slow_down|revoked|expired|consent|unavailable|circuit|ssrf|not found|unauthorized|missing/i;
+
+class Tally {
+  private readonly rows = new Map<ErrorEntry, { count: number; example?: Evidence }>();
+  add(found: Set<ErrorEntry>, example: () => Evidence): void {
+    for (const e of found) {
+      const row = this.rows.get(e);
+      if (row) row.count++;
+      else this.rows.set(e, { count: 1, example: example() });
+    }
+  }
+  result(): ErrorSeen[] {
+    return [...this.rows]
+      .map(([e, r]) => ({ code: e.code, count: r.count, meaning: e.meaning, fix: e.fix, example: r.example }))
+      .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  }
+}
+
+function scanLog(r: LogRecord, found: Set<ErrorEntry>): void {
+  for (const k of CODE_KEYS) {
+    const v = r.attrs[k];
+    if (typeof v === 'string') codesInValue(v, found);
+  }
+  let text = r.msg;
+  for (const k of TEXT_KEYS) {
+    const v = r.attrs[k];
+    if (typeof v === 'string') text += `\n${v}`;
+  }
+  if (MAYBE.test(text)) errorsInText(text, found);
+}
+
+/** Scan retained logs, audit rows and HTTP exchanges for catalogued errors. */
+export function errorsSeen(model: Model): ErrorSeen[] {
+  const tally = new Tally();
+  const found = new Set<ErrorEntry>();
+  for (const r of model.logs.records()) {
+    if (AUDIT_COPIES.has(r.msg)) continue;
+    found.clear();
+    scanLog(r, found);
+    if (found.size) tally.add(found, () => logEvidence(r));
+  }
+  for (const a of model.audit.rows()) {
+    const reason = a.detailKv.reason ?? a.detailKv.denied_reason;
+    if (!reason) continue;
+    found.clear();
+    codesInValue(reason, found);
+    if (found.size) tally.add(found, () => auditEvidence(a));
+  }
+  for (const d of model.documents.exchanges()) {
+    found.clear();
+    const body = d.body;
+    if (isObject(body) && typeof body.error === 'string') codesInValue(body.error, found);
+    const www = responseHeader(d, 'www-authenticate');
+    const code = www ? /error="([^"]+)"/.exec(www)?.[1] : undefined;
+    if (code) codesInValue(code, found);
+    const loc = responseHeader(d, 'location');
+    const locCode = loc ? /[?&]error=([a-z_]+)/.exec(loc)?.[1] : undefined;
+    if (locCode) codesInValue(locCode, found);
+    const text = [d.http?.bodyText, www, isObject(body) ? body.error_description : undefined].filter((x): x is string => typeof x === 'string').join('\n');
+    if (text) errorsInText(text, found);
+    if (found.size) tally.add(found, () => documentEvidence(d, describeExchange(d)));
+  }
+  return tally.result();
+}

@@ -1,0 +1,105 @@
+// Captured HTTP exchanges → an `http-exchange` document, the JWTs they carried, and the metrics or
+// audit rows a captured `/metrics` or `/admin/audit` response holds.
+import type { FileFormat, FileHead, ParseContext } from '../../../format.ts';
+import type { BundleRecord, DocumentKind, HttpExchange } from '../../../types.ts';
+import { parseAuditJson } from '../audit/audit-json.ts';
+import { openMetricsParser } from '../metrics/metrics-format.ts';
+import { decodeToken, JWT_PATTERN, scrubText } from '../tokens/jwt.ts';
+import { tryJson } from '../util/json-head.ts';
+import { splitLines } from '../util/locate.ts';
+import { classifyJson, kindFromPath } from './classify.ts';
+import { type Capture, looksLikeCapture, parseCapture } from './http-capture.ts';
+import { extractTokens } from './json-doc.ts';
+
+const SECRET_REQUEST_HEADERS = ['authorization', 'dpop', 'proxy-authorization', 'cookie', 'x-api-key'];
+const ignore = () => undefined;
+
+/** A credential header value with its secret part replaced: `Bearer [jwt:<fp>]` or `Bearer [redacted]`. */
+export function scrubCredential(value: string): string {
+  const s = scrubText(value.trim(), ignore);
+  if (/^\[jwt:[0-9a-f]+\]$/.test(s)) return s;
+  const m = /^([A-Za-z][\w-]*)\s+(.+)$/.exec(s);
+  if (m && !m[1]!.includes('=')) return /^\[jwt:[0-9a-f]+\]$/.test(m[2]!) ? s : `${m[1]} [redacted]`;
+  return '[redacted]';
+}
+
+function scrubHeaders(http: HttpExchange): void {
+  for (const k of SECRET_REQUEST_HEADERS) {
+    const v = http.requestHeaders[k];
+    if (v !== undefined) http.requestHeaders[k] = k === 'cookie' ? '[redacted]' : scrubCredential(v);
+  }
+  if (http.responseHeaders['set-cookie'] !== undefined) http.responseHeaders['set-cookie'] = '[redacted]';
+  if (http.url) http.url = scrubText(http.url, ignore);
+}
+
+/** A context that shifts the lines and offsets of records parsed out of the body. */
+function bodyContext(ctx: ParseContext, cap: Capture, capturedAt: number | null): ParseContext {
+  const shift = (rec: BundleRecord) => ({ ...rec, line: rec.line + cap.bodyLine - 1, offset: rec.offset + cap.bodyOffset });
+  return {
+    ...ctx, mtime: capturedAt,
+    emit: (rec) => ctx.emit(shift(rec)),
+    problem: (line, p) => ctx.problem(line === undefined ? undefined : line + cap.bodyLine - 1, p),
+    setFormat: ignore, setWrapper: ignore,
+  };
+}
+
+/** Parse one capture file. */
+export function parseHttpCapture(text: string, ctx: ParseContext): void {
+  const cap = parseCapture(text);
+  if (!cap) {
+    ctx.problem(1, 'http: no status line or curl error found');
+    return;
+  }
+  const { http } = cap;
+  const date = http.responseHeaders.date ? Date.parse(http.responseHeaders.date) : NaN;
+  const capturedAt = Number.isNaN(date) ? ctx.mtime : date;
+  for (const c of cap.credentials) {
+    for (const m of c.value.matchAll(JWT_PATTERN)) {
+      const rec = decodeToken(m[0], { file: ctx.path, line: c.line, offset: c.offset, foundIn: 'http-exchange', capturedAt, hint: c.hint }, ctx.tokenVault);
+      if (typeof rec === 'string') ctx.problem(c.line, rec);
+      else ctx.emit(rec);
+    }
+  }
+  scrubHeaders(http);
+
+  let body: unknown = null;
+  let bodyKind: DocumentKind | null = kindFromPath(http.path);
+  if (http.bodyText !== undefined) {
+    const raw = http.bodyText;
+    const parsed = tryJson(raw);
+    const where = { lineBase: cap.bodyLine - 1, offsetBase: cap.bodyOffset, foundIn: 'http-exchange' as const };
+    if (parsed !== undefined) {
+      body = extractTokens(raw, parsed, ctx, capturedAt, where);
+      if (!bodyKind) {
+        const k = classifyJson(parsed, http.path ?? '');
+        if (k !== 'other-json') bodyKind = k;
+      }
+      if (http.path?.endsWith('/admin/audit') && Array.isArray(parsed)) parseAuditJson(raw, bodyContext(ctx, cap, capturedAt));
+    } else {
+      extractTokens(raw, raw, ctx, capturedAt, where);
+      if (http.path?.endsWith('/metrics') && (http.status ?? 200) < 300) {
+        const mp = openMetricsParser(bodyContext(ctx, cap, capturedAt));
+        for (const l of splitLines(raw)) mp.line(l.text, l.line, l.offset);
+        mp.end();
+      }
+    }
+    http.bodyText = scrubText(raw, ignore);
+  }
+  const rec: BundleRecord = { kind: 'document', file: ctx.path, line: 1, offset: 0, docKind: 'http-exchange', body, http, capturedAt };
+  if (bodyKind) rec.bodyKind = bodyKind;
+  ctx.emit(rec);
+}
+
+/** Confident on curl -i / -v output and curl connection errors. */
+export function sniffHttpCapture(head: FileHead): number {
+  return looksLikeCapture(head.lines) ? 0.95 : 0;
+}
+
+/** Captured HTTP exchanges. */
+export const httpCaptureFormat: FileFormat = {
+  id: 'http-exchange',
+  kind: 'document',
+  mode: 'whole',
+  sniff: sniffHttpCapture,
+  parseWhole: parseHttpCapture,
+};

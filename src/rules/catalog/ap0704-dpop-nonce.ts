@@ -1,0 +1,40 @@
+// AP0704: a client ignores DPoP-Nonce and loops on use_dpop_nonce (P3).
+import { DOCS } from '../docs.ts';
+import { auditEvidence, counterEvidence, logEvidence, sampleEnds } from '../evidence.ts';
+import { dpopSignals } from '../support-b/dpop.ts';
+import { exchangeEvidence } from '../support-b/evidence.ts';
+import { plural } from '../support-b/format.ts';
+import { growth, describeGrowth, seriesEvidence } from '../support-b/metrics.ts';
+import { earliest, tally, traceIds } from '../support-b/logs.ts';
+import { defineRule } from '../types.ts';
+
+export default defineRule({
+  id: 'AP0704', cause: 'dpop-nonce', step: 7, severity: 'error',
+  title: 'Client loops on use_dpop_nonce',
+  fix: 'The client must retry once with the DPoP-Nonce response header value in the proof `nonce` claim, and keep using the newest nonce. If the client cannot, set dpop.require_nonce=false (AUTHPLANE_DPOP_REQUIRE_NONCE).',
+  docs: DOCS.dpop,
+  needs: ['metrics'],
+  *check(model) {
+    const s = dpopSignals(model, 'dpop-nonce', ['nonce_required', 'nonce_mismatch'], /use_dpop_nonce/);
+    if (s.n === 0) return;
+    // One nonce challenge per client is the protocol working; a loop is many challenges and few accepted proofs.
+    const valid = growth(model, 'authplane_dpop_proofs_validated_total');
+    const accepted = valid.hasDelta ? valid.delta : valid.last;
+    const clients = tally(s.audit.map((a) => a.clientId));
+    const looping = clients.filter(([, c]) => c >= 5);
+    if (!(s.n >= 10 && s.n > accepted) && looping.length === 0) return;
+    const parts = [];
+    if (s.metricCount) parts.push(`authplane_dpop_proofs_rejected_total{reason=~"nonce_required|nonce_mismatch"} ${describeGrowth(s.metric)} against ${accepted} accepted proofs`);
+    if (looping.length) parts.push(`client ${looping[0]![0]} was refused with use_dpop_nonce ${looping[0]![1]} times`);
+    if (!parts.length) parts.push(`${plural(s.n, 'use_dpop_nonce rejection')}`);
+    yield {
+      severity: 'error',
+      confidence: s.n >= 20 || looping.length ? 0.85 : 0.6,
+      explanation: `${parts.join('; ')}. dpop.require_nonce is on and the client does not put the DPoP-Nonce header value into its next proof, so it never gets a token.`,
+      evidence: [...seriesEvidence(s.metric).map(counterEvidence), ...s.audit.slice(0, 5).map(auditEvidence), ...sampleEnds(s.sdk).map((r) => logEvidence(r)), ...s.exchanges.slice(0, 3).map(exchangeEvidence)],
+      affected: s.n,
+      traces: traceIds(s.sdk),
+      since: earliest(s.sdk),
+    };
+  },
+});

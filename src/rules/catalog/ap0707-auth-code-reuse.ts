@@ -1,0 +1,45 @@
+// AP0707: authorization-code replays with a valid verifier (page); verifier=invalid replays are noise (R7–R9).
+import { DOCS } from '../docs.ts';
+import { auditEvidence, counterEvidence, logEvidence, sampleEnds } from '../evidence.ts';
+import { strength } from '../support-b/confidence.ts';
+import { fmtSpan, plural } from '../support-b/format.ts';
+import { earliest, logsWithMsg, tally, traceIds } from '../support-b/logs.ts';
+import { describeGrowth, growth, seriesEvidence } from '../support-b/metrics.ts';
+import { defineRule } from '../types.ts';
+
+const CREDENTIALED = [
+  'authorization code reuse detected — family revoked',
+  'authorization code reuse detected — credentialed replay, no family linked to the session, nothing revoked',
+];
+
+export default defineRule({
+  id: 'AP0707', cause: 'auth-code-reuse', step: 7, severity: 'error',
+  title: 'Authorization codes replayed with a valid PKCE verifier',
+  fix: 'The same client_id replaying steadily is a client bug: it must discard the code, verifier and state after the exchange. Otherwise treat it as an incident (a captured token request was replayed): suspend the client, force-logout the users, check proxies and log shippers that may resend requests. For "no family linked", find the `tokens issued` line with the same auth_session_id and revoke that family (`DELETE /admin/tokens/{family_id}`).',
+  docs: DOCS.tokenDesign,
+  needs: ['server-logs'],
+  *check(model) {
+    // verifier="invalid" is background noise (a spent code lifted from a log or history): never reported.
+    const metric = growth(model, 'authserver_auth_code_reuse_total', { verifier: 'valid' });
+    const metricCount = metric.hasDelta ? metric.delta : 0;
+    const rows = model.audit.byAction('auth_code.reused').filter((a) => a.detailKv.verifier === 'valid');
+    const logs = logsWithMsg(model, CREDENTIALED);
+    const n = Math.max(metricCount, rows.length, logs.length);
+    if (n === 0) return;
+    const clients = tally([...rows.map((a) => a.clientId), ...logs.map((r) => (typeof r.attrs.client_id === 'string' ? r.attrs.client_id : undefined))]);
+    const one = clients.length === 1 && n >= 3 ? clients[0]![0] : undefined;
+    const unlinked = logs.filter((r) => r.msg === CREDENTIALED[1]).length;
+    const parts = [];
+    if (rows.length || logs.length) parts.push(`${plural(Math.max(rows.length, logs.length), 'code replay')} with a valid verifier ${fmtSpan([...rows.map((a) => a.ts), ...logs.map((r) => r.ts)])}`);
+    if (metricCount) parts.push(`authserver_auth_code_reuse_total{verifier="valid"} ${describeGrowth(metric)}`);
+    yield {
+      severity: n >= 3 ? 'error' : 'warning',
+      confidence: strength(n, 4, 0.4, 0.9),
+      explanation: `${parts.join('; ')}. The replayer knew the PKCE verifier and the client id, so this is the client itself resending its exchange, or a whole token request captured and replayed.${one ? ` All come from client ${one}: most likely a client bug.` : ''}${unlinked ? ` ${plural(unlinked, 'replay')} found no family to revoke: the first redemption may still be live.` : ''}`,
+      evidence: [...sampleEnds(rows, 5, 3).map(auditEvidence), ...sampleEnds(logs, 5, 3).map((r) => logEvidence(r)), ...seriesEvidence(metric, 1).map(counterEvidence)],
+      affected: n,
+      traces: traceIds(logs),
+      since: earliest([...rows, ...logs]),
+    };
+  },
+});

@@ -1,0 +1,31 @@
+// AP1002: /oauth/revoke failed internally but answered 200 (RFC 7009), so the client believes a live token is revoked (T0).
+import { DOCS } from '../docs.ts';
+import { logEvidence, sampleEnds } from '../evidence.ts';
+import { strength } from '../support-b/confidence.ts';
+import { fmtSpan, plural } from '../support-b/format.ts';
+import { earliest, logsWithMsg, traceIds } from '../support-b/logs.ts';
+import { defineRule } from '../types.ts';
+
+export default defineRule({
+  id: 'AP1002', cause: 'token-revoked-still-used', step: 10, severity: 'error',
+  title: 'Token revocations failed silently',
+  fix: 'Fix the store behind the failure, then revoke again (the client cannot tell: it got 200), or revoke the family as an operator: `DELETE /admin/tokens/{family_id}` on the admin port. Until then the "revoked" refresh tokens keep working.',
+  docs: DOCS.auditForensics,
+  needs: ['server-logs'],
+  consequenceOf: ['db-unreachable'],
+  *check(model) {
+    const errors = logsWithMsg(model, ['revocation error']);
+    if (errors.length === 0) return;
+    const err = errors.find((r) => typeof r.attrs.error === 'string')?.attrs.error;
+    const revokedRows = model.audit.byAction('token.revoked').length;
+    yield {
+      severity: errors.length >= 2 ? 'error' : 'warning',
+      confidence: strength(errors.length, 3, 0.5, 0.9),
+      explanation: `${plural(errors.length, 'revocation request')} ${fmtSpan(errors.map((r) => r.ts))} failed inside AuthPlane${err ? ` (${JSON.stringify(String(err).slice(0, 120))})` : ''}, yet /oauth/revoke answers 200 by design (RFC 7009): the clients think the tokens are revoked while they still work.${model.audit.hasDump ? ` The audit dump holds ${plural(revokedRows, 'token.revoked row')}; the failed ones have none.` : ''}`,
+      evidence: sampleEnds(errors).map((r) => logEvidence(r)),
+      affected: errors.length,
+      traces: traceIds(errors),
+      since: earliest(errors),
+    };
+  },
+});

@@ -1,0 +1,51 @@
+// Resource-server (SDK) verifier rejections by kind, in every SDK's wording (sdk-facts §3):
+// Go sentinels, Python/TS/Java/Rust/C# messages and exception names, and the wire codes.
+import type { Model } from '../../correlate/index.ts';
+import type { DocumentRecord, LogRecord } from '../../ingest/index.ts';
+import { exchangeText, isAuthplaneExchange } from './http.ts';
+import { matchLogs, type LogPattern } from './logs.ts';
+
+export type VerifierKind = 'audience' | 'issuer' | 'scope' | 'expired' | 'future' | 'revoked' | 'dpop-replay' | 'dpop-invalid' | 'dpop-nonce';
+
+/** One regex per kind; each also works on a WWW-Authenticate header or response body. */
+export const VERIFIER_RE: Record<VerifierKind, RegExp> = {
+  // Go `verifier: audience mismatch`; Java `Audience mismatch: required …`; Python `… failed (aud)`; jose `unexpected "aud" claim value`.
+  audience: /audience mismatch|claims validation failed \(aud\)|unexpected "aud" claim|invalid claim "aud"|claims validation failed[^\n]*\baud\b|'aud' must contain/i,
+  // Go `verifier: issuer mismatch`; Java `Issuer mismatch: expected`; Python `(iss)`; jose `unexpected "iss" claim value`. Not the SDK's metadata check.
+  issuer: /(?<!metadata: )issuer mismatch|claims validation failed \(iss\)|unexpected "iss" claim|invalid claim "iss"/i,
+  // Go `verifier: insufficient scope`; Python/TS `Token missing required scope`; MCP helpers `Missing required scope:`; Rust; C#; wire `insufficient_scope`.
+  scope: /insufficient[ _]scope|missing required scopes?\b|InsufficientScope/i,
+  // Go `verifier: token expired`; Python/TS/Java `Token has expired`; Rust `token has expired`; exception names; jose's exp message.
+  expired: /verifier: token expired|token has expired|TokenExpired(Error|Exception)?\b|"exp" claim timestamp check failed/i,
+  // iat/nbf in the future: the verifier's clock is behind the issuer's.
+  future: /'?"?iat'?"? claim is in the future|'iat' is in the future|token not yet valid|not yet valid: nbf|"nbf" claim timestamp check failed/i,
+  revoked: /verifier: token revoked|Token '[^']*' (is|has been) revoked|TokenRevoked(Error|Exception)?\b|token is not active|rejected by revocation checker/i,
+  'dpop-replay': /DPoP (proof )?replay detected|DPoP proof jti has already been (used|seen)|dpop_replay_detected|DPoPReplayDetected/i,
+  'dpop-invalid': /verifier: DPoP invalid|DPoP proof is invalid|Invalid DPoP proof|InvalidDPoPProof|DPoP proof (htm|htu|method|URL|ath|nonce)? ?mismatch|DPoP proof is too old|DPoP proof has expired|DPoP proof iat is in the future|DPoP proof header .?typ.? must be|Unsupported DPoP (proof )?algorithm|jwk (contains|must not include) private key/i,
+  'dpop-nonce': /use_dpop_nonce|server nonce is required in DPoP proof|DPoP proof nonce does not match|dpop_nonce_required/i,
+};
+
+const HINTS: Record<VerifierKind, string> = {
+  audience: 'aud', issuer: 'iss', scope: 'scope', expired: 'expire', future: 'valid', revoked: 'revo',
+  'dpop-replay': 'dpop', 'dpop-invalid': 'dpop', 'dpop-nonce': 'nonce',
+};
+
+/** The lower-case hint that lets the matcher skip most records cheaply. */
+function pattern(kind: VerifierKind): LogPattern {
+  const hint = kind === 'future' ? '' : HINTS[kind].toLowerCase();
+  return { hint, re: VERIFIER_RE[kind] };
+}
+
+/** MCP-side log records (SDK and MCP server) reporting this kind of rejection. */
+export function verifierLogs(model: Model, kind: VerifierKind): LogRecord[] {
+  return matchLogs(model, [pattern(kind)], ['sdk', 'mcp-server', 'other']);
+}
+
+/** Captured MCP-server responses (not AuthPlane's own) with a 401/403 of this kind. */
+export function verifierExchanges(model: Model, kind: VerifierKind): DocumentRecord[] {
+  const re = VERIFIER_RE[kind];
+  return model.documents.exchanges().filter((d) => {
+    const s = d.http?.status;
+    return (s === 401 || s === 403) && !isAuthplaneExchange(d) && re.test(exchangeText(d));
+  });
+}

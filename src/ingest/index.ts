@@ -3,5 +3,8 @@
 export type * from './types.ts';
 export type { FileFormat, FileHead, LineParser, ParseContext } from './format.ts';
 export { ForensicError, type ForensicErrorCode } from './errors.ts';
+export { allFormats } from './formats.ts';
 export { ingest } from './reader/ingest.ts';
 export { walkBundle, type BundleEntry } from './reader/walk.ts';
+/** Build the FileHead a sniffer sees from a file's first bytes (handy in parser tests). */
+export { makeHead } from './reader/sniff.ts';

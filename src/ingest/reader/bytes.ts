@@ -57,6 +57,11 @@ export class ByteSource implements AsyncIterable<Buffer> {
     this.it = source[Symbol.asyncIterator]();
   }
 
+  /** True when the stream already failed while peeking (the failure is reported once it is read). */
+  get hasFailed(): boolean {
+    return this.heldError !== null;
+  }
+
   /** The first ≤ n bytes, without consuming them. */
   async peek(n: number): Promise<Buffer> {
     while (this.pendingBytes < n && !this.ended && !this.heldError) {

@@ -21,6 +21,12 @@ export function gunzipSource(src: ByteSource, path: string, budget: Budget,
   let out = 0;
   async function* unpacked(): AsyncGenerator<Buffer> {
     for await (const chunk of gz as AsyncIterable<Buffer>) {
+      const room = budget.room();
+      if (chunk.length > room) {
+        // Hand on what fits, then trip the guard: everything before the limit is kept.
+        out += room;
+        if (room > 0) yield chunk.subarray(0, room);
+      }
       budget.addBytes(chunk.length);
       out += chunk.length;
       yield chunk;

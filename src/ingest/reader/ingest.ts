@@ -26,7 +26,7 @@ export async function ingest(input: string, sink: RecordSink, opts: IngestOption
   const files: FileInfo[] = [];
   const problems: Problem[] = [];
   const tokenVault: TokenVault = new Map();
-  const reader = new FileReader(formats, limits, sink, files, problems, tokenVault);
+  const reader = new FileReader(input, formats, limits, sink, files, problems, tokenVault);
   const summary = await walkInput(input, {
     onFile: (file) => reader.read(file),
     onArchive: (row) => { files.push(row); },
@@ -37,6 +37,7 @@ export async function ingest(input: string, sink: RecordSink, opts: IngestOption
 
 class FileReader {
   constructor(
+    private readonly input: string,
     private readonly formats: readonly FileFormat[],
     private readonly limits: Limits,
     private readonly sink: RecordSink,
@@ -47,9 +48,10 @@ class FileReader {
 
   async read(file: LeafFile): Promise<void> {
     const base = { path: file.path, wrapper: null, mtime: file.mtime };
+    if (file.isTop && file.source.hasFailed) await this.explainBrokenTop(file.source);
     // NUL bytes mean binary (containers were already recognised by the walker).
     if (file.head.includes(0)) {
-      if (file.isTop) throw new ForensicError('input-unusable', `${NOT_A_BUNDLE}: ${file.path} is a binary file, not an archive (tgz, tar, zip, gz) or a text file`);
+      if (file.isTop) throw new ForensicError('input-unusable', `${NOT_A_BUNDLE}: ${this.input} is a binary file, not an archive (tgz, tar, zip, gz) or a text file`);
       return this.skip({ ...base, kind: 'unknown', format: 'binary' }, file.source, 'binary file skipped');
     }
     const head = makeHead(file.path, file.head, file.source.ended, file.size);
@@ -57,7 +59,7 @@ class FileReader {
     if (!format) {
       if (file.isTop) {
         const what = file.head.length === 0 ? 'is empty' : 'is neither an archive (tgz, tar, zip, gz) nor a recognised log, metrics, audit or document file';
-        throw new ForensicError('input-unusable', `${NOT_A_BUNDLE}: ${file.path} ${what}`);
+        throw new ForensicError('input-unusable', `${NOT_A_BUNDLE}: ${this.input} ${what}`);
       }
       return this.skip({ ...base, kind: 'unknown', format: 'unknown' }, file.source, null);
     }
@@ -69,6 +71,17 @@ class FileReader {
       else await this.readLines(format, ctx, head, file.source, counter);
     } finally {
       ctx.finish(counter.bytes);
+    }
+  }
+
+  /** The input itself broke before its first bytes were seen (a stub gzip): exit with that reason. */
+  private async explainBrokenTop(source: ByteSource): Promise<void> {
+    try {
+      await drain(source);
+    } catch (err) {
+      if (!(err instanceof ReportedError)) throw err;
+      const p = this.problems.at(-1);
+      throw new ForensicError('input-unusable', `no file could be read from ${this.input} (${p ? `${p.path}: ${p.problem}` : errorText(err)})`);
     }
   }
 

@@ -55,6 +55,11 @@ export class Budget {
   entries = 0;
   constructor(readonly limits: Limits) {}
 
+  /** Bytes that may still be unpacked before the guard trips. */
+  room(): number {
+    return Math.max(0, this.limits.maxTotalBytes - this.unpackedBytes);
+  }
+
   /** Count decompressed bytes; throws LimitError past maxTotalBytes. */
   addBytes(n: number): void {
     this.unpackedBytes += n;

@@ -68,6 +68,8 @@ async function readEntry(w: WalkerApi, zip: yauzl.ZipFile, entry: yauzl.Entry, a
   let bytes = 0;
   async function* counted(): AsyncGenerator<Buffer> {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const room = w.budget.room();
+      if (chunk.length > room && room > 0) yield chunk.subarray(0, room); // keep what fits, then trip
       w.budget.addBytes(chunk.length);
       bytes += chunk.length;
       yield chunk;

@@ -1,6 +1,7 @@
 // Non-JSON log lines: slog text, Go `log` output of slog, Python logging, TS `[authplane] ` console
 // lines, JUL headers, AuthPlane's `error: …` fatal lines, and plain text. Regexes are compiled once.
 import type { LogRecord } from '../../types.ts';
+import { addUvicornAccess, fillClf } from './access-lines.ts';
 import { KvScanner } from './go-text.ts';
 import { normLevel } from './levels.ts';
 import { addAttr, promote } from './record.ts';
@@ -67,6 +68,7 @@ export class TextLineReader {
       if (this.pythonBare(rec, text)) return true;
     }
     if (this.isSlogTextCandidate(text, c0) && this.slogText(rec, text, 0)) return true;
+    if (fillClf(rec, text)) return true;
     this.plain(rec, text);
     return false;
   }
@@ -153,6 +155,7 @@ export class TextLineReader {
     rec.ts = parseIsoTime(m[1]!);
     rec.level = normLevel(level) ?? 'INFO';
     rec.msg = msg ?? '';
+    addUvicornAccess(rec, rec.msg); // uvicorn.access through the app's formatter
     return true;
   }
 
@@ -167,6 +170,7 @@ export class TextLineReader {
       rec.msg = m[3]!;
     } else {
       rec.msg = m[2]!;
+      addUvicornAccess(rec, rec.msg);
     }
     return true;
   }

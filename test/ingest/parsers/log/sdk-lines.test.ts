@@ -47,6 +47,7 @@ describe('Python logging', () => {
   it('reads uvicorn access lines of a Python MCP server', () => {
     const rec = one('INFO:     10.0.0.3:52344 - "POST /mcp HTTP/1.1" 401 Unauthorized');
     expect(rec).toMatchObject({ format: 'python', level: 'INFO', msg: '10.0.0.3:52344 - "POST /mcp HTTP/1.1" 401 Unauthorized' });
+    expect(rec.attrs).toEqual({ remote_addr: '10.0.0.3:52344', method: 'POST', path: '/mcp', status: 401 });
   });
 });
 

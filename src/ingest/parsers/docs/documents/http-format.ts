@@ -8,7 +8,7 @@ import { decodeToken, JWT_PATTERN, scrubText } from '../tokens/jwt.ts';
 import { tryJson } from '../util/json-head.ts';
 import { splitLines } from '../util/locate.ts';
 import { classifyJson, kindFromPath } from './classify.ts';
-import { type Capture, looksLikeCapture, parseCapture } from './http-capture.ts';
+import { looksLikeCapture, parseCapture } from './http-capture.ts';
 import { extractTokens } from './json-doc.ts';
 
 const SECRET_REQUEST_HEADERS = ['authorization', 'dpop', 'proxy-authorization', 'cookie', 'x-api-key'];
@@ -33,12 +33,12 @@ function scrubHeaders(http: HttpExchange): void {
 }
 
 /** A context that shifts the lines and offsets of records parsed out of the body. */
-function bodyContext(ctx: ParseContext, cap: Capture, capturedAt: number | null): ParseContext {
-  const shift = (rec: BundleRecord) => ({ ...rec, line: rec.line + cap.bodyLine - 1, offset: rec.offset + cap.bodyOffset });
+function bodyContext(ctx: ParseContext, capturedAt: number | null, lines = 0, bytes = 0): ParseContext {
+  const shift = (rec: BundleRecord) => ({ ...rec, line: rec.line + lines, offset: rec.offset + bytes });
   return {
     ...ctx, mtime: capturedAt,
     emit: (rec) => ctx.emit(shift(rec)),
-    problem: (line, p) => ctx.problem(line === undefined ? undefined : line + cap.bodyLine - 1, p),
+    problem: (line, p) => ctx.problem(line === undefined ? undefined : line + lines, p),
     setFormat: ignore, setWrapper: ignore,
   };
 }
@@ -74,12 +74,15 @@ export function parseHttpCapture(text: string, ctx: ParseContext): void {
         const k = classifyJson(parsed, http.path ?? '');
         if (k !== 'other-json') bodyKind = k;
       }
-      if (http.path?.endsWith('/admin/audit') && Array.isArray(parsed)) parseAuditJson(raw, bodyContext(ctx, cap, capturedAt));
+      if (http.path?.endsWith('/admin/audit') && Array.isArray(parsed)) {
+        parseAuditJson(raw, bodyContext(ctx, capturedAt, cap.bodyLine - 1, cap.bodyOffset));
+      }
     } else {
       extractTokens(raw, raw, ctx, capturedAt, where);
       if (http.path?.endsWith('/metrics') && (http.status ?? 200) < 300) {
-        const mp = openMetricsParser(bodyContext(ctx, cap, capturedAt));
-        for (const l of splitLines(raw)) mp.line(l.text, l.line, l.offset);
+        // Fed with file line numbers, so samples cite the capture file's lines.
+        const mp = openMetricsParser(bodyContext(ctx, capturedAt));
+        for (const l of splitLines(raw)) mp.line(l.text, l.line + cap.bodyLine - 1, l.offset + cap.bodyOffset);
         mp.end();
       }
     }

@@ -3,7 +3,7 @@
 import type { FileFormat, FileHead, ParseContext } from '../../../format.ts';
 import type { DocumentKind, TokenRecord } from '../../../types.ts';
 import { decodeToken, scrubJson } from '../tokens/jwt.ts';
-import { firstChar, isLogObject, isObject, ndjsonObjects, wholeJson } from '../util/json-head.ts';
+import { firstChar, isLogObject, isObject, jsonErrorOffset, ndjsonObjects, wholeJson } from '../util/json-head.ts';
 import { makeLocator } from '../util/locate.ts';
 import { parseTime } from '../util/time.ts';
 import { classifyJson } from './classify.ts';
@@ -46,9 +46,8 @@ export function parseJsonDocument(text: string, ctx: ParseContext): void {
   try {
     value = JSON.parse(text) as unknown;
   } catch (e) {
-    const pos = /position (\d+)/.exec(String((e as Error).message));
-    const line = pos ? makeLocator(text)(Number(pos[1])).line : 1;
-    ctx.problem(line, 'document: invalid or truncated JSON');
+    const at = jsonErrorOffset(text, String((e as Error).message));
+    ctx.problem(makeLocator(text)(at).line, 'document: invalid or truncated JSON');
     return;
   }
   const docKind = classifyJson(value, ctx.path);

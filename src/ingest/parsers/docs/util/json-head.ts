@@ -58,3 +58,33 @@ export function wholeJson(head: FileHead): unknown {
   if (c !== '{' && c !== '[') return undefined;
   return tryJson(head.text);
 }
+
+/** True when JSON.parse failed only because the text ended early (a valid prefix). */
+function isEndOfInput(message: string, length: number): boolean {
+  if (message.includes('Unexpected end')) return true;
+  const pos = /at position (\d+)/.exec(message);
+  return pos !== null && Number(pos[1]) >= length;
+}
+
+/**
+ * Character offset where invalid JSON goes wrong: from V8's message when it names a position, else
+ * the longest valid prefix found by bisection (only run on the error path).
+ */
+export function jsonErrorOffset(text: string, message: string): number {
+  const pos = /at position (\d+)/.exec(message);
+  if (pos) return Number(pos[1]);
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    let ok = true;
+    try {
+      JSON.parse(text.slice(0, mid));
+    } catch (e) {
+      ok = isEndOfInput((e as Error).message, mid);
+    }
+    if (ok) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

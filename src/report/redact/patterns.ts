@@ -14,7 +14,7 @@ const KV_QUOTED = String.raw`(?<q>["'])([A-Za-z_][\w.-]*)\k<q>(\s*:\s*)(?:"((?:[
 const KV = String.raw`(?<![\w.])([A-Za-z_][\w.-]*)=(?:"((?:[^"\\]|\\.)*)"|([^\s&"',;<>)\]}]*))`;
 const URL_CREDS = String.raw`\b([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)([^\s:\/@"'<>\[\]]+)(?::([^\s\/@"'<>]*))?@`;
 const VAULT = String.raw`\bhv[sbr]\.[A-Za-z0-9_-]{20,}|(?<![\w.])s\.[A-Za-z0-9]{24}(?!\w)`;
-const EMAIL = String.raw`(?<![\w.%+-])[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![\w-])`;
+const EMAIL = String.raw`(?<![\w.%+#-])[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![\w-])`;
 const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
 const IPV4 = String.raw`(?<![\w.])${OCTET}(?:\.${OCTET}){3}(?!\w|\.\d)`;
 const IPV6 = String.raw`(?<![\w:.])(?=[0-9a-fA-F:]*:[0-9a-fA-F]*:)[0-9a-fA-F:]{2,39}(?![\w:])`;

@@ -38,12 +38,20 @@ export interface Redactor {
    * remember what it found: every later text()/value() call replaces those values too.
    */
   learn(text: string): Promise<void>;
+  /**
+   * Remember the user and session ids found in a structured value (by key, like value()) without
+   * producing output: later text() calls pseudonymize those ids in free text too (an explanation
+   * that names `user-42`). Cheap, idempotent, and counts nothing.
+   */
+  noteIdentities(key: string, v: unknown): void;
   summary(): RedactionSummary;
 }
 
 /** Actor ids that name a role, not a person. */
 const ROLE_ACTORS = new Set(['admin', 'system', 'anonymous', '-', '']);
 const MAX_DEPTH = 4;
+/** Identities remembered for free-text replacement (bounds the literal alternation). */
+const MAX_NOTED = 5000;
 
 /** Create a redactor with a per-report pseudonym key. */
 export function createRedactor(opts: RedactorOptions = {}): Redactor {
@@ -58,6 +66,9 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   readonly #jwtForm: 'marker' | 'token';
   readonly #known = new Set<string>();
   #knownRe: RegExp | null = null;
+  readonly #noted = new Map<string, 'user' | 'session'>();
+  #notedRe: RegExp | null = null;
+  #notedDirty = false;
 
   constructor(opts: RedactorOptions) {
     this.#pseudo = new Pseudonymizer(opts.key);
@@ -89,6 +100,36 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
 
   text(s: string): string {
     return this.#text(s, 0);
+  }
+
+  noteIdentities(key: string, v: unknown): void {
+    if (typeof v === 'string') {
+      const c = classifyKey(key);
+      if (c.kind !== 'identity' || (c.identity !== 'user' && c.identity !== 'session')) return;
+      if (v.length < 3 || /^\d{1,4}$/.test(v) || ROLE_ACTORS.has(v) || EMAIL_EXACT.test(v) || this.#noted.has(v)) return;
+      if (this.#noted.size >= MAX_NOTED || isPlaceholder(v) || this.#pseudo.isPseudonym(v)) return;
+      this.#noted.set(v, c.identity);
+      this.#notedDirty = true;
+    } else if (Array.isArray(v)) {
+      for (const x of v) this.noteIdentities(key, x);
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) this.noteIdentities(k, x);
+    }
+  }
+
+  /** Replace remembered user/session ids standing alone in free text. */
+  #notedPass(s: string): string {
+    if (this.#notedDirty) {
+      const alts = [...this.#noted.keys()].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      this.#notedRe = alts.length ? new RegExp(`(?<![\\w@.#-])(?:${alts.join('|')})(?![\\w@-])`, 'g') : null;
+      this.#notedDirty = false;
+    }
+    if (!this.#notedRe) return s;
+    return s.replace(this.#notedRe, (id) => {
+      const kind = this.#noted.get(id) ?? 'user';
+      this.#count(kind);
+      return this.#pseudo.of(kind, id);
+    });
   }
 
   value(key: string, v: unknown): unknown {
@@ -201,6 +242,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
         return '[REDACTED:well-known-token]';
       });
     }
+    if (depth === 0 && this.#noted.size > 0) s = this.#notedPass(s);
     if (depth > MAX_DEPTH || !MAYBE.test(s)) return s;
     const re = new RegExp(this.#re.source, 'g');
     return s.replace(re, (...args: unknown[]) => this.#replace(args as (string | undefined)[], depth));

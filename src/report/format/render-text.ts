@@ -1,0 +1,84 @@
+// The terminal report: header, checklist with marks, findings root cause first with evidence and
+// fix, consequences under their root, errors seen, and the problem count.
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Model } from '../../correlate/index.ts';
+import type { Analysis, Finding, StepStatus } from '../../rules/index.ts';
+import { primeRedactor } from '../redact/prime.ts';
+import type { RenderOptions } from './options.ts';
+import { MARK, evidenceLine, findingId, groupFindings, pct, scrub } from './shared.ts';
+import { clip, plural, wrap } from './text.ts';
+
+const EVIDENCE_CAP = 8;
+
+/** The human report: checklist, then findings with evidence and fixes. */
+export function renderText(a: Analysis, m: Model, o: RenderOptions): string {
+  if (o.redactor) primeRedactor(o.redactor, m, a);
+  const c = new Chalk({ level: o.color ? 1 : 0 });
+  const width = Math.max(60, Math.min(o.width ?? 100, 160));
+  const r = o.redactor;
+  const out: string[] = [];
+  const b = a.bundle;
+  const records = a.stats.records;
+  out.push(c.bold(`forensic ${a.tool.version} — ${b.source}`));
+  const range = b.time_range ? `${b.time_range.from} → ${b.time_range.to}` : 'no timestamps';
+  out.push(`AuthPlane ${b.authplane_version ?? 'version unknown'} · ${range} · ${plural(records, 'record')} in ${plural(b.files.length, 'file')} · ${plural(a.stats.traces, 'trace')}`);
+  out.push('');
+  out.push(c.bold('Checklist'));
+  for (const item of a.checklist) {
+    const mark = statusColor(c, item.status)(MARK[item.status]);
+    const ids = item.findings.length ? `  ${c.dim(item.findings.join(' '))}` : '';
+    out.push(`  ${mark} ${String(item.step).padStart(2)}  ${item.title}${ids}`);
+    if (item.note && item.status !== 'pass') out.push(...wrap(scrub(r, item.note), width, '        ').map((l) => c.dim(l)));
+  }
+  out.push('');
+  const groups = groupFindings(a);
+  if (groups.length === 0) {
+    out.push(c.green('No findings: every check that the bundle allows passed.'));
+  }
+  groups.forEach((g, i) => {
+    if (i === 0) out.push(c.bold('Root cause'));
+    if (i === 1) out.push(c.bold('Other findings'));
+    out.push(...finding(c, g.root, width, '  ', o));
+    if (g.consequences.length) {
+      out.push(`    ${c.dim(`Consequences (${g.consequences.length}), explained by ${g.root.rule}:`)}`);
+      for (const f of g.consequences) out.push(...finding(c, f, width, '      ', o, true));
+    }
+    out.push('');
+  });
+  if (a.errors_seen.length) {
+    out.push(c.bold('Errors seen'));
+    const w = Math.min(32, Math.max(...a.errors_seen.map((e) => e.code.length)));
+    for (const e of a.errors_seen.slice(0, 15)) {
+      out.push(`  ${e.code.padEnd(w)}  ${String(e.count).padStart(6)}  ${clip(scrub(r, e.meaning), width - w - 12)}`);
+    }
+    if (a.errors_seen.length > 15) out.push(c.dim(`  … ${a.errors_seen.length - 15} more`));
+    out.push('');
+  }
+  if (b.problems.length) {
+    out.push(c.yellow(`${plural(b.problems.length, 'problem')} reading the bundle (damaged or skipped parts); run with --inventory to list them.`));
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+function finding(c: ChalkInstance, f: Finding, width: number, ind: string, o: RenderOptions, brief = false): string[] {
+  const r = o.redactor;
+  const sev = f.severity === 'error' ? c.red('✘') : f.severity === 'warning' ? c.yellow('!') : c.blue('i');
+  const lines = [`${ind}${sev} ${c.bold(findingId(f))}  ${f.title}  ${c.dim(`(${f.severity}, ${pct(f.confidence)})`)}`];
+  const sub = `${ind}  `;
+  lines.push(...wrap(scrub(r, f.explanation), width, sub));
+  const cap = brief ? 3 : EVIDENCE_CAP;
+  if (f.evidence.length) {
+    lines.push(`${sub}${c.dim('Evidence')}`);
+    for (const e of f.evidence.slice(0, cap)) lines.push(clip(`${sub}  ${evidenceLine(e, r)}`, width));
+    if (f.evidence.length > cap) lines.push(c.dim(`${sub}  … ${f.evidence.length - cap} more`));
+  }
+  if (!brief) {
+    lines.push(...wrap(`Fix: ${scrub(r, f.fix)}`, width, sub).map((l, i) => (i === 0 ? l.replace('Fix:', c.green('Fix:')) : l)));
+    if (f.docs) lines.push(`${sub}${c.dim(`Docs: ${f.docs}`)}`);
+  }
+  return lines;
+}
+
+function statusColor(c: ChalkInstance, s: StepStatus): (t: string) => string {
+  return s === 'pass' ? c.green : s === 'fail' ? c.red : s === 'warn' ? c.yellow : c.dim;
+}

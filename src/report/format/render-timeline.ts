@@ -1,0 +1,33 @@
+// `analyze --trace <id>`: one trace's cross-source timeline in corrected time order (text or JSON).
+import type { Model } from '../../correlate/index.ts';
+import { primeRedactor } from '../redact/prime.ts';
+import type { RenderOptions } from './options.ts';
+import { timelineLine } from './records.ts';
+import { iso, plural } from './text.ts';
+
+/** One trace's cross-source timeline with file:line per record (text or JSON). */
+export function renderTimeline(m: Model, id: string, o: RenderOptions & { format: 'text' | 'json' }): string {
+  const r = o.redactor;
+  if (r) primeRedactor(r, m);
+  const t = m.traces.find(id);
+  const entries = t ? m.traces.timeline(t.id) : [];
+  if (o.format === 'json') {
+    const records = entries.map((e) => {
+      const { kind, file, line, ...fields } = e.record;
+      const body = r ? (r.value('record', fields) as Record<string, unknown>) : fields;
+      return { kind, file: r ? r.text(file) : file, line, corrected_ts: e.correctedTs, corrected_time: e.correctedTs == null ? null : iso(e.correctedTs), offset_ms: e.offsetMs, depth: e.depth, ...body };
+    });
+    return JSON.stringify({ trace: t ?? null, records }, null, 2);
+  }
+  if (!t) return `No trace or request with id ${id} in this bundle.\n`;
+  const head = [
+    `Trace ${t.id}${t.requestIds.length ? `  (request ${t.requestIds.join(', ')})` : ''}`,
+    [t.method, t.path, t.status, t.errorCode, t.verdict].filter((x) => x !== undefined && x !== '').join(' ') || t.outcome,
+    `${iso(t.start)} → ${iso(t.end)}${t.durationMs != null ? ` (${t.durationMs} ms)` : ''} · ${plural(t.recordCount, 'record')} · ${t.sources.join(', ')}`,
+  ];
+  const lines = entries.map((e) => timelineLine(e, r, o.width ? Math.max(60, o.width - 40) : 300));
+  if (entries.length === 0) lines.push('(the records of this trace were not retained; re-run with a narrower --since/--until)');
+  const shifted = entries.some((e) => e.offsetMs !== 0);
+  if (shifted) lines.push('', 'Times marked "clock ±…" were corrected by the estimated clock offset of their source.');
+  return [...head.map((h) => (r ? r.text(h) : h)), '', ...lines].join('\n') + '\n';
+}

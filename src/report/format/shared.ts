@@ -1,0 +1,44 @@
+// Pieces every rendering shares: the redaction hook, evidence lines, finding order and marks.
+import type { Analysis, Evidence, Finding, StepStatus } from '../../rules/index.ts';
+import type { Redactor } from '../redact/redactor.ts';
+import { clip, firstLine } from './text.ts';
+
+/** Redact free text when a redactor is given (every excerpt and value passes through it). */
+export function scrub(r: Redactor | undefined, s: string): string {
+  return r ? r.text(s) : s;
+}
+
+/** Checklist status marks used by the text and Markdown renderings. */
+export const MARK: Record<StepStatus, string> = { pass: '✔', warn: '!', fail: '✘', unknown: '?' };
+
+/** One evidence item as `file:line  time  excerpt` (excerpt first line, capped). */
+export function evidenceLine(e: Evidence, r: Redactor | undefined, max = 240): string {
+  const where = e.line > 0 ? `${e.file}:${e.line}` : e.file;
+  const ids = e.trace_id ? `trace=${e.trace_id}` : e.request_id ? `request=${e.request_id}` : '';
+  // Redact before cutting: a cut secret may no longer look like one.
+  const excerpt = clip(scrub(r, firstLine(e.excerpt)), max);
+  return [scrub(r, where), e.time ?? '', ids, excerpt].filter(Boolean).join('  ');
+}
+
+/** Root causes in engine order, each with the findings grouped under it (its consequences). */
+export function groupFindings(a: Analysis): { root: Finding; consequences: Finding[] }[] {
+  const byRule = new Map(a.findings.map((f) => [f.rule, f]));
+  const under = new Map<string, Finding[]>();
+  const roots: Finding[] = [];
+  for (const f of a.findings) {
+    const parent = f.consequence_of && byRule.has(f.consequence_of) ? f.consequence_of : undefined;
+    if (parent) under.set(parent, [...(under.get(parent) ?? []), f]);
+    else roots.push(f);
+  }
+  return roots.map((root) => ({ root, consequences: under.get(root.rule) ?? [] }));
+}
+
+/** `AP0501 audience-mismatch` for headings and lists. */
+export function findingId(f: Finding): string {
+  return `${f.rule} ${f.cause}`;
+}
+
+/** Confidence as a whole percentage. */
+export function pct(c: number): string {
+  return `${Math.round(c * 100)}%`;
+}

@@ -4,9 +4,8 @@ import { envFileFormat } from '../../../../src/ingest/parsers/docs/documents/env
 import { jsonDocumentFormat } from '../../../../src/ingest/parsers/docs/documents/json-doc.ts';
 import { versionFormat } from '../../../../src/ingest/parsers/docs/documents/version.ts';
 import { headOf, recordsOf, runFormat } from './fake-context.ts';
+import { AS_METADATA } from './fixtures.ts';
 
-/** The §5.2 golden AS metadata, all features on. */
-export const AS_METADATA = '{"issuer":"https://auth.example.com","authorization_endpoint":"https://auth.example.com/oauth/authorize","token_endpoint":"https://auth.example.com/oauth/token","registration_endpoint":"https://auth.example.com/oauth/register","revocation_endpoint":"https://auth.example.com/oauth/revoke","introspection_endpoint":"https://auth.example.com/oauth/introspect","jwks_uri":"https://auth.example.com/.well-known/jwks.json","response_types_supported":["code"],"grant_types_supported":["authorization_code","refresh_token","client_credentials","urn:ietf:params:oauth:grant-type:token-exchange","urn:ietf:params:oauth:grant-type:jwt-bearer"],"token_endpoint_auth_methods_supported":["none","client_secret_basic","client_secret_post"],"introspection_endpoint_auth_methods_supported":["client_secret_basic","client_secret_post"],"revocation_endpoint_auth_methods_supported":["none","client_secret_basic","client_secret_post"],"code_challenge_methods_supported":["S256"],"scopes_supported":["tools/query_database","tools/create_ticket"],"resource_indicators_supported":true,"client_id_metadata_document_supported":true,"dpop_signing_alg_values_supported":["ES256","RS256","PS256"],"authplane_agent_identity_supported":true,"identity_assertion_supported":true}';
 
 const EC_KEY = { use: 'sig', kty: 'EC', kid: 'Zk3v9Qm1Xc2b7T0aL4pR8w', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0', alg: 'ES256' };
 

@@ -67,7 +67,8 @@ export function sniffAuditJson(head: FileHead): number {
     problem: () => undefined,
   });
   scanner.push(head.text);
-  const isWhole = head.size !== null && Buffer.byteLength(head.text) >= head.size;
+  // The head text has its BOM (3 bytes) stripped, hence the slack.
+  const isWhole = head.size !== null && Buffer.byteLength(head.text) >= head.size - 3;
   if (isWhole) scanner.end();
   if (scanner.foundTarget) {
     if (elements.length === 0) {

@@ -66,7 +66,8 @@ export function sniffJsonDocument(head: FileHead): number {
   const v = wholeJson(head);
   if (v === undefined) {
     const isCut = head.size !== null && Buffer.byteLength(head.text) < head.size;
-    return isCut ? 0.5 : 0.2;
+    // Whole but invalid: still claim it, so the damage is reported with its line instead of skipped.
+    return isCut ? 0.5 : 0.35;
   }
   if (isObject(v) && isLogObject(v)) return 0;
   return classifyJson(v, head.path) === 'other-json' ? 0.5 : 0.92;

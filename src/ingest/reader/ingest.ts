@@ -14,6 +14,7 @@ import { makeHead, pickFormat } from './sniff.ts';
 import { walkInput, type LeafFile } from './walker.ts';
 
 const NOT_A_BUNDLE = 'not an AuthPlane support bundle';
+const APPLE_DOUBLE = /(^|\/)(__MACOSX\/|\._[^/]*$)/;
 
 /**
  * Read `input` (a .tgz/.tar/.zip/.gz, a directory or a single file), sniff every file by
@@ -50,6 +51,8 @@ class FileReader {
     const base = { path: file.path, wrapper: null, mtime: file.mtime };
     if (file.isTop && file.source.hasFailed) await this.explainBrokenTop(file.source);
     // NUL bytes mean binary (containers were already recognised by the walker).
+    // macOS archive helpers (`__MACOSX/`, `._name` AppleDouble files) carry no logs: listed, not flagged.
+    if (APPLE_DOUBLE.test(file.path) && !file.isTop) return this.skip({ ...base, kind: 'unknown', format: 'macos-metadata' }, file.source, null);
     if (file.head.includes(0)) {
       if (file.isTop) throw new ForensicError('input-unusable', `${NOT_A_BUNDLE}: ${this.input} is a binary file, not an archive (tgz, tar, zip, gz) or a text file`);
       return this.skip({ ...base, kind: 'unknown', format: 'binary' }, file.source, 'binary file skipped');

@@ -1,6 +1,6 @@
 // The container walker: from the input path down to every plain file, through gzip, tar and zip
 // layers detected by magic bytes, with hashing, progress, bomb guards and the unusable-input exits.
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream, type Stats } from 'node:fs';
 import { access, constants, lstat, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -137,39 +137,33 @@ class Walker implements WalkerApi {
   /** Read one file from disk (hashed as it streams) and handle it. */
   private async readDiskFile(full: string, at: Place): Promise<void> {
     const owner = {};
-    const source = new ByteSource(this.chunks(full, this.hash), (err) => {
+    const state = { pos: 0, isComplete: false, isFailed: false };
+    const source = new ByteSource(this.chunks(full, state), (err) => {
+      state.isFailed = true;
       const text = `unreadable: ${fsErrorText(err)}`;
       this.problem(at.path, text);
       throw new ReportedError(owner, text);
     });
     await swallowOwn(owner, () => this.handle(source, at));
-  }
-
-  /** The file's bytes, hashed and counted. Stopped early, it still hashes the rest (sha256 is of the whole input). */
-  private async *chunks(full: string, hash: Hash): AsyncGenerator<Buffer> {
-    let pos = 0;
-    let isComplete = false;
-    let isFailed = false;
-    try {
-      for await (const chunk of createReadStream(full, { highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>) {
-        hash.update(chunk);
-        pos += chunk.length;
+    // Reading stopped early (a bomb guard): sha256 is still of the whole input.
+    if (!state.isComplete && !state.isFailed) {
+      for await (const chunk of createReadStream(full, { start: state.pos, highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>) {
+        this.hash.update(chunk);
         this.bytesRead += chunk.length;
-        this.progress(false);
-        yield chunk;
-      }
-      isComplete = true;
-    } catch (err) {
-      isFailed = true;
-      throw err;
-    } finally {
-      if (!isComplete && !isFailed) {
-        for await (const chunk of createReadStream(full, { start: pos, highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>) {
-          hash.update(chunk);
-          this.bytesRead += chunk.length;
-        }
       }
     }
+  }
+
+  /** The file's bytes, hashed and counted as they stream. */
+  private async *chunks(full: string, state: { pos: number; isComplete: boolean }): AsyncGenerator<Buffer> {
+    for await (const chunk of createReadStream(full, { highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>) {
+      this.hash.update(chunk);
+      state.pos += chunk.length;
+      this.bytesRead += chunk.length;
+      this.progress(false);
+      yield chunk;
+    }
+    state.isComplete = true;
   }
 
   /** Sorted recursive walk; links and special files are reported, never followed. */

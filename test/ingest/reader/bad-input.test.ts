@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -53,6 +54,23 @@ describe('damaged streams cost only the damaged part', () => {
     const { result, records } = await read(fileOf(gz.subarray(0, gz.length - 5000), 'authserver.log.1.gz'));
     expect(records.length).toBeGreaterThan(1000);
     expect(problemList(result)).toContainEqual(expect.stringMatching(/^authserver\.log\.1\.gz truncated gzip after \d+ bytes$/));
+  });
+
+  it('reports a truncated .log.gz inside a healthy tgz on that file and reads the next entry', async () => {
+    const gz = gzipSync(noisyLog(3000));
+    const { result } = await read(tarOf({ 'a.log.gz': gz.subarray(0, gz.length - 3000), 'b.log': LOG }));
+    expect(rows(result)).toContain('b.log log fake-json-log 2 0');
+    expect(problemList(result).filter((p) => !p.startsWith('a.log.gz:'))).toEqual([
+      expect.stringMatching(/^a\.log\.gz truncated gzip after \d+ bytes$/),
+    ]);
+  });
+
+  it('hashes the whole input even when a bomb guard stopped reading it', async () => {
+    const tar = await packTar([{ name: 'a.log', content: LOG }, { name: 'b.log', content: noisyLog(2000) }]);
+    const bytes = gzipSync(tar);
+    const { result } = await read(fileOf(bytes, 'bomb.tgz'), { maxTotalBytes: 10_000 });
+    expect(result.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(result.bytesRead).toBe(bytes.length);
   });
 
   it('reports a truncated plain tar after the entries it could read', async () => {

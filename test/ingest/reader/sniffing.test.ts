@@ -33,6 +33,14 @@ describe('recognition by content', () => {
     expect(result.files.find((f) => f.path === 'screenshot.png')?.bytes).toBe(16);
   });
 
+  it('lists macOS archive metadata (__MACOSX, ._ files) without calling it binary', async () => {
+    const appleDouble = Buffer.from([0, 5, 22, 7, 0, 2, 0, 0]);
+    const { result } = await read(tarOf({ '__MACOSX/._a.log': appleDouble, '._b.log': appleDouble, 'a.log': LOG }));
+    expect(rows(result)).toContain('__MACOSX/._a.log unknown macos-metadata 0 0');
+    expect(rows(result)).toContain('._b.log unknown macos-metadata 0 0');
+    expect(result.problems).toEqual([]);
+  });
+
   it('lets the best score win, whatever the registration order', async () => {
     const low = scoredFormat('low', 0.5);
     const high = scoredFormat('high', 0.8);

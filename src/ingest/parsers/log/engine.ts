@@ -161,7 +161,7 @@ export class LogLineParser implements LineParser {
     let isKnown: boolean;
     let levelExplicit: boolean;
     if (obj !== undefined) {
-      isKnown = this.json.fill(rec, obj, inner);
+      isKnown = this.json.fill(rec, obj);
       levelExplicit = this.json.levelFound;
       this.pendingOpenKey = null;
     } else {

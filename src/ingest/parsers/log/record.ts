@@ -45,6 +45,16 @@ function setId(rec: LogRecord, field: IdField, key: string, value: string): void
   }
 }
 
+/** Every key `promote` handles (for callers that classify keys with one lookup). */
+export const PROMOTED_KEYS: readonly string[] = [
+  'request_id', 'requestId', 'request.id', 'req_id', 'reqId', 'x_request_id',
+  'trace_id', 'traceId', 'trace.id', 'traceid', 'otelTraceID', 'dd.trace_id',
+  'span_id', 'spanId', 'span.id', 'spanid', 'otelSpanID', 'dd.span_id',
+  'parent_span_id', 'parentSpanId', 'parent.span.id',
+  'service', 'service.name', 'service_name', 'serviceName', 'component',
+  'logging.googleapis.com/trace', 'logging.googleapis.com/spanId',
+];
+
 /**
  * Promotes correlation and identity keys (slog's and the common OTel/ECS spellings) to record
  * fields. Returns false when `key` is not one of them.

@@ -17,21 +17,33 @@ function num(s: string, i: number, n: number): number {
   return v;
 }
 
+let cacheKey = '';
+let cacheBase = 0;
+
 /**
  * Parses `YYYY-MM-DD[T ]HH:MM:SS[.,fraction][Z|±HH[:MM]]` (also `YYYY/MM/DD …` as written by Go's
  * `log` package) in `s[start, end)` to epoch ms, or null. Hand-written: this runs once per line.
  */
 export function parseIsoTime(s: string, start = 0, end = s.length): number | null {
   if (end - start < 19) return null;
-  const sep = s.charCodeAt(start + 4);
-  if ((sep !== 0x2d && sep !== 0x2f) || s.charCodeAt(start + 7) !== sep) return null;
-  const t = s.charCodeAt(start + 10);
-  if (t !== 0x54 && t !== 0x20 && t !== 0x74) return null; // 'T', ' ', 't'
-  if (s.charCodeAt(start + 13) !== 0x3a || s.charCodeAt(start + 16) !== 0x3a) return null;
-  const y = num(s, start, 4), mo = num(s, start + 5, 2), d = num(s, start + 8, 2);
-  const h = num(s, start + 11, 2), mi = num(s, start + 14, 2), sec = num(s, start + 17, 2);
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 24 || mi < 0 || mi > 59 || sec < 0 || sec > 60) {
-    return null;
+  let base: number;
+  // Consecutive log lines mostly share their second: reuse the validated date-time prefix.
+  if (cacheKey !== '' && s.startsWith(cacheKey, start)) {
+    base = cacheBase;
+  } else {
+    const sep = s.charCodeAt(start + 4);
+    if ((sep !== 0x2d && sep !== 0x2f) || s.charCodeAt(start + 7) !== sep) return null;
+    const t = s.charCodeAt(start + 10);
+    if (t !== 0x54 && t !== 0x20 && t !== 0x74) return null; // 'T', ' ', 't'
+    if (s.charCodeAt(start + 13) !== 0x3a || s.charCodeAt(start + 16) !== 0x3a) return null;
+    const y = num(s, start, 4), mo = num(s, start + 5, 2), d = num(s, start + 8, 2);
+    const h = num(s, start + 11, 2), mi = num(s, start + 14, 2), sec = num(s, start + 17, 2);
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 24 || mi < 0 || mi > 59 || sec < 0 || sec > 60) {
+      return null;
+    }
+    base = Date.UTC(y, mo - 1, d, h, mi, sec);
+    cacheKey = s.slice(start, start + 19);
+    cacheBase = base;
   }
   let i = start + 19;
   let ms = 0;
@@ -71,7 +83,7 @@ export function parseIsoTime(s: string, start = 0, end = s.length): number | nul
     }
     if (i !== end) return null;
   }
-  return Date.UTC(y, mo - 1, d, h, mi, sec, ms) - offsetMin * 60_000;
+  return base + ms - offsetMin * 60_000;
 }
 
 /** Parses the JUL SimpleFormatter date parts (`Nov`, `27`, `2026`, `6`, `14`, `44`, `PM`) as UTC, or null. */

@@ -16,10 +16,16 @@ describe('slog JSON lines', () => {
     });
   });
 
-  it('keeps both values when a repeated request_id differs, with the first as the record id', () => {
-    const rec = one('{"time":"2026-10-03T09:16:11Z","level":"INFO","msg":"tokens issued","service":"authserver","request_id":"aaaa","client_id":"c1","request_id":"bbbb"}');
+  it('reads a line that writes request_id twice (middleware and context handler) as one id', () => {
+    const rec = one('{"time":"2026-10-03T09:16:11Z","level":"INFO","msg":"tokens issued","service":"authserver","request_id":"aaaa","client_id":"c1","request_id":"aaaa"}');
     expect(rec.requestId).toBe('aaaa');
-    expect(rec.attrs.request_id).toEqual(['aaaa', 'bbbb']);
+    expect(rec.attrs).toEqual({ client_id: 'c1' });
+  });
+
+  it('keeps the preferred spelling as the time and the other as an attr when a line has two', () => {
+    const rec = one('{"@timestamp":"2026-10-03T09:16:12Z","time":"2026-10-03T09:16:11Z","level":"INFO","msg":"x"}');
+    expect(rec.ts).toBe(Date.UTC(2026, 9, 3, 9, 16, 11));
+    expect(rec.attrs).toEqual({ '@timestamp': '2026-10-03T09:16:12Z' });
   });
 
   it('flattens nested slog groups to dotted keys', () => {

@@ -35,7 +35,7 @@ describe('timestamps', () => {
     [1791018902, Date.UTC(2026, 9, 3, 9, 15, 2)],
     [1791018902500, Date.UTC(2026, 9, 3, 9, 15, 2, 500)],
     [1791018902500123, Date.UTC(2026, 9, 3, 9, 15, 2, 500)],
-    [1791018902500123456, Date.UTC(2026, 9, 3, 9, 15, 2, 500)],
+    [1791018902500000000, Date.UTC(2026, 9, 3, 9, 15, 2, 500)],
     ['1791018902.5', Date.UTC(2026, 9, 3, 9, 15, 2, 500)],
   ])('reads the epoch number %s in whatever unit it was written', (v, ms) => {
     expect(anyTime(v)).toBe(ms);

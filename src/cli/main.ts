@@ -1,13 +1,7 @@
 // The `forensic` command line: commander wiring, option checks and exit codes. No logic lives here.
+// Command modules load lazily, so `--help` and `--version` stay instant.
 import { Command, CommanderError, Option } from 'commander';
 import { ForensicError } from '../ingest/index.ts';
-import { analyzeCommand } from './commands/analyze.ts';
-import { collectCommand } from './commands/collect.ts';
-import { redactCommand } from './commands/redact.ts';
-import { reportCommand } from './commands/report.ts';
-import { rulesCommand } from './commands/rules.ts';
-import { tokenCommand } from './commands/token.ts';
-import { tuiCommand } from './commands/tui.ts';
 import { parseTimeBound } from './time-bound.ts';
 import { VERSION } from './version.ts';
 
@@ -37,7 +31,7 @@ function program(setExit: (code: number) => void): Command {
     .option('-q, --quiet', 'no progress line on stderr')
     .option('--tui', 'open the interactive terminal UI after the analysis')
     .action(async (bundle: string, o: Record<string, unknown>) => {
-      setExit(await analyzeCommand(bundle, {
+      setExit(await (await import('./commands/analyze.ts')).analyzeCommand(bundle, {
         format: o.format as 'text' | 'json' | 'markdown',
         since: o.since ? parseTimeBound('--since', String(o.since)) : undefined,
         until: o.until ? parseTimeBound('--until', String(o.until)) : undefined,
@@ -59,7 +53,7 @@ function program(setExit: (code: number) => void): Command {
     .option('--until <time>', 'only records before this time')
     .option('-q, --quiet', 'no progress line on stderr')
     .action(async (bundle: string, o: Record<string, unknown>) => {
-      setExit(await reportCommand(bundle, {
+      setExit(await (await import('./commands/report.ts')).reportCommand(bundle, {
         output: o.output as string | undefined,
         since: o.since ? parseTimeBound('--since', String(o.since)) : undefined,
         until: o.until ? parseTimeBound('--until', String(o.until)) : undefined,
@@ -73,7 +67,7 @@ function program(setExit: (code: number) => void): Command {
     .requiredOption('-o, --output <file>', 'the redacted bundle to write (.tgz)')
     .option('-q, --quiet', 'no progress line on stderr')
     .action(async (bundle: string, o: Record<string, unknown>) => {
-      setExit(await redactCommand(bundle, { output: String(o.output), progress: !o.quiet }));
+      setExit(await (await import('./commands/redact.ts')).redactCommand(bundle, { output: String(o.output), progress: !o.quiet }));
     });
 
   cli.command('tui')
@@ -82,7 +76,7 @@ function program(setExit: (code: number) => void): Command {
     .option('--since <time>', 'only records at or after this time')
     .option('--until <time>', 'only records before this time')
     .action(async (bundle: string, o: Record<string, unknown>) => {
-      setExit(await tuiCommand(bundle, {
+      setExit(await (await import('./commands/tui.ts')).tuiCommand(bundle, {
         since: o.since ? parseTimeBound('--since', String(o.since)) : undefined,
         until: o.until ? parseTimeBound('--until', String(o.until)) : undefined,
       }));
@@ -93,7 +87,7 @@ function program(setExit: (code: number) => void): Command {
     .argument('[id]', 'a rule id such as AP0501, or a cause id such as audience-mismatch')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (id: string | undefined, o: Record<string, unknown>) => {
-      setExit(await rulesCommand(id, { format: o.format as 'text' | 'json' }));
+      setExit(await (await import('./commands/rules.ts')).rulesCommand(id, { format: o.format as 'text' | 'json' }));
     });
 
   cli.command('token')
@@ -106,7 +100,7 @@ function program(setExit: (code: number) => void): Command {
     .option('--at <time>', 'check expiry at this time instead of now (RFC 3339)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (jwt: string, o: Record<string, unknown>) => {
-      setExit(await tokenCommand(jwt, {
+      setExit(await (await import('./commands/token.ts')).tokenCommand(jwt, {
         bundle: o.bundle as string | undefined,
         jwks: o.jwks as string | undefined,
         resource: o.resource as string | undefined,
@@ -132,7 +126,7 @@ function program(setExit: (code: number) => void): Command {
     .option('--no-redact', 'keep secrets (a private copy: never attach it publicly)')
     .option('-o, --output <file>', 'the bundle to write', 'bundle.tgz')
     .action(async (o: Record<string, unknown>) => {
-      setExit(await collectCommand(o));
+      setExit(await (await import('./commands/collect.ts')).collectCommand(o));
     });
 
   return cli;

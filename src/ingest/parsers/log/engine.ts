@@ -12,6 +12,9 @@ import { Unwrapped, W_NONE, WRAPPER_NAMES } from './wrappers.ts';
 
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
+// Bounds on joining, so a hostile or odd file cannot grow one record without limit.
+const MAX_CONTINUATION_LINES = 500;
+const MAX_PARTIAL_CHARS = 1 << 20;
 
 /** How the file looked from its head (see sniff.ts); steers choices a single line cannot make. */
 export interface EngineHints {
@@ -46,6 +49,7 @@ export class LogLineParser implements LineParser {
   private pendingJul = false;
   private pendingFatal = false;
   private pendingTraceback = 0; // Python: 1 inside `Traceback …:` frames
+  private pendingLines = 0;
 
   // CRI `P` chunks / split Docker entries waiting for their final chunk.
   private partialText = '';
@@ -130,7 +134,8 @@ export class LogLineParser implements LineParser {
       }
       this.partialText += inner;
       this.recognised++;
-      return;
+      if (this.partialText.length < MAX_PARTIAL_CHARS) return;
+      inner = ''; // too long to keep joining: close it here
     }
     if (this.partialText !== '') {
       inner = this.partialText + inner;
@@ -182,12 +187,13 @@ export class LogLineParser implements LineParser {
     this.pending = rec;
     this.pendingRecognised = isRecognised;
     this.pendingTraceback = 0;
+    this.pendingLines = 0;
   }
 
   /** Joins `inner` to the pending record when it continues it; returns true when it did. */
   private continues(inner: string): boolean {
     const p = this.pending;
-    if (p === null || p.source !== this.u.source) return false;
+    if (p === null || p.source !== this.u.source || this.pendingLines >= MAX_CONTINUATION_LINES) return false;
     if (this.pendingJul) {
       this.pendingJul = false;
       const m = JUL_LEVEL.exec(inner);
@@ -242,6 +248,7 @@ export class LogLineParser implements LineParser {
   }
 
   private countContinuation(): void {
+    this.pendingLines++;
     if (this.pendingRecognised) this.recognised++;
   }
 

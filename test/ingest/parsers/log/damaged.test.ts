@@ -44,4 +44,11 @@ describe('damaged lines', () => {
     expect(out.records).toHaveLength(1);
     expect(out.records[0]).toMatchObject({ msg: 'error: open database: dial tcp', line: 1, format: 'fatal' });
   });
+
+  it('stops joining indented lines to one record after 500 of them', () => {
+    const lines = ['error: load config: configuration validation failed:'];
+    for (let i = 1; i <= 600; i++) lines.push(`  ${i}. problem ${i}`);
+    const out = parseLog(lines);
+    expect(out.records.map((r) => [r.line, r.msg.split('\n').length])).toEqual([[1, 501], [502, 100]]);
+  });
 });

@@ -33,7 +33,8 @@ export default defineRule({
         { kind: 'document', file: c.file, line: c.line, excerpt: `issuer configured as ${JSON.stringify(c.value)} (${c.from})` },
       ];
       yield {
-        confidence: kind === 'trailing-slash' ? 0.85 : 0.9,
+        // The localhost default against a real configured URL is unmistakable: the root of every iss failure downstream.
+        confidence: why.startsWith(DEFAULT_ISSUER) ? 0.95 : kind === 'trailing-slash' ? 0.85 : 0.9,
         explanation: `Discovery (${adv.doc.file}) advertises issuer ${JSON.stringify(adv.value)} but AuthPlane is configured with ${JSON.stringify(c.value)} (${c.from}): ${why}. Every token carries the advertised value as iss, so resource servers configured with the other one reject them all.`,
         evidence,
       };

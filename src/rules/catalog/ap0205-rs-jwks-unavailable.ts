@@ -33,7 +33,7 @@ export default defineRule({
   fix: "From the MCP server's host run `curl -s $ISSUER/.well-known/jwks.json`: fix DNS, NetworkPolicy, proxy or TLS between them, and make sure the SDK's issuer URL is reachable from there (inside Docker, `localhost` is the container itself).",
   docs: DOCS.debugging401s,
   needs: ['sdk-logs'],
-  consequenceOf: ['server-unreachable'],
+  consequenceOf: ['server-unreachable', 'discovery-not-found', 'issuer-mismatch'],
   *check(model) {
     const hard = findLogs(model, HARD);
     const soft = hard.length ? [] : findLogs(model, SOFT);

@@ -10,6 +10,8 @@ export default defineRule({
   fix: "Pass the SDK AuthPlane's issuer exactly as discovery advertises it (`curl -s http://localhost:9000/.well-known/oauth-authorization-server | jq -r .issuer`); the SDK copies it into authorization_servers.",
   docs: DOCS.connectMcpServer,
   needs: ['prm'],
+  // When AuthPlane itself advertises the wrong issuer, the PRM is right and AP0201 is the cause.
+  consequenceOf: ['issuer-mismatch'],
   *check(model) {
     const issuers = [...new Set([...advertisedIssuers(model).map((a) => a.value), ...configuredIssuers(model).map((c) => c.value)])];
     for (const d of goodDocs(model, 'prm')) {

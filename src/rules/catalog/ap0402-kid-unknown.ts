@@ -3,7 +3,7 @@ import { logEvidence, sampleEnds, tokenEvidence } from '../evidence.ts';
 import { DOCS } from '../docs.ts';
 import { jwksKids } from '../support-a/docs.ts';
 import { kidMisses, rotationTimes } from '../support-a/kids.ts';
-import { earliest, hhmm, patternConfidence, plural, timeSpan, traceIds } from '../support-a/text.ts';
+import { cap, earliest, hhmm, patternConfidence, plural, timeSpan, traceIds } from '../support-a/text.ts';
 import { defineRule, type Evidence } from '../types.ts';
 
 export default defineRule({
@@ -12,7 +12,7 @@ export default defineRule({
   fix: "Compare the token's kid with `curl -s http://localhost:9000/.well-known/jwks.json | jq -r '.keys[].kid'`. If the kid is listed, make the MCP server re-fetch the JWKS (restart it, or wait one cache TTL, 5 minutes) and stop pinning kids; if it is not, the token was signed by a key AuthPlane no longer has: get a new token.",
   docs: DOCS.keyRotation,
   needs: ['jwks', 'tokens'],
-  consequenceOf: ['signing-key-regenerated', 'unexpected-key-rotation'],
+  consequenceOf: ['signing-key-regenerated', 'unexpected-key-rotation', 'jwks-empty'],
   *check(model) {
     const kids = jwksKids(model);
     // A forced refresh for a kid the JWKS lists is the routine pickup of a rotation, not a failure.
@@ -36,7 +36,7 @@ export default defineRule({
     yield {
       severity: records.length >= 3 || (records.length > 0 && tokens.length > 0) ? 'error' : 'warning',
       confidence: patternConfidence(n, 5, 0.4, 0.9),
-      explanation: `${parts.join('; ')}${unknown.length ? ` (unknown kid${unknown.length > 1 ? 's' : ''}: ${unknown.slice(0, 5).join(', ')})` : ''}.${cause}`,
+      explanation: `${cap(parts.join('; '))}${unknown.length ? ` (unknown kid${unknown.length > 1 ? 's' : ''}: ${unknown.slice(0, 5).join(', ')})` : ''}.${cause}`,
       evidence,
       affected: n,
       traces: traceIds(records),

@@ -3,7 +3,7 @@ import type { TokenRecord } from '../../ingest/index.ts';
 import { logEvidence, sampleEnds, tokenEvidence } from '../evidence.ts';
 import { DOCS } from '../docs.ts';
 import { findLogs, type LogQuery } from '../support-a/logs.ts';
-import { earliest, patternConfidence, plural, timeSpan, traceIds } from '../support-a/text.ts';
+import { cap, earliest, patternConfidence, plural, timeSpan, traceIds } from '../support-a/text.ts';
 import { defineRule, type Evidence } from '../types.ts';
 
 const ALLOWED_ALGS = new Set(['ES256', 'RS256']);
@@ -49,7 +49,7 @@ export default defineRule({
     yield {
       severity: n >= 3 || bad.length > 0 ? 'error' : 'warning',
       confidence: patternConfidence(n, 3, 0.45, 0.9),
-      explanation: `${parts.join('; ')}. Resource servers accept only RFC 9068 access tokens (typ at+jwt) signed with ES256 or RS256.`,
+      explanation: `${cap(parts.join('; '))}. Resource servers accept only RFC 9068 access tokens (typ at+jwt) signed with ES256 or RS256.`,
       evidence,
       affected: n,
       traces: traceIds(lines),

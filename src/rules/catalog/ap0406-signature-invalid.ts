@@ -5,7 +5,7 @@ import { DOCS } from '../docs.ts';
 import { goodDocs, jwksKeys } from '../support-a/docs.ts';
 import { verifyJws } from '../support-a/jws.ts';
 import { errorText, findLogs, type LogQuery } from '../support-a/logs.ts';
-import { earliest, patternConfidence, plural, timeSpan, traceIds } from '../support-a/text.ts';
+import { cap, earliest, patternConfidence, plural, timeSpan, traceIds } from '../support-a/text.ts';
 import { defineRule, type Evidence } from '../types.ts';
 
 const SIDES = ['sdk', 'mcp-server', 'other'] as const;
@@ -47,7 +47,7 @@ export default defineRule({
       // A failed offline check is a cryptographic fact, even for one token.
       severity: forged.length > 0 || lines.length >= 3 ? 'error' : 'warning',
       confidence: forged.length > 0 ? 0.85 : patternConfidence(lines.length, 5, 0.35, 0.85),
-      explanation: `${parts.join('; ')}. The token was signed by a different key with the same kid (another environment or a restored backup) or altered after issuance.`,
+      explanation: `${cap(parts.join('; '))}. The token was signed by a different key with the same kid (another environment or a restored backup) or altered after issuance.`,
       evidence,
       affected: n,
       traces: traceIds(lines),

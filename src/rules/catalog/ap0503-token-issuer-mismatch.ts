@@ -30,7 +30,9 @@ export default defineRule({
       ? `the MCP server expects iss ${pair[1]} but the tokens carry ${pair[2]}`
       : tokens.length && issuer
         ? `token iss ${fmtList([...new Set(tokens.map((t) => String(t.claims.iss)))])} differs from AuthPlane's issuer ${issuer.value}`
-        : "the token's iss is not the issuer the SDK was configured with";
+        : issuer
+          ? `the token's iss is not the issuer the SDK was configured with (AuthPlane's issuer is ${issuer.value}, from ${issuer.file})`
+          : "the token's iss is not the issuer the SDK was configured with";
     const rejected = logs.length + exchanges.length;
     yield {
       severity: rejected ? severityFor(rejected) : 'warning',

@@ -17,7 +17,8 @@ export default defineRule({
   fix: 'Make the client refresh before exp (grant_type=refresh_token) or re-authorize; tokens live dcr.default_token_expiry (15m by default). If tokens look expired right after issuance, compare the clocks of AuthPlane and the MCP server (the SDK tolerance is 30 s).',
   docs: DOCS.debugging401s,
   needs: ['sdk-logs'],
-  consequenceOf: ['clock-skew'],
+  // AuthPlane down or unable to sign: clients cannot refresh, so their tokens run out.
+  consequenceOf: ['clock-skew', 'db-unreachable', 'signer-unavailable', 'server-unreachable'],
   *check(model) {
     const logs = verifierLogs(model, 'expired');
     const exchanges = verifierExchanges(model, 'expired');

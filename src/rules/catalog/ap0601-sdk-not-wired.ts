@@ -6,7 +6,7 @@ import { logEvidence, sampleEnds } from '../evidence.ts';
 import { exchangeEvidence } from '../support-b/evidence.ts';
 import { fmtSpan, plural } from '../support-b/format.ts';
 import { exchangePath, headerValue, isAuthplaneExchange } from '../support-b/http.ts';
-import { logText, MCP_SIDE } from '../support-b/logs.ts';
+import { accessOf, logText, MCP_SIDE } from '../support-b/logs.ts';
 import { VERIFIER_RE } from '../support-b/verifier.ts';
 import { defineRule } from '../types.ts';
 
@@ -15,13 +15,13 @@ const VERIFY_MSG = /^verified$|token validated successfully|token verified succe
 const ANY_REJECTION = new RegExp(Object.values(VERIFIER_RE).map((r) => r.source).join('|'), 'i');
 
 function isServedRequest(r: LogRecord): boolean {
-  const status = r.attrs.status ?? r.attrs.status_code ?? r.attrs['http.status_code'];
-  if (typeof status === 'number') return status < 400 && !String(r.attrs.path ?? '').startsWith('/.well-known/');
+  const a = accessOf(r);
+  if (a) return a.status < 400 && !a.path.startsWith('/.well-known/');
   return /tools\/call|tools\/list|^(handled|handling) (request|tool)/i.test(r.msg) || r.attrs.method === 'tools/call';
 }
 
 function isAuthRejection(r: LogRecord): boolean {
-  const status = r.attrs.status ?? r.attrs.status_code;
+  const status = accessOf(r)?.status;
   return status === 401 || status === 403;
 }
 

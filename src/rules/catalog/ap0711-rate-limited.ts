@@ -3,6 +3,7 @@ import { DOCS } from '../docs.ts';
 import { counterEvidence, logEvidence, sampleEnds } from '../evidence.ts';
 import { exchangeEvidence } from '../support-b/evidence.ts';
 import { fmtSpan, plural } from '../support-b/format.ts';
+import { AS_PATHS } from '../support-b/http.ts';
 import { growth, seriesEvidence } from '../support-b/metrics.ts';
 import { defineRule } from '../types.ts';
 
@@ -15,21 +16,28 @@ export default defineRule({
   docs: DOCS.envVars,
   needs: ['server-logs'],
   *check(model) {
-    // POST /login 429s are lockouts (AP0710), not the global limiter.
-    const loginLockouts = model.http.byPath.get('/login')?.get(429) ?? 0;
-    const fromLogs = (model.http.byStatus.get(429) ?? 0) - loginLockouts;
+    // AuthPlane routes only (the access index also holds MCP-server lines); POST /login 429s are lockouts (AP0710).
+    let fromLogs = 0;
+    let asTotal = 0;
+    for (const [path, statuses] of model.http.byPath) {
+      if (!AS_PATHS.test(path)) continue;
+      for (const [status, count] of statuses) {
+        asTotal += count;
+        if (status === 429 && path !== '/login') fromLogs += count;
+      }
+    }
     const metric = growth(model, 'authserver_http_requests_total', { http_status_code: '429' });
     const all = growth(model, 'authserver_http_requests_total');
     const fromMetric = metric.hasDelta ? metric.delta : 0;
     const exchanges = model.documents.exchanges().filter((d) => d.http?.status === 429 && !/\/login\b/.test(d.http.path ?? d.http.url ?? ''));
     const n = Math.max(fromLogs, fromMetric, exchanges.length);
     if (n < 20) return;
-    const total = Math.max(model.http.total, all.hasDelta ? all.delta : 0);
+    const total = Math.max(asTotal, all.hasDelta ? all.delta : 0);
     const share = total ? n / total : null;
     const addrs = [...model.http.remoteAddrs(429).entries()].sort((a, b) => b[1] - a[1]);
     const top = addrs[0];
     const funnel = top && top[1] >= 0.8 * fromLogs ? top[0] : undefined;
-    const lines = model.http.failures().filter((r) => r.attrs.status === 429 && r.attrs.path !== '/login');
+    const lines = model.http.failures().filter((r) => r.origin === 'authserver' && r.attrs.status === 429 && r.attrs.path !== '/login');
     yield {
       severity: share != null && share >= 0.1 && n >= 50 ? 'error' : 'warning',
       confidence: n >= 100 ? 0.85 : 0.6,

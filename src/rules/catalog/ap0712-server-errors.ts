@@ -3,6 +3,7 @@ import { DOCS } from '../docs.ts';
 import { counterEvidence, logEvidence, sampleEnds } from '../evidence.ts';
 import { fmtList, fmtSpan, plural } from '../support-b/format.ts';
 import { logsWithMsg, traceIds, earliest } from '../support-b/logs.ts';
+import { AS_PATHS } from '../support-b/http.ts';
 import { growth } from '../support-b/metrics.ts';
 import { defineRule } from '../types.ts';
 
@@ -19,7 +20,9 @@ export default defineRule({
     let errors = 0;
     let total = 0;
     const byRoute = new Map<string, number>();
+    // The access index also holds MCP-server lines: only AuthPlane's own routes count here.
     for (const [path, statuses] of model.http.byPath) {
+      if (!AS_PATHS.test(path)) continue;
       for (const [status, count] of statuses) {
         total += count;
         if (status >= 500) {
@@ -42,7 +45,7 @@ export default defineRule({
     if (errors < 5 || total < 20 || errors / total <= 0.05) return;
     const ratio = errors / total;
     const routes = [...byRoute.entries()].sort((a, b) => b[1] - a[1]).map(([r, c]) => `${r} (${c})`);
-    const lines = model.http.failures().filter((r) => typeof r.attrs.status === 'number' && r.attrs.status >= 500);
+    const lines = model.http.failures().filter((r) => r.origin === 'authserver' && typeof r.attrs.status === 'number' && r.attrs.status >= 500);
     const causes = logsWithMsg(model, ['token endpoint error', 'authorize error', 'revocation error', 'complete authorization failed'], []);
     const sampleErr = causes.find((r) => typeof r.attrs.error === 'string')?.attrs.error;
     const counters = metricAll.hasDelta ? growth(model, 'authserver_http_requests_total', undefined, (l) => is5xx(l.http_status_code)).series.filter((s) => s.totalDelta > 0).slice(0, 3) : [];

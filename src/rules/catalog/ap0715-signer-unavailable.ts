@@ -19,6 +19,8 @@ export default defineRule({
   fix: 'Restore the signer: for Vault Transit re-issue the token or switch to AppRole (AUTHPLANE_VAULT_APPROLE_ROLE_ID / _SECRET_ID), make sure the policy allows transit/sign/<key_name> and transit/verify/<key_name>, and restart to re-login (`vault approle login successful`); for keyfile check signing.key_path ownership and permissions. Then send SIGHUP to reload keys.',
   docs: DOCS.vaultTransit,
   needs: ['server-logs'],
+  // An empty or unreadable key store (step 2) also makes every signing attempt fail.
+  consequenceOf: ['jwks-empty'],
   *check(model) {
     const renewals = logsWithMsg(model, RENEWAL);
     const keystore = logsWithMsg(model, KEYSTORE);

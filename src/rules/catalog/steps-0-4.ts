@@ -15,7 +15,6 @@ import ap0106 from './ap0106-boot-aborted.ts';
 import ap0107 from './ap0107-secret-ref-probe.ts';
 import ap0108 from './ap0108-key-store-failed.ts';
 import ap0109 from './ap0109-restart-loop.ts';
-import ap0110 from './ap0110-config-deprecated.ts';
 import ap0201 from './ap0201-issuer-mismatch.ts';
 import ap0202 from './ap0202-sdk-metadata-issuer.ts';
 import ap0203 from './ap0203-discovery-not-found.ts';
@@ -36,4 +35,4 @@ import ap0405 from './ap0405-token-type-invalid.ts';
 import ap0406 from './ap0406-signature-invalid.ts';
 
 /** Every step 0–4 rule, sorted by id. */
-export const rulesSteps0to4: Rule[] = [ap0001, ap0002, ap0003, ap0004, ap0005, ap0006, ap0101, ap0102, ap0103, ap0104, ap0105, ap0106, ap0107, ap0108, ap0109, ap0110, ap0201, ap0202, ap0203, ap0204, ap0205, ap0206, ap0207, ap0208, ap0301, ap0302, ap0303, ap0304, ap0401, ap0402, ap0403, ap0404, ap0405, ap0406];
+export const rulesSteps0to4: Rule[] = [ap0001, ap0002, ap0003, ap0004, ap0005, ap0006, ap0101, ap0102, ap0103, ap0104, ap0105, ap0106, ap0107, ap0108, ap0109, ap0201, ap0202, ap0203, ap0204, ap0205, ap0206, ap0207, ap0208, ap0301, ap0302, ap0303, ap0304, ap0401, ap0402, ap0403, ap0404, ap0405, ap0406];

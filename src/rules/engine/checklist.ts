@@ -19,9 +19,11 @@ function collectNote(needs: Need[]): string {
 
 function findingNote(fs: Finding[]): string {
   const top = fs.filter((f) => !f.consequence_of);
-  const shown = (top.length ? top : fs).slice(0, 2).map((f) => `${f.rule}: ${f.title}`);
-  const more = fs.length - shown.length;
-  return `${shown.join('; ')}${more > 0 ? ` (+${more} more)` : ''}`;
+  const roots = top.length ? top : fs;
+  const shown = roots.slice(0, 2).map((f) => `${f.rule}: ${f.title}`);
+  const more = roots.length - shown.length;
+  const grouped = fs.length - roots.length;
+  return `${shown.join('; ')}${more > 0 ? ` (+${more} more)` : ''}${grouped > 0 ? ` (+${grouped} consequence${grouped > 1 ? 's' : ''})` : ''}`;
 }
 
 function step8(model: Model): Pick<ChecklistItem, 'status' | 'note'> {

@@ -41,14 +41,45 @@ export function describeExchange(d: DocumentRecord): string {
   return `${h.method ?? 'GET'} ${target} → ${outcome}`;
 }
 
-/** Issuers AuthPlane was configured with: config/env value, and the `starting authserver issuer=` of boots. */
+/** `server.issuer` as the config files intend it (env beats YAML), before the boot line overrides it in ConfigView. */
+function intendedIssuer(model: Model): { value: string; from: string; file: string; line: number } | undefined {
+  let found: { value: string; from: string; file: string; line: number } | undefined;
+  const lineOf = (body: Record<string, unknown>, key: string, d: DocumentRecord) => {
+    const lines = body.lines;
+    return isObject(lines) && typeof lines[key] === 'number' ? (lines[key] as number) : d.line;
+  };
+  for (const d of model.documents.ofKind('config-yaml')) {
+    if (!isObject(d.body)) continue;
+    const cfg = isObject(d.body.config) && 'lines' in d.body ? d.body.config : d.body;
+    const server = isObject(cfg.server) ? cfg.server : undefined;
+    const v = server?.issuer ?? cfg['server.issuer'];
+    if (typeof v === 'string' && v) {
+      const line = lineOf(d.body, 'server.issuer', d);
+      found = { value: v, from: `${d.file}:${line}`, file: d.file, line };
+    }
+  }
+  for (const d of model.documents.ofKind('env')) {
+    if (!isObject(d.body)) continue;
+    const vars = isObject(d.body.vars) ? d.body.vars : d.body;
+    const v = vars.AUTHPLANE_SERVER_ISSUER;
+    if (typeof v === 'string' && v) {
+      const line = lineOf(d.body, 'AUTHPLANE_SERVER_ISSUER', d);
+      found = { value: v, from: `${d.file}:${line} (AUTHPLANE_SERVER_ISSUER)`, file: d.file, line };
+    }
+  }
+  return found;
+}
+
+/** Issuers AuthPlane was configured with: the config files' value, the effective config value, and each boot's `issuer=`. */
 export function configuredIssuers(model: Model): { value: string; from: string; file: string; line: number }[] {
   const out: { value: string; from: string; file: string; line: number }[] = [];
+  const add = (c: { value: string; from: string; file: string; line: number } | undefined) => {
+    if (c?.value && !out.some((o) => o.value === c.value)) out.push(c);
+  };
+  add(intendedIssuer(model));
   const cfg = model.config.get('server.issuer');
-  if (cfg?.value) out.push({ value: cfg.value, from: cfg.from, file: cfg.file, line: cfg.line });
-  for (const b of model.boots) {
-    if (b.issuer && !out.some((o) => o.value === b.issuer)) out.push({ value: b.issuer, from: `starting authserver (${b.file}:${b.line})`, file: b.file, line: b.line });
-  }
+  if (cfg) add({ value: cfg.value, from: cfg.from, file: cfg.file, line: cfg.line });
+  for (const b of model.boots) if (b.issuer) add({ value: b.issuer, from: `starting authserver (${b.file}:${b.line})`, file: b.file, line: b.line });
   return out;
 }
 

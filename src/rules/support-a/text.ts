@@ -57,3 +57,8 @@ export function q(v: unknown, max = 120): string {
   const s = typeof v === 'string' ? v : JSON.stringify(v);
   return `"${s.length > max ? `${s.slice(0, max - 1)}…` : s}"`;
 }
+
+/** The sentence with its first letter upper-cased. */
+export function cap(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+}

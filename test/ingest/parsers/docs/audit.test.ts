@@ -84,6 +84,18 @@ describe('other JSON shapes', () => {
     expect(rows[1]!.offset).toBe(2 + Buffer.byteLength(withAccent) + 2);
     expect(ctx.problems).toEqual([]);
   });
+  it('keeps escaped quotes and backslashes intact when chunks split them', async () => {
+    const detail = 'say \\"hi\\" path=C:\\\\tmp\\\\';
+    const text = `[{"id":"e1","action":"user.updated","detail":"${detail}","created_at":"2026-10-03T09:00:00Z"},\n${ISSUED}]`;
+    for (const size of [1, 2, 3]) {
+      const bytes = Buffer.from(text);
+      const chunks: Buffer[] = [];
+      for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+      const ctx = fakeContext('big.json');
+      await auditJsonFormat.parseStream!(Readable.from(chunks), ctx);
+      expect(recordsOf(ctx, 'audit').map((r) => [r.detail, r.line])).toEqual([['say "hi" path=C:\\tmp\\', 1], ['family=f-1', 2]]);
+    }
+  });
 });
 
 describe('NDJSON audit export', () => {

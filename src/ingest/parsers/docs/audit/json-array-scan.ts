@@ -2,7 +2,6 @@
 // with the line and byte offset each element starts at, so rows cite file:line even from a 1 GB dump.
 // Hand-rolled rather than stream-json: it keeps positions and lets JSON.parse do the per-row work,
 // which ecosystem.md measured at about 4× stream-json's speed.
-import { utf8Width } from '../util/locate.ts';
 
 const NONE = 0;
 const CONTAINER = 1;
@@ -48,29 +47,49 @@ export class ArrayScanner {
   /** Scan the next chunk of text. */
   push(chunk: string): void {
     const n = chunk.length;
-    for (let i = 0; i < n; i++) {
-      const c = chunk.charCodeAt(i);
+    let i = 0;
+    let lineStart = 0;
+    if (this.inString && this.escape) {
+      // The previous chunk ended on an odd run of backslashes: this first character is escaped.
+      this.escape = false;
+      i = 1;
+    }
+    while (i < n) {
       if (this.inString) {
-        if (this.escape) this.escape = false;
-        else if (c === 0x5c) this.escape = true;
-        else if (c === 0x22) {
-          this.inString = false;
-          if (this.keyStart !== -1) {
-            this.keyParts.push(chunk.slice(this.keyStart, i));
-            this.lastKey = this.keyParts.join('');
-            this.keyStart = -1;
-          }
-          if (this.cap === STRING && this.stack.length === this.targetDepth) this.finish(chunk, i + 1);
+        // Fast path: jump to the next quote; JSON strings hold no raw newlines, so lines are unaffected.
+        const q = chunk.indexOf('"', i);
+        if (q === -1) {
+          let run = 0;
+          for (let k = n - 1; k >= i && chunk.charCodeAt(k) === 0x5c; k--) run++;
+          this.escape = run % 2 === 1;
+          break;
         }
+        let run = 0;
+        for (let k = q - 1; k >= i && chunk.charCodeAt(k) === 0x5c; k--) run++;
+        i = q + 1;
+        if (run % 2 === 1) continue;
+        this.inString = false;
+        if (this.keyStart !== -1) {
+          this.keyParts.push(chunk.slice(this.keyStart, q));
+          this.lastKey = this.keyParts.join('');
+          this.keyStart = -1;
+        }
+        if (this.cap === STRING && this.stack.length === this.targetDepth) this.finish(chunk, q + 1);
+        continue;
+      }
+      const c = chunk.charCodeAt(i);
+      if (c === 0x0a) {
+        this.bytes += Buffer.byteLength(chunk.slice(lineStart, i + 1));
+        this.line++;
+        this.lineStartBytes = this.bytes;
+        lineStart = i + 1;
+        if (this.cap === SCALAR) this.finish(chunk, i);
       } else {
         this.structural(chunk, c, i);
       }
-      this.bytes += utf8Width(c);
-      if (c === 0x0a) {
-        this.line++;
-        this.lineStartBytes = this.bytes;
-      }
+      i++;
     }
+    this.bytes += Buffer.byteLength(lineStart === 0 ? chunk : chunk.slice(lineStart));
     if (this.cap !== NONE) {
       this.keep(chunk.slice(this.capStart));
       this.capStart = 0;

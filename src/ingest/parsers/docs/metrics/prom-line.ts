@@ -9,8 +9,15 @@ export interface ParsedSample {
   exemplar?: { labels: Record<string, string>; value: number; timestampMs?: number };
 }
 
-const NAME_START = /[a-zA-Z_:]/;
-const NAME_CHAR = /[a-zA-Z0-9_:]/;
+/** [a-zA-Z_:] */
+function isNameStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a;
+}
+
+/** [a-zA-Z0-9_:] */
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 0x30 && c <= 0x39);
+}
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const SPACE = /\s+/;
 // Exposition timestamps: Prometheus text uses integer ms, OpenMetrics float seconds. Below 1e11 a
@@ -87,7 +94,7 @@ export function parseLabels(line: string, i: number): LabelsResult | string {
       j = q.end;
     } else {
       const start = j;
-      while (j < line.length && NAME_CHAR.test(line[j]!)) j++;
+      while (j < line.length && isNameChar(line.charCodeAt(j))) j++;
       if (j === start) return 'bad label name';
       name = line.slice(start, j);
     }
@@ -117,8 +124,8 @@ export function parseLabels(line: string, i: number): LabelsResult | string {
 export function parseSampleLine(line: string): ParsedSample | string {
   let i = 0;
   let name = '';
-  if (NAME_START.test(line[0] ?? '')) {
-    while (i < line.length && NAME_CHAR.test(line[i]!)) i++;
+  if (isNameStart(line.charCodeAt(0))) {
+    while (i < line.length && isNameChar(line.charCodeAt(i))) i++;
     name = line.slice(0, i);
   } else if (line[0] !== '{') {
     return 'not a metric sample';

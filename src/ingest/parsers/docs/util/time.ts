@@ -8,6 +8,11 @@ const SQL_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)\s*(Z|[+-
  */
 export function parseTime(s: string | undefined | null): number | null {
   if (!s) return null;
+  // Fast path: RFC 3339 as the API renders it, which Date.parse reads directly.
+  if (s.length >= 20 && s.charCodeAt(10) === 0x54) {
+    const t = Date.parse(s);
+    if (!Number.isNaN(t)) return t;
+  }
   const m = SQL_TIME.exec(s.trim());
   if (m) {
     let zone = m[3] ?? 'Z';

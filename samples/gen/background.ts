@@ -32,7 +32,7 @@ export function background(w: World): void {
 export function mint(w: World, t: number, user: User, client: Client, familyId: string): Tok {
   const kid = w.hooks.signingKid?.(t) ?? w.setup.keys[0]!.kid;
   return {
-    sub: user.id, clientId: client.id, scope: w.setup.scopes.join(' '), kid,
+    sub: user.id, clientId: client.id, scope: w.hooks.tokenScope?.(t, client.id) ?? w.setup.scopes.join(' '), kid,
     aud: w.hooks.audience?.(t, client.id) ?? [w.setup.resource], iss: w.hooks.tokenIssuer?.(t) ?? w.state.asIssuer,
     iat: t, exp: t + 15 * MINUTE, jti: w.rng.b64url(22), familyId,
   };
@@ -122,8 +122,9 @@ function session(w: World, start: number, end: number, user: User, client: Clien
     const remote = w.remoteFor(user);
     rsCall(w, { t, tok: null, ua: client.ua, remote, tool: 'initialize' });
     const prm = w.hooks.prmStatus?.(t) ?? 200;
+    if (prm === 0) return; // the 401 carried no resource_metadata: the client never finds the PRM
     prmFetch(w, t + 80, remote, client.ua, prm);
-    if (prm !== 200 || w.hooks.newClientCanLogin?.(t) === false) return;
+    if (prm !== 200 || w.hooks.newClientCanLogin?.(t, client) === false) return;
     if (!w.allDown(t + 150)) w.http(w.pick(t + 150), t + 150, { method: 'GET', path: '/.well-known/oauth-authorization-server', status: 200, remote, ua: client.ua });
     tok = login(w, t + 400, user, client);
     t += 30 * SECOND;

@@ -53,7 +53,7 @@ export class MetricsRecorder {
 
   constructor(
     private readonly uptimeHours: number,
-    private readonly target: Labels,
+    readonly target: Labels,
   ) {}
 
   private series(map: Map<string, Series>, name: string, labels: Labels): Series {

@@ -30,12 +30,20 @@ function jsonValue(v: unknown): string {
 }
 
 // slog's TextHandler quotes a value when it is empty or holds a space, '=', '"', or a non-printable rune.
-const NEEDS_QUOTE = /[\s="\\\u0000-\u001f\u007f]/;
+const NEEDS_QUOTE = /[\s="\\]/;
+
+function hasControl(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
+}
 
 function textValue(v: unknown): string {
   if (v instanceof Dur) return v.toString();
   if (Array.isArray(v)) return textValue(`[${v.join(' ')}]`);
-  if (typeof v === 'string') return v === '' || NEEDS_QUOTE.test(v) ? JSON.stringify(v) : v;
+  if (typeof v === 'string') return v === '' || NEEDS_QUOTE.test(v) || hasControl(v) ? JSON.stringify(v) : v;
   if (v === null || v === undefined) return '<nil>';
   return String(v);
 }

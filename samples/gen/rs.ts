@@ -13,6 +13,12 @@ export function pickTool(w: World): string {
 
 /** Log one MCP call on the MCP server; returns the failure (if any) so the client can react. */
 export function rsCall(w: World, call: RsCall): RsFailure | null {
+  if (w.hooks.rsUnprotected) {
+    // No verification middleware: every call is served, nothing about tokens is logged.
+    const ms = w.rng.latency(14);
+    w.mcpLog(call.t + ms, 'INFO', 'http request', [['service', 'notes-mcp'], ['method', 'POST'], ['path', '/mcp'], ['status', 200], ['duration_ms', ms], ['remote_addr', call.remote], ['user_agent', call.ua]]);
+    return null;
+  }
   const hooked = call.tok === null ? tokenMissing() : (w.hooks.rsOutcome?.(w, call) ?? null);
   // Any SDK rejects a token past exp + the 30 s leeway.
   const fail = hooked ?? (call.tok && call.t > call.tok.exp + 30_000 ? failures.expired() : null);

@@ -126,8 +126,14 @@ export interface Hooks {
   asError?(t: number, kind: 'login' | 'token' | 'ready'): { status: number; msg: string; error: string } | null;
   /** Status of the MCP server's PRM endpoint at t (default 200). */
   prmStatus?(t: number): number;
-  /** False when new clients cannot get from the PRM to the authorization server (wrong authorization_servers). */
-  newClientCanLogin?(t: number): boolean;
+  /** False when a new client cannot get from the PRM to the authorization server (wrong authorization_servers, no scopes…). */
+  newClientCanLogin?(t: number, client: Client): boolean;
+  /** Scope string of a new token (default: every setup scope). */
+  tokenScope?(t: number, clientId: string): string;
+  /** The MCP server does not verify tokens at all (middleware missing). */
+  rsUnprotected?: boolean;
+  /** The audit store write error at t, when audit rows are being dropped. */
+  auditDrop?(t: number): string | null;
 }
 
 export class World {
@@ -240,6 +246,14 @@ export class World {
       id: this.rng.b64url(22), action, actor_id: row.actor ?? '', client_id: row.client ?? '', ip: row.ip ?? '',
       detail: row.detail ?? '', trace_id: req?.traceId ?? '', created_at: new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z'), t,
     };
+    const dropped = this.hooks.auditDrop?.(t);
+    if (dropped) {
+      // The store write failed: the whole row goes to an ERROR line and the drop counter instead.
+      this.log(srv, t, 'ERROR', 'audit event dropped — not persisted', [['action', action], ['id', a.id], ['actor_id', a.actor_id], ['client_id', a.client_id],
+        ['ip', a.ip], ['detail', a.detail], ['trace_id', a.trace_id], ['observed_at', new Date(t).toISOString()], ['error', dropped]], { component: 'audit', req });
+      srv.metrics.inc(t, 'authserver_audit_events_dropped_total', { action });
+      return a;
+    }
     this.auditRows.push(a);
     this.log(srv, t, 'INFO', 'audit', [['action', action], ['actor_id', a.actor_id], ['client_id', a.client_id], ['ip', a.ip], ['detail', a.detail]],
       { component: 'audit', req });

@@ -90,7 +90,7 @@ export const step12: Scenario[] = [
     checklist: true,
     broken: 'The compose file misspells AUTHPLANE_SERVER_ISSUER, so AuthPlane runs with the default issuer `http://localhost:9000` while the env file and the MCP server use `https://auth.acme.dev`.',
     symptom: 'discovery says `"issuer": "http://localhost:9000"`; every MCP call fails the issuer check.',
-    setup: { deployment: 'compose', mcp: 'python-json', audit: 'envelope', storage: 'sqlite', snapshots: [45, 55] },
+    setup: { deployment: 'compose', mcp: 'python-json', audit: 'envelope', storage: 'sqlite', snapshots: [45, 55], packaging: 'zip' },
     must_report: ['issuer-mismatch'],
     primary: 'issuer-mismatch',
     must_not_report: ['jwks-empty', 'db-unreachable', 'prm-missing', 'server-unreachable'],

@@ -5,7 +5,7 @@ import type { LogRecord } from '../../types.ts';
 import { JsonLineReader } from './json-line.ts';
 import { OriginTracker } from './origin.ts';
 import { newRecord } from './record.ts';
-import { JUL_LEVEL, TextLineReader } from './text-lines.ts';
+import { HEADER_DOTNET, HEADER_JUL, HEADER_NONE, JUL_LEVEL, TextLineReader } from './text-lines.ts';
 import { normLevel } from './levels.ts';
 import { unquoteGo } from './go-text.ts';
 import { Unwrapped, W_NONE, WRAPPER_NAMES } from './wrappers.ts';
@@ -46,7 +46,7 @@ export class LogLineParser implements LineParser {
   private pending: LogRecord | null = null;
   private pendingRecognised = false;
   private pendingOpenKey: string | null = null;
-  private pendingJul = false;
+  private pendingHeader = HEADER_NONE;
   private pendingFatal = false;
   private pendingTraceback = 0; // Python: 1 inside `Traceback …:` frames
   private pendingLines = 0;
@@ -174,7 +174,7 @@ export class LogLineParser implements LineParser {
       isKnown = t.fill(rec, inner);
       levelExplicit = t.levelExplicit;
       this.pendingOpenKey = t.openKey;
-      this.pendingJul = t.julHeader;
+      this.pendingHeader = t.header;
       this.pendingFatal = rec.format === 'fatal';
     }
     if (rec.ts === null && u.ts !== null) {
@@ -194,12 +194,19 @@ export class LogLineParser implements LineParser {
   private continues(inner: string): boolean {
     const p = this.pending;
     if (p === null || p.source !== this.u.source || this.pendingLines >= MAX_CONTINUATION_LINES) return false;
-    if (this.pendingJul) {
-      this.pendingJul = false;
-      const m = JUL_LEVEL.exec(inner);
-      if (m === null) return false;
-      p.level = normLevel(m[1]) ?? 'INFO';
-      p.msg = m[2]!;
+    if (this.pendingHeader !== HEADER_NONE) {
+      const header = this.pendingHeader;
+      this.pendingHeader = HEADER_NONE;
+      if (header === HEADER_JUL) {
+        const m = JUL_LEVEL.exec(inner);
+        if (m === null) return false;
+        p.level = normLevel(m[1]) ?? 'INFO';
+        p.msg = m[2]!;
+      } else if (header === HEADER_DOTNET) {
+        const c = inner.charCodeAt(0);
+        if (c !== 0x20 && c !== 0x09) return false;
+        p.msg = inner.trim();
+      }
       this.countContinuation();
       return true;
     }
@@ -273,7 +280,7 @@ export class LogLineParser implements LineParser {
     if (rec === null) return;
     this.pending = null;
     this.pendingOpenKey = null;
-    this.pendingJul = false;
+    this.pendingHeader = HEADER_NONE;
     this.pendingFatal = false;
     this.origins.decide(rec);
     this.formatCounts.set(rec.format, (this.formatCounts.get(rec.format) ?? 0) + 1);

@@ -1,11 +1,11 @@
 // Non-JSON log lines: slog text, Go `log` output of slog, Python logging, TS `[authplane] ` console
 // lines, JUL headers, AuthPlane's `error: …` fatal lines, and plain text. Regexes are compiled once.
-import type { LogRecord } from '../../types.ts';
+import type { Level, LogRecord } from '../../types.ts';
 import { addUvicornAccess, fillClf } from './access-lines.ts';
 import { KvScanner } from './go-text.ts';
 import { normLevel } from './levels.ts';
 import { addAttr, promote } from './record.ts';
-import { julTime, parseIsoTime } from './times.ts';
+import { anyTime, julTime, parseIsoTime } from './times.ts';
 
 const PY_LEVELS = '(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)';
 // `%(asctime)s %(name)s %(levelname)s %(message)s` (the SDK demos) and the ` - `-separated cookbook form.
@@ -28,6 +28,16 @@ const SELF_CHECK = '=== authserver feature self-check ===';
 const BOOT_ABORT = 'authserver boot aborted:';
 
 const NUMERIC = /^-?\d+(?:\.\d+)?$/;
+// Microsoft.Extensions.Logging console formatter: `warn: Authplane.Mcp[0]`, message on the next, indented line.
+const DOTNET_HEAD = /^(trce|dbug|info|warn|fail|crit): ([\w.`+<>]+)\[(\d+)\]$/;
+const DOTNET_LEVELS: Readonly<Record<string, Level>> = {
+  trce: 'DEBUG', dbug: 'DEBUG', info: 'INFO', warn: 'WARN', fail: 'ERROR', crit: 'ERROR',
+};
+
+/** Header kinds: a record whose message arrives on the following line. */
+export const HEADER_NONE = 0;
+export const HEADER_JUL = 1;
+export const HEADER_DOTNET = 2;
 
 /** Fills records from non-JSON lines. One instance per file (it owns a reusable tokenizer). */
 export class TextLineReader {
@@ -36,14 +46,14 @@ export class TextLineReader {
   openKey: string | null = null;
   /** After fill: true when the line named its level (a wrapper's level is used otherwise). */
   levelExplicit = false;
-  /** After fill: true when the line is a JUL header still waiting for its `LEVEL: message` line. */
-  julHeader = false;
+  /** After fill: HEADER_JUL / HEADER_DOTNET when the line is a header whose message follows on the next line. */
+  header = HEADER_NONE;
 
   /** Fills `rec` from `text`; returns true when a known line format matched (false: `plain`). */
   fill(rec: LogRecord, text: string): boolean {
     this.openKey = null;
     this.levelExplicit = true;
-    this.julHeader = false;
+    this.header = HEADER_NONE;
     const c0 = text.charCodeAt(0);
     if (c0 >= 0x30 && c0 <= 0x39) { // digit: Python asctime or Go `log` date
       const c4 = text.charCodeAt(4);
@@ -62,6 +72,8 @@ export class TextLineReader {
       rec.origin = 'authserver';
       rec.level = 'ERROR';
       rec.msg = text;
+      return true;
+    } else if (text.charCodeAt(4) === 0x3a && this.dotnetHead(rec, text)) {
       return true;
     } else if (c0 >= 0x41 && c0 <= 0x5a) { // uppercase: JUL header or Python without asctime
       if (text.charCodeAt(3) === 0x20 && this.julHead(rec, text)) return true;
@@ -109,7 +121,7 @@ export class TextLineReader {
         case 'time': case 'ts': case 't':
           if (rec.time === undefined) {
             rec.time = v;
-            rec.ts = parseIsoTime(v);
+            rec.ts = anyTime(v);
             continue;
           }
           break;
@@ -185,7 +197,20 @@ export class TextLineReader {
     addAttr(rec.attrs, 'logger', m[8]);
     if (m[9] !== undefined) addAttr(rec.attrs, 'method', m[9]);
     if (isSdk(m[8]!)) rec.origin = 'sdk';
-    this.julHeader = true;
+    this.header = HEADER_JUL;
+    return true;
+  }
+
+  private dotnetHead(rec: LogRecord, text: string): boolean {
+    const m = DOTNET_HEAD.exec(text);
+    if (m === null) return false;
+    rec.format = 'dotnet-console';
+    rec.level = DOTNET_LEVELS[m[1]!] ?? 'INFO';
+    rec.msg = text; // replaced by the indented message line that follows
+    addAttr(rec.attrs, 'logger', m[2]);
+    addAttr(rec.attrs, 'event_id', Number(m[3]));
+    if (m[2]!.startsWith('Authplane')) rec.origin = 'sdk';
+    this.header = HEADER_DOTNET;
     return true;
   }
 

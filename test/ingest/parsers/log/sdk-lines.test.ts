@@ -107,3 +107,20 @@ describe('Go log package output', () => {
     expect(rec).toMatchObject({ format: 'go-log', level: 'INFO', msg: 'listening on :8080' });
   });
 });
+
+describe('.NET console logging (Authplane.Mcp)', () => {
+  it('makes one record of the header and its indented message line', () => {
+    const out = parseLog([
+      'warn: Authplane.Mcp[0]',
+      '      Bearer token rejected: audience does not match',
+      'fail: Microsoft.AspNetCore.Server.Kestrel[13]',
+      '      Connection id "0HN1" application error.',
+    ]);
+    expect(out.records.map((r) => [r.format, r.level, r.msg, r.origin, r.line])).toEqual([
+      ['dotnet-console', 'WARN', 'Bearer token rejected: audience does not match', 'sdk', 1],
+      ['dotnet-console', 'ERROR', 'Connection id "0HN1" application error.', 'mcp-server', 3],
+    ]);
+    expect(out.records[0]!.attrs).toEqual({ logger: 'Authplane.Mcp', event_id: 0 });
+  });
+});
+

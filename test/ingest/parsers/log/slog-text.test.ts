@@ -45,6 +45,11 @@ describe('slog text lines', () => {
     expect(rec.requestId).toBe('r1');
   });
 
+  it('reads a logfmt line whose ts is an epoch number', () => {
+    const rec = one('ts=1791018902.5 level=warn msg="cache miss" caller=cache.go:42');
+    expect(rec).toMatchObject({ ts: Date.UTC(2026, 9, 3, 9, 15, 2, 500), level: 'WARN', msg: 'cache miss' });
+  });
+
   it('reads a quoted key and an empty quoted value', () => {
     const rec = one('time=2026-10-03T09:16:11.070Z level=INFO msg=x "odd key"=1 empty=""');
     expect(rec.attrs).toEqual({ 'odd key': 1, empty: '' });

@@ -28,13 +28,19 @@ export default defineRule({
     const n = logs.length + exchanges.length + late.length;
     if (n === 0) return;
     const ttl = model.config.get('dcr.default_token_expiry');
+    // When /oauth/token itself failed, the clients could not refresh: say so rather than blame them.
+    let tokenEndpoint5xx = 0;
+    for (const [status, count] of model.http.byPath.get('/oauth/token') ?? []) if (status >= 500) tokenEndpoint5xx += count;
+    const why = tokenEndpoint5xx
+      ? `: the clients could not refresh, because AuthPlane answered ${plural(tokenEndpoint5xx, '5xx')} on /oauth/token in the same bundle`
+      : ': the client keeps using the token instead of refreshing it';
     const lateNote = late.length
       ? ` The bundle captured ${plural(late.length, 'token')} presented ${fmtDuration(Math.max(...late.map((t) => t.capturedAt! / 1000 - Number(t.claims.exp))))} after exp at most.`
       : '';
     yield {
       severity: n >= 5 ? 'error' : 'warning',
       confidence: strength(n, 5, 0.35, 0.85),
-      explanation: `${plural(n, 'request')} ${fmtSpan(logs.map((r) => r.ts))} carried an access token past its exp (more than the ${SKEW_S} s tolerance): the client keeps using the token instead of refreshing it.${lateNote}${ttl ? ` Token lifetime is configured as ${ttl.value}.` : ''}`,
+      explanation: `${plural(n, 'request')} ${fmtSpan(logs.map((r) => r.ts))} carried an access token past its exp (more than the ${SKEW_S} s tolerance)${why}.${lateNote}${ttl ? ` Token lifetime is configured as ${ttl.value}.` : ''}`,
       evidence: [...sampleEnds(logs).map((r) => logEvidence(r)), ...exchanges.slice(0, 5).map(exchangeEvidence), ...late.slice(0, 5).map((t) => tokenEvidence(t)), ...(ttl ? [configEvidence(ttl)] : [])],
       affected: n,
       traces: traceIds(logs),

@@ -43,7 +43,8 @@ export function exchangePath(d: DocumentRecord): string | undefined {
   return m ? (m[1] ?? '/') : url.startsWith('/') ? url.split('?')[0] : undefined;
 }
 
-const AS_PATHS = /^\/(oauth\/|admin\b|login\b|consent\b|connect\/|health\b|ready\b|livez\b|metrics\b|\.well-known\/(oauth-authorization-server|openid-configuration|jwks\.json))/;
+/** Request paths served by AuthPlane (public and admin), not by an MCP server. */
+export const AS_PATHS = /^\/(oauth\/|admin\b|login\b|consent\b|connect\/|health\b|ready\b|livez\b|metrics\b|\.well-known\/(oauth-authorization-server|openid-configuration|jwks\.json))/;
 
 /** True for an exchange with AuthPlane itself (OAuth, admin, login, discovery), false for an MCP server call. */
 export function isAuthplaneExchange(d: DocumentRecord): boolean {

@@ -71,3 +71,14 @@ export function tally(values: readonly (string | undefined)[]): [string, number]
   for (const v of values) if (v) m.set(v, (m.get(v) ?? 0) + 1);
   return [...m.entries()].sort((a, b) => b[1] - a[1]);
 }
+
+// `"POST /mcp HTTP/1.1" 401` inside a combined/uvicorn access line.
+const ACCESS_IN_MSG = /"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (\S+) HTTP\/[\d.]+" (\d{3})\b/;
+
+/** Status and path of an access line: structured attrs, or parsed from a combined/uvicorn message; null if not an access line. */
+export function accessOf(r: LogRecord): { status: number; path: string } | null {
+  const status = r.attrs.status ?? r.attrs.status_code ?? r.attrs['http.status_code'];
+  if (typeof status === 'number') return { status, path: String(r.attrs.path ?? r.attrs.url ?? '') };
+  const m = ACCESS_IN_MSG.exec(r.msg);
+  return m ? { status: Number(m[2]), path: m[1]! } : null;
+}

@@ -167,6 +167,28 @@ describe('bodies that hold records', () => {
   });
 });
 
+describe('files holding several curl runs', () => {
+  it('gives each $ curl run its own exchange, starting at its prompt line', () => {
+    const text = [
+      '$ curl -i http://localhost:9000/health',
+      'HTTP/1.1 200 OK',
+      '',
+      '{"status":"ok","time":"2026-10-03T09:15:00Z","db":"ok"}',
+      '$ curl -i http://localhost:9001/.well-known/jwks.json',
+      'HTTP/1.1 404 Not Found',
+      '',
+      '404 page not found',
+    ].join('\n');
+    const ctx = runFormat(httpCaptureFormat, 'checklist.txt', text);
+    const docs = recordsOf(ctx, 'document');
+    expect(docs.map((d) => [d.line, d.bodyKind, d.http!.port, d.http!.status])).toEqual([
+      [1, 'health', 9000, 200],
+      [5, 'jwks', 9001, 404],
+    ]);
+    expect(docs[0]!.body).toEqual({ status: 'ok', time: '2026-10-03T09:15:00Z', db: 'ok' });
+  });
+});
+
 describe('sniffing', () => {
   it.each([
     ['slog JSON', '{"time":"2026-10-03T09:16:11Z","level":"INFO","msg":"http request","proto":"HTTP/1.1"}\n'],

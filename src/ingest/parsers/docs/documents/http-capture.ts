@@ -17,6 +17,7 @@ const REQUEST = /^([A-Z]+)\s+(\S+)\s+HTTP\/\d(?:\.\d)?$/;
 const HEADER = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):\s*(.*)$/;
 const CURL_ERROR = /^curl:\s*\((\d+)\)\s*(.*)$/;
 const PROMPT_CURL = /^(?:\$\s*)?curl\s+(.*)$/;
+const PROMPT_RUN = /^\$\s*curl\s/;
 const CONNECTED = /^\*\s+Connected to \S+ (?:\(\S+\) )?port (\d+)/;
 const DATA_MARK = /^[{}] \[\d+ bytes data\]$/;
 const MAX_BODY_CHARS = 256 * 1024;
@@ -37,6 +38,16 @@ function setHeader(into: Record<string, string>, name: string, value: string): v
   into[k] = into[k] === undefined ? value : `${into[k]}, ${value}`;
 }
 
+/** Path of a request target (`/x?y` or an absolute URL), query dropped. */
+function pathOf(target: string): string {
+  if (target.startsWith('/')) return target.replace(/[?#].*$/, '');
+  try {
+    return new URL(target).pathname;
+  } catch {
+    return target;
+  }
+}
+
 function portOf(url: string): number | undefined {
   try {
     const u = new URL(url);
@@ -48,9 +59,21 @@ function portOf(url: string): number | undefined {
 
 const CREDENTIAL_HINT: Record<string, TokenUse> = { authorization: 'access', dpop: 'dpop-proof', 'proxy-authorization': 'unknown' };
 
-/** Parse a capture, or null when the text is not one. */
-export function parseCapture(text: string): Capture | null {
-  const lines = splitLines(text);
+/** One line of a capture file with its place in the file. */
+export type CaptureLine = ReturnType<typeof splitLines>[number];
+
+/** Split a file holding several `$ curl …` runs into one run each (a file with one run stays whole). */
+export function splitRuns(text: string): CaptureLine[][] {
+  const runs: CaptureLine[][] = [];
+  for (const l of splitLines(text)) {
+    if (runs.length === 0 || PROMPT_RUN.test(l.text)) runs.push([]);
+    runs[runs.length - 1]!.push(l);
+  }
+  return runs;
+}
+
+/** Parse one capture (lines as placed in the file), or null when it is not one. */
+export function parseCapture(lines: CaptureLine[]): Capture | null {
   const http: HttpExchange = { requestHeaders: {}, responseHeaders: {} };
   const credentials: Capture['credentials'] = [];
   let body: typeof lines = [];
@@ -71,7 +94,7 @@ export function parseCapture(text: string): Capture | null {
       if (url) {
         http.url = url;
         http.port ??= portOf(url);
-        try { http.path = new URL(url).pathname; } catch { /* keep the URL text only */ }
+        http.path = pathOf(url);
       }
       const method = /(?:^|\s)(?:-X|--request)\s+([A-Z]+)/.exec(cmd[1]!)?.[1];
       if (method) http.method = method;
@@ -97,8 +120,7 @@ export function parseCapture(text: string): Capture | null {
       const hm = req ? null : HEADER.exec(r);
       if (req) {
         http.method = req[1];
-        const target = req[2]!;
-        http.path = target.startsWith('/') ? target.replace(/\?.*$/, '') : (() => { try { return new URL(target).pathname; } catch { return target; } })();
+        http.path = pathOf(req[2]!);
       } else if (hm) {
         const hint = CREDENTIAL_HINT[hm[1]!.toLowerCase()];
         if (hint) credentials.push({ value: hm[2]!, line: l.line, offset: l.offset, hint });

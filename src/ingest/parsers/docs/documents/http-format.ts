@@ -8,7 +8,7 @@ import { decodeToken, JWT_PATTERN, scrubText } from '../tokens/jwt.ts';
 import { tryJson } from '../util/json-head.ts';
 import { splitLines } from '../util/locate.ts';
 import { classifyJson, kindFromPath } from './classify.ts';
-import { looksLikeCapture, parseCapture } from './http-capture.ts';
+import { type Capture, type CaptureLine, looksLikeCapture, parseCapture, splitRuns } from './http-capture.ts';
 import { extractTokens } from './json-doc.ts';
 
 const SECRET_REQUEST_HEADERS = ['authorization', 'dpop', 'proxy-authorization', 'cookie', 'x-api-key'];
@@ -43,13 +43,22 @@ function bodyContext(ctx: ParseContext, capturedAt: number | null, lines = 0, by
   };
 }
 
-/** Parse one capture file. */
+/** Parse a capture file: one exchange, or one per `$ curl …` run when it holds several. */
 export function parseHttpCapture(text: string, ctx: ParseContext): void {
-  const cap = parseCapture(text);
-  if (!cap) {
-    ctx.problem(1, 'http: no status line or curl error found');
-    return;
+  let count = 0;
+  for (const run of splitRuns(text)) {
+    const cap = parseCapture(run);
+    if (cap) {
+      emitExchange(cap, run[0]!, ctx);
+      count++;
+    } else if (run.some((l) => l.text.trim() !== '')) {
+      ctx.problem(run[0]!.line, 'http: no status line or curl error found');
+    }
   }
+  if (count === 0 && text.trim() === '') ctx.problem(1, 'http: empty capture');
+}
+
+function emitExchange(cap: Capture, first: CaptureLine, ctx: ParseContext): void {
   const { http } = cap;
   const date = http.responseHeaders.date ? Date.parse(http.responseHeaders.date) : NaN;
   const capturedAt = Number.isNaN(date) ? ctx.mtime : date;
@@ -88,7 +97,7 @@ export function parseHttpCapture(text: string, ctx: ParseContext): void {
     }
     http.bodyText = scrubText(raw, ignore);
   }
-  const rec: BundleRecord = { kind: 'document', file: ctx.path, line: 1, offset: 0, docKind: 'http-exchange', body, http, capturedAt };
+  const rec: BundleRecord = { kind: 'document', file: ctx.path, line: first.line, offset: first.offset, docKind: 'http-exchange', body, http, capturedAt };
   if (bodyKind) rec.bodyKind = bodyKind;
   ctx.emit(rec);
 }

@@ -4,6 +4,10 @@ import { access, doc, log, model } from '../helpers/records.ts';
 
 const stub = (over: Partial<Rule> & Pick<Rule, 'id' | 'cause' | 'step' | 'check'>): Rule =>
   defineRule({ severity: 'error', title: `Rule ${over.id}`, fix: 'Do the thing.', docs: 'https://example.com/docs', needs: [], ...over });
+/** Throws while the rule's generator is being drained, as a buggy rule would. */
+function boom(): never {
+  throw new Error('boom');
+}
 const ev = (line: number) => ({ kind: 'log' as const, file: 'x.log', line, excerpt: 'x' });
 
 describe('rules engine: ranking', () => {
@@ -51,7 +55,7 @@ describe('rules engine: consequences', () => {
 describe('rules engine: robustness', () => {
   it('turns a crashing rule into a bundle problem naming it, and runs the rest', () => {
     const rules = [
-      stub({ id: 'AP0301', cause: 'scopes-not-advertised', step: 3, *check() { throw new Error('boom'); } }),
+      stub({ id: 'AP0301', cause: 'scopes-not-advertised', step: 3, *check() { yield* boom(); } }),
       stub({ id: 'AP0302', cause: 'scopes-not-advertised', step: 3, *check() { yield { confidence: 0.8, explanation: 'still here', evidence: [] }; } }),
     ];
     const a = runEngine(model([]), { rules });

@@ -23,7 +23,7 @@ export default defineRule({
     // A /metrics fetch from the public port answers 404: the exporter lives on :9001 only.
     for (const d of model.documents.exchanges()) {
       if (pathOf(d) === '/metrics' && portOf(d) === 9000 && (d.http?.status ?? 0) >= 400) {
-        reasons.push(`/metrics was requested on the public port 9000 (${describeExchange(d)})`);
+        reasons.push(`/metrics was requested on the public port 9000 (${describeExchange(d)}; some AuthPlane guides show \`curl http://localhost:9000/metrics\`, which is misleading)`);
         evidence.push(documentEvidence(d, describeExchange(d)));
       }
     }

@@ -22,12 +22,14 @@ export default defineRule({
     const reasons: string[] = [];
     let admin = 0;
     let strong = false;
+    let requests = 0;
     for (const d of model.documents.exchanges()) {
       const path = pathOf(d) ?? '';
       if (!DISCOVERY.test(path) || d.http?.status !== 404) continue;
       const onAdmin = portOf(d) === 9001;
       if (onAdmin) admin++;
       strong = true;
+      requests++;
       evidence.push(documentEvidence(d, describeExchange(d)));
       reasons.push(`${describeExchange(d)}${onAdmin ? ' (the admin port)' : ''}`);
     }
@@ -35,6 +37,7 @@ export default defineRule({
     const adminLines = model.logs.where((r) => r.msg === 'http request' && r.component === 'admin-http' && DISCOVERY.test(String(r.attrs.path ?? '')) && Number(r.attrs.status) === 404);
     if (adminLines.length > 0) {
       admin += adminLines.length;
+      requests += adminLines.length;
       reasons.push(`${plural(adminLines.length, 'discovery request')} reached the admin server (port 9001) and got 404`);
       evidence.push(...adminLines.slice(0, 5).map((r) => logEvidence(r)));
     }
@@ -42,6 +45,7 @@ export default defineRule({
       { hint: '404', re: SDK_404, origins: ['sdk', 'mcp-server'] },
       { hint: 'discovery failed', re: SDK_DISCOVERY, origins: ['sdk', 'mcp-server'] },
     ]).filter((r) => /well-known|jwks|metadata|discovery/i.test(r.msg + JSON.stringify(r.attrs)));
+    requests += sdk.length;
     if (sdk.length > 0) {
       reasons.push(`the MCP server's SDK failed discovery ${plural(sdk.length, 'time')}`);
       evidence.push(...sdk.slice(0, 5).map((r) => logEvidence(r)));
@@ -61,7 +65,7 @@ export default defineRule({
       severity: strong || count >= 3 ? 'error' : 'warning',
       explanation: `${reasons.join('; ')}. ${admin > 0 ? 'Discovery lives on the public port 9000, not on the admin port 9001: a 404 there means the wrong port, not a broken server.' : 'A 404 on discovery means the URL is wrong (host, port or path prefix), not that AuthPlane is down.'}`,
       evidence: evidence.slice(0, 15),
-      affected: count,
+      affected: requests || count,
     };
   },
 });

@@ -30,7 +30,7 @@ export default defineRule({
     if (records.length) parts.push(`the MCP server rejected ${plural(records.length, 'request')} ${timeSpan(records)} because the token's kid was not in its JWKS`);
     if (tokens.length) parts.push(`${plural(tokens.length, 'token')} in the bundle ${tokens.length === 1 ? 'carries' : 'carry'} a kid the bundle's JWKS does not list${kids.size ? ` (JWKS kids: ${[...kids].join(', ')})` : ''}`);
     const cause = rotation != null
-      ? ` A signing key rotation at ${hhmm(rotation)} precedes the first failure: the verifier's JWKS cache is stale or it dropped the previous key.`
+      ? ` A signing key rotation at ${hhmm(rotation)} precedes the first failure: the verifier's JWKS cache is stale or it dropped the previous key (SDKs cache the JWKS for 5 minutes and refetch once on an unknown kid; a guide that says 1 hour describes older SDKs).`
       : '';
     const evidence: Evidence[] = [...tokens.slice(0, 5).map((t) => tokenEvidence(t)), ...sampleEnds(records).map((r) => logEvidence(r))];
     yield {

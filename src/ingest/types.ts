@@ -144,8 +144,9 @@ export interface DocumentRecord extends Provenance {
   kind: 'document';
   docKind: DocumentKind;
   /**
-   * Parsed body: JSON value, YAML object (config), `{ KEY: value }` for env files,
-   * `{ version }` for version output. For an http-exchange, the parsed response body (or null).
+   * Parsed body: JSON value, `{ config, lines }` for config.yaml, `{ vars, lines }` for env files,
+   * `{ version, base, raw }` for version output. For an http-exchange, the parsed response body (or
+   * null). Exact shapes per kind: see DocumentKind.
    */
   body: unknown;
   /** For http-exchange documents (and documents whose capture carried status/headers). */

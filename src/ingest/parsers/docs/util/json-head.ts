@@ -16,11 +16,11 @@ export function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * True for objects that are log lines rather than documents or audit rows: slog JSON
- * (`msg` with `level`/`time`), Docker json-file (`log` + `stream`), journald export (`MESSAGE`).
+ * True for objects that are log lines rather than documents or audit rows: slog and other JSON
+ * loggers (`msg`/`message` with a level or time), Docker json-file (`log` + `stream`), journald export (`MESSAGE`).
  */
 export function isLogObject(o: Record<string, unknown>): boolean {
-  if ('msg' in o && ('level' in o || 'time' in o)) return true;
+  if (('msg' in o || 'message' in o) && ('level' in o || 'time' in o || 'timestamp' in o || '@timestamp' in o || 'ts' in o)) return true;
   if ('log' in o && 'stream' in o) return true;
   return 'MESSAGE' in o || '__CURSOR' in o;
 }

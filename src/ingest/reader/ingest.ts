@@ -29,7 +29,11 @@ export async function ingest(input: string, sink: RecordSink, opts: IngestOption
   const tokenVault: TokenVault = new Map();
   const reader = new FileReader(input, formats, limits, sink, files, problems, tokenVault);
   const summary = await walkInput(input, {
-    onFile: (file) => reader.read(file),
+    onFile: (file) => reader.read(file).catch((err: unknown) => {
+      // Stream failures were reported by their layer; anything else is a bug that costs this file only.
+      if (err instanceof ReportedError || err instanceof ForensicError) throw err;
+      problems.push({ path: file.path, problem: `could not read: ${errorText(err)}` });
+    }),
     onArchive: (row) => { files.push(row); },
     onProblem: (p) => { problems.push(p); },
   }, opts);

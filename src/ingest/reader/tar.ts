@@ -8,6 +8,9 @@ import { LimitError } from './limits.ts';
 import { childPath, safeEntryPath } from './paths.ts';
 import type { Place, WalkerApi } from './place.ts';
 
+/** An entry as tar-stream yields it (its type is not exported). */
+type TarEntry = ReturnType<typeof tarStream.extract> extends AsyncIterable<infer E> ? E : never;
+
 const SKIPPED_TYPES: Record<string, string> = {
   symlink: 'symlink skipped (links are not followed)',
   link: 'hard link skipped (links are not followed)',
@@ -25,7 +28,7 @@ export async function readTar(w: WalkerApi, src: ByteSource, at: Place, format: 
   const extract = tarStream.extract({ allowUnknownFormat: true } as Parameters<typeof tarStream.extract>[0]);
   pipeline(Readable.from(tap.iterate(), { objectMode: false }), extract).catch(() => undefined);
   let entries = 0;
-  const fail = (err: unknown): never => {
+  const fail: (err: unknown) => never = (err) => {
     if (tap.failure) throw tap.failure;
     if (err instanceof ReportedError) throw err;
     const text = /unexpected end/i.test(errorText(err))
@@ -36,22 +39,35 @@ export async function readTar(w: WalkerApi, src: ByteSource, at: Place, format: 
   };
   try {
     await swallowOwn(owner, async () => {
+      const it = extract[Symbol.asyncIterator]();
+      let isDone = false;
       try {
-        for await (const entry of extract) {
+        while (!isDone) {
+          let r: IteratorResult<TarEntry>;
+          try {
+            r = await it.next();
+          } catch (err) {
+            fail(err); // only the archive's own errors: a visitor's errors pass through untouched
+          }
+          if (r.done) {
+            isDone = true;
+            break;
+          }
           entries++;
           try {
             w.budget.addEntry();
           } catch (err) {
             if (!(err instanceof LimitError)) throw err;
             w.problem(at.path, err.message);
-            break; // leaving the loop destroys the extractor and stops reading this archive
+            break;
           }
-          const source = new ByteSource(entry as AsyncIterable<Buffer>, fail, true);
-          await readEntry(w, source, entry.header, at);
+          const source = new ByteSource(r.value as AsyncIterable<Buffer>, fail, true);
+          await readEntry(w, source, r.value.header, at);
           await source.skipRest();
         }
-      } catch (err) {
-        fail(err);
+      } finally {
+        // Stopped early (limit, error): tear the extractor down, which stops reading this archive.
+        if (!isDone) await it.return?.().catch(() => undefined);
       }
     });
   } finally {

@@ -124,13 +124,9 @@ class Walker implements WalkerApi {
   private async leaf(src: ByteSource, at: Place, head: Buffer): Promise<void> {
     this.files++;
     this.currentFile = at.path;
-    try {
-      await this.hooks.onFile({ path: at.path, mtime: at.mtime, size: at.size, head, source: src, isTop: at.isTop });
-      await src.skipRest();
-    } catch (err) {
-      if (err instanceof ReportedError || err instanceof ForensicError) throw err;
-      this.problem(at.path, `could not read: ${errorText(err)}`);
-    }
+    // Errors of the visitor itself propagate (walkBundle's caller may be writing and run out of disk).
+    await this.hooks.onFile({ path: at.path, mtime: at.mtime, size: at.size, head, source: src, isTop: at.isTop });
+    await src.skipRest();
     this.progress(false);
   }
 

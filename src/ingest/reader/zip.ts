@@ -25,7 +25,17 @@ export async function readZip(w: WalkerApi, src: ByteSource, at: Place): Promise
   const owner = {};
   try {
     await swallowOwn(owner, async () => {
-      for await (const entry of zip.eachEntry()) {
+      const it = zip.eachEntry();
+      for (;;) {
+        let r: IteratorResult<yauzl.Entry>;
+        try {
+          r = await it.next();
+        } catch (err) {
+          // Only the archive's own errors: a visitor's errors pass through untouched.
+          w.problem(at.path, `damaged zip archive: ${errorText(err)}`);
+          return;
+        }
+        if (r.done) return;
         try {
           w.budget.addEntry();
         } catch (err) {
@@ -33,12 +43,9 @@ export async function readZip(w: WalkerApi, src: ByteSource, at: Place): Promise
           w.problem(at.path, err.message);
           return;
         }
-        await readEntry(w, zip, entry, at, owner);
+        await readEntry(w, zip, r.value, at, owner);
       }
     });
-  } catch (err) {
-    if (err instanceof ReportedError || err instanceof ForensicError) throw err;
-    w.problem(at.path, `damaged zip archive: ${errorText(err)}`);
   } finally {
     zip.close();
     await cleanup();

@@ -118,6 +118,22 @@ describe('damaged streams cost only the damaged part', () => {
     expect(problemList(result)).toContainEqual(expect.stringMatching(/^extra\.zip damaged zip archive: /));
   });
 
+  it('lists at most 1000 problems per file, counts all of them, and says how many more there were', async () => {
+    const garbage = `${logLine('ok')}\n${'{"msg": nope\n'.repeat(1500)}`;
+    const { result } = await read(tarOf({ 'junk.log': garbage }));
+    expect(rows(result)).toContain('junk.log log fake-json-log 1 1500');
+    expect(result.problems).toHaveLength(1001);
+    expect(result.problems[0]).toEqual({ path: 'junk.log', line: 2, problem: 'invalid or truncated JSON' });
+    expect(result.problems.at(-1)).toEqual({ path: 'junk.log', problem: '500 more problems in this file not listed' });
+  });
+
+  it('notes invalid UTF-8 in a whole document and still parses it', async () => {
+    const doc = Buffer.concat([Buffer.from('[{"action":"caf'), Buffer.from([0xe9]), Buffer.from('"}]')]);
+    const { result, records } = await read(tarOf({ 'dump.json': doc }));
+    expect(records.map((r) => (r.kind === 'audit' ? r.action : ''))).toEqual(['caf\uFFFD']);
+    expect(problemList(result)).toEqual(['dump.json invalid UTF-8 (replaced)']);
+  });
+
   it('costs only the line when a parser throws on it', async () => {
     const throwing = jsonLogFormat();
     const open = throwing.openLines!;

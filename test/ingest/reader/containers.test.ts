@@ -201,3 +201,23 @@ describe('problems are listed with their place', () => {
     expect(problemList(result)).toEqual([]);
   });
 });
+
+describe('walkBundle errors', () => {
+  it('passes an error of the visitor itself on to the caller', async () => {
+    const run = walkBundle(tarOf({ 'a.log': LOG }), async () => { throw new Error('ENOSPC: no space left on device'); });
+    await expect(run).rejects.toThrow('ENOSPC');
+  });
+
+  it('reports a stream that breaks under the visitor as a problem and goes on', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const gz = gzipSync(`${'x'.repeat(100_000)}\n`);
+    const problems: string[] = [];
+    const paths: string[] = [];
+    await walkBundle(tarOf({ 'a.gz': gz.subarray(0, gz.length - 10), 'b.log': LOG }), async (e) => {
+      paths.push(e.path);
+      for await (const _ of e.stream) { /* read */ }
+    }, { onProblem: (p, text) => problems.push(`${p} ${text}`) });
+    expect(paths).toEqual(['a.gz', 'b.log']);
+    expect(problems).toEqual([expect.stringMatching(/^a\.gz truncated gzip after \d+ bytes$/)]);
+  });
+});

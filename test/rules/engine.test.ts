@@ -5,7 +5,7 @@ import { access, doc, log, model } from '../helpers/records.ts';
 const stub = (over: Partial<Rule> & Pick<Rule, 'id' | 'cause' | 'step' | 'check'>): Rule =>
   defineRule({ severity: 'error', title: `Rule ${over.id}`, fix: 'Do the thing.', docs: 'https://example.com/docs', needs: [], ...over });
 /** Throws while the rule's generator is being drained, as a buggy rule would. */
-function boom(): never {
+function boom(): Iterable<never> {
   throw new Error('boom');
 }
 const ev = (line: number) => ({ kind: 'log' as const, file: 'x.log', line, excerpt: 'x' });

@@ -171,7 +171,8 @@ const CONTAINERS_PATH = /(?:^|\/)containers\/([^/_]+)_([^/_]+)_(.+)-[0-9a-f]{64}
 
 /**
  * The stream a file belongs to when its lines do not say: the docker container id of a json-file
- * path, `pod/<pod>/<container>` of a kubelet path (as kubectl --prefix names it), else the path itself.
+ * path, `pod/<pod>/<container>` of a kubelet path (as kubectl --prefix names it), else the path without
+ * its rotation suffix.
  */
 export function sourceFromPath(path: string): string {
   const inner = path.slice(path.lastIndexOf('!/') + 1); // entries of nested archives join with `!/`
@@ -181,5 +182,8 @@ export function sourceFromPath(path: string): string {
   if (m !== null) return `pod/${m[2]}/${m[3]}`;
   m = CONTAINERS_PATH.exec(inner);
   if (m !== null) return `pod/${m[1]}/${m[3]}`;
-  return path;
+  // Rotated and compressed copies (`app.log.1`, `app.log.2.gz`, `app.log.gz`) are the same stream.
+  return path.replace(ROTATED, '');
 }
+
+const ROTATED = /(?:\.\d{1,3})?(?:\.gz)?$/;

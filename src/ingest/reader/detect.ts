@@ -1,4 +1,4 @@
-// Container detection by magic bytes (never by file name): gzip, tar (ustar or a valid v7 header), zip.
+// Container detection by magic bytes (never by file name): gzip, tar (a header with a valid checksum), zip.
 
 export type ContainerKind = 'gzip' | 'tar' | 'zip';
 
@@ -19,9 +19,11 @@ export function detectContainer(head: Buffer): ContainerKind | null {
   return null;
 }
 
-/** `ustar` magic at 257, a v7 header whose checksum adds up, or the two zero blocks of an empty tar. */
+/**
+ * A first header whose checksum adds up (ustar and old v7 tars alike), or the two zero blocks of an
+ * empty tar. The `ustar` magic alone is not enough: a log could say "mustard" at byte 257.
+ */
 function isTarHead(head: Buffer): boolean {
-  if (head.toString('latin1', 257, 262) === 'ustar') return true;
   if (head[0] === 0) return head.length >= 2 * TAR_BLOCK && isAllZero(head, 2 * TAR_BLOCK);
   const stored = parseOctal(head, CHECKSUM_AT, CHECKSUM_LEN);
   if (stored === null) return false;

@@ -34,9 +34,14 @@ function step8(model: Model): Pick<ChecklistItem, 'status' | 'note'> {
   if (failing.length === 0) return { status: 'pass', note: `${model.traces.total} requests carry trace/request ids; none of them failed` };
   const cross = failing.filter((t) => t.sources.length > 1 || t.origins.length > 1);
   const example = cross[0] ?? failing[0]!;
+  const hasRsLogs = model.logs.sources().some((s) => s.origin === 'sdk' || s.origin === 'mcp-server');
+  // AuthPlane SDKs log no request_id/trace_id, so RS lines join AuthPlane's only through shared tracing.
+  const oneSource = hasRsLogs
+    ? ' within one source: the MCP server logs carry no AuthPlane trace id (enable OpenTelemetry tracing on both sides to join them)'
+    : ' within one source (add the MCP server logs to follow them end to end)';
   return {
     status: 'pass',
-    note: `${failing.length} failing request(s) correlated by trace/request id${cross.length ? `, ${cross.length} across several sources` : ' within one source (add the MCP server logs to follow them end to end)'}; open one with \`forensic analyze <bundle> --trace ${example.traceId ?? example.requestIds[0] ?? example.id}\``,
+    note: `${failing.length} failing request(s) correlated by trace/request id${cross.length ? `, ${cross.length} across several sources` : oneSource}; open one with \`forensic analyze <bundle> --trace ${example.traceId ?? example.requestIds[0] ?? example.id}\``,
   };
 }
 

@@ -6,6 +6,7 @@ import { tgz, writeDir, zipOf } from './archive.ts';
 import { background } from './background.ts';
 import { bundleFiles } from './bundle.ts';
 import { defaultPrm } from './documents.ts';
+import { readme } from './readme.ts';
 import { SCENARIOS } from './scenarios/index.ts';
 import { createWorld, DEFAULT_SETUP } from './setup.ts';
 import { TokenCache } from './tokens.ts';
@@ -64,6 +65,7 @@ export async function generate(o: GenerateOptions): Promise<string[]> {
     writeFileSync(`${base}.expected.json`, `${JSON.stringify(expected(s, w), null, 2)}\n`);
     written.push(s.name);
   }
+  if (!o.only) writeFileSync(join(o.outDir, 'README.md'), readme(SCENARIOS));
   if (o.saveCache) cache.save();
   return written;
 }

@@ -4,3 +4,4 @@ export { primeRedactor, ownHostsOf } from './redact/prime.ts';
 export { registrableDomain } from './redact/own-domains.ts';
 export { REDACTED_SIGNATURE } from './redact/jwt.ts';
 export { renderText, renderJson, renderMarkdown, renderTimeline, renderInventory, type RenderOptions } from './render.ts';
+export { redactBundle, type RedactBundleResult } from './bundle/redact-bundle.ts';

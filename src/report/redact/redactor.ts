@@ -87,6 +87,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     const found = await findWellKnownSecrets(text);
     let added = false;
     for (const f of found) {
+      // URL credentials are our own rule's job, which keeps the scheme, user and host readable.
+      if (/^[a-z][a-z0-9+.-]*:\/\/[^\s/@]*@/i.test(f)) continue;
       if (f.length >= 8 && !this.#known.has(f)) {
         this.#known.add(f);
         added = true;

@@ -1,0 +1,49 @@
+// YAML documents (config.yaml, compose files, manifests) redacted node by node with the yaml
+// package, so comments, order and layout survive and only scalar values change.
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+import type { Redactor } from '../redact/redactor.ts';
+
+/** Redact a YAML text structurally; null when it does not parse (the caller falls back to lines). */
+export function redactYaml(text: string, r: Redactor): string | null {
+  const docs = parseAllDocuments(text);
+  if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) return null;
+  for (const d of docs) {
+    walk(d.contents as Node | null, '', r);
+    // Comments can hold secrets too ("# old key: abc…").
+    if (d.commentBefore) d.commentBefore = r.text(d.commentBefore);
+    if (d.comment) d.comment = r.text(d.comment);
+  }
+  return docs.map((d) => d.toString({ lineWidth: 0 })).join('');
+}
+
+function walk(node: Node | null, path: string, r: Redactor): void {
+  if (!node) return;
+  if (node.commentBefore) node.commentBefore = r.text(node.commentBefore);
+  if (node.comment) node.comment = r.text(node.comment);
+  if (isMap(node)) {
+    for (const item of node.items) {
+      if (!isPair(item)) continue;
+      const key = isScalar(item.key) ? String(item.key.value) : '';
+      const child = path ? `${path}.${key}` : key;
+      const value = item.value as Node | null;
+      if (isScalar(value)) redactScalar(value, child, r);
+      else walk(value, child, r);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      if (isScalar(item)) redactScalar(item, path, r);
+      else walk(item as Node, path, r);
+    }
+  } else if (isScalar(node)) {
+    redactScalar(node, path, r);
+  }
+}
+
+function redactScalar(s: { value: unknown; comment?: string | null; commentBefore?: string | null }, key: string, r: Redactor): void {
+  if (typeof s.value === 'string') {
+    const out = key ? r.value(key, s.value) : r.text(s.value);
+    if (out !== s.value) s.value = out;
+  }
+  if (s.comment) s.comment = r.text(s.comment);
+  if (s.commentBefore) s.commentBefore = r.text(s.commentBefore);
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createRedactor, renderText } from '../../../src/report/index.ts';
+import { PLANTED, fixtureAnalysis, fixtureModel } from '../fixtures.ts';
+
+const plain = () => renderText(fixtureAnalysis(), fixtureModel(), { color: false, width: 100, redactor: createRedactor({}) });
+
+describe('text report', () => {
+  it('opens with the bundle, version, time range and record count', () => {
+    const [first, second] = plain().split('\n');
+    expect(first).toBe('forensic 0.1.0 — /home/alice/cases/acme-bundle.tgz');
+    expect(second).toBe('AuthPlane 0.2.2 · 2026-10-03T09:15:00.000Z → 2026-10-03T09:16:10.200Z · 5 records in 2 files · 1 trace');
+  });
+
+  it('marks each checklist step and explains the ones that did not pass', () => {
+    const out = plain();
+    expect(out).toContain('  ✔  1  AuthPlane reachable and DB healthy\n');
+    expect(out).toContain('  !  5  Token audience, issuer, scope and expiry  AP0505\n        expired | tokens');
+    expect(out).toContain('  ✘  7  Metrics tell a story  AP0701');
+    expect(out).toContain('  ?  9  Reproduce with MCP Inspector\n        collect an Inspector session to check this');
+  });
+
+  it('puts the root cause first, its consequence indented under it, then other findings', () => {
+    const out = plain();
+    const root = out.indexOf('Root cause\n  ✘ AP0701 pkce-failures  Authorization-code exchanges fail PKCE  (error, 90%)');
+    const cons = out.indexOf('      ! AP0505 token-expired  Tokens are used after they expire  (warning, 60%)');
+    const other = out.indexOf('Other findings\n  ! AP0001 session-secret-ephemeral');
+    expect(root).toBeGreaterThanOrEqual(0);
+    expect(cons).toBeGreaterThan(root);
+    expect(other).toBeGreaterThan(cons);
+  });
+
+  it('lists evidence as file:line, time and excerpt, capped with a count of the rest', () => {
+    const out = renderText(fixtureAnalysis(), fixtureModel(), { color: false, width: 160, redactor: createRedactor({}) });
+    expect(out).toContain('      logs/authserver.log:4  2026-10-03T09:16:10.100Z  trace=4bf92f3577b34da6a3ce929d0e0e4736  ERROR "token issuance failed" error=ErrInvalidPKCE');
+    expect(out).toContain('      … 9 more\n');
+    expect(out).toContain('    Fix: Send the code_verifier that matches the code_challenge of the authorize request.');
+    expect(out).toContain('    Docs: https://docs.authplane.dev/errors#invalid_pkce');
+  });
+
+  it('shows the errors seen and points to --inventory for problems', () => {
+    const out = plain();
+    expect(out).toMatch(/Errors seen\n {2}invalid_grant +3 {2}the authorization grant is invalid, expired, or revoked/);
+    expect(out).toContain('1 problem reading the bundle (damaged or skipped parts); run with --inventory to list them.');
+  });
+
+  it('redacts excerpts and explanations when given a redactor', () => {
+    const out = plain();
+    for (const s of PLANTED) expect(out).not.toContain(s);
+  });
+
+  it('cuts evidence lines at the terminal width', () => {
+    const evidence = plain().split('\n').filter((l) => l.startsWith('      logs/'));
+    expect(evidence.length).toBeGreaterThan(3);
+    for (const l of evidence) expect(l.length).toBeLessThanOrEqual(100);
+  });
+
+  it('wraps long explanations to the terminal width', () => {
+    const a = fixtureAnalysis();
+    a.findings[0]!.explanation = 'word '.repeat(60).trim();
+    const out = renderText(a, fixtureModel(), { color: false, width: 60 });
+    const lines = out.split('\n').filter((l) => l.includes('word'));
+    expect(lines.length).toBeGreaterThan(4);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(60);
+  });
+
+  it('uses colour only when asked', () => {
+    const colour = renderText(fixtureAnalysis(), fixtureModel(), { color: true });
+    expect(colour).toMatch(/\x1b\[/);
+    expect(plain()).not.toMatch(/\x1b\[/);
+  });
+
+  it('says so when nothing was found', () => {
+    const a = fixtureAnalysis();
+    a.findings = [];
+    expect(renderText(a, fixtureModel(), { color: false })).toContain('No findings: every check that the bundle allows passed.');
+  });
+});

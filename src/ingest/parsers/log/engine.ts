@@ -156,11 +156,12 @@ export class LogLineParser implements LineParser {
 
   /** Starts a record from an unwrapped line (the previous pending one is emitted first). */
   private startRecord(inner: string, obj: Record<string, unknown> | undefined, lineNo: number, offset: number): void {
-    this.flush();
-    if (inner.length === 0 && obj === undefined) { // a wrapper around an empty line
+    if (inner.length === 0 && obj === undefined) { // a wrapper around an empty line: no record
       if (this.u.wrapper !== W_NONE) this.recognised++;
+      if (this.pendingOpenKey !== null) this.appendContinuation('');
       return;
     }
+    this.flush();
     const u = this.u;
     const rec = newRecord(this.ctx.path, lineNo, offset, u.source);
     let isKnown: boolean;

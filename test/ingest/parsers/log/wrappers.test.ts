@@ -73,6 +73,17 @@ describe('Docker json-file', () => {
 });
 
 describe('CRI', () => {
+  it('keeps the self-check rows with their record across an empty wrapped line', () => {
+    const out = parseLog([
+      '2026-10-03T09:15:02.000000000Z stdout F === authserver feature self-check ===',
+      '2026-10-03T09:15:02.000000000Z stdout F ',
+      '2026-10-03T09:15:02.000000000Z stdout F   dpop  enabled',
+    ]);
+    expect(out.records).toHaveLength(1);
+    expect(out.records[0]).toMatchObject({ msg: '=== authserver feature self-check ===\n  dpop  enabled', origin: 'authserver', ts: Date.UTC(2026, 9, 3, 9, 15, 2) });
+  });
+
+
   it('joins P partial chunks until the F chunk into one record at the first chunk line', () => {
     const out = parseLog([
       '2026-10-03T09:16:11.100000000Z stdout P {"time":"2026-10-03T09:16:11.07Z","level":"INFO",',

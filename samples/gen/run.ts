@@ -32,7 +32,16 @@ export async function buildWorld(s: Scenario, cache: TokenCache): Promise<World>
   background(w);
   for (const m of w.servers.map((x) => x.metrics)) m.history = false;
   await s.apply?.(w);
+  keepDebugIds(w);
   return w;
+}
+
+/** Debug ids a redacted report must keep: the JWKS kids and the ids of the first failing server request. */
+function keepDebugIds(w: World): void {
+  for (const kid of w.state.jwksKids) w.keep(kid);
+  const lines = w.servers.flatMap((x) => x.stream.lines).filter((l) => l.level !== 'INFO' && l.level !== 'DEBUG').sort((a, b) => a.t - b.t);
+  const first = lines.find((l) => l.attrs.some(([k]) => k === 'request_id'));
+  for (const [k, v] of first?.attrs ?? []) if ((k === 'request_id' || k === 'trace_id') && typeof v === 'string') w.keep(v);
 }
 
 function expected(s: Scenario, w: World): Expected {

@@ -28,14 +28,18 @@ export async function readTar(w: WalkerApi, src: ByteSource, at: Place, format: 
   const extract = tarStream.extract({ allowUnknownFormat: true } as Parameters<typeof tarStream.extract>[0]);
   pipeline(Readable.from(tap.iterate(), { objectMode: false }), extract).catch(() => undefined);
   let entries = 0;
+  let failure: ReportedError | null = null;
   const fail: (err: unknown) => never = (err) => {
     if (tap.failure) throw tap.failure;
     if (err instanceof ReportedError) throw err;
+    // A visitor may have caught the entry's error and returned; the extractor then fails again.
+    if (failure) throw failure;
     const text = /unexpected end/i.test(errorText(err))
       ? `truncated tar after ${entries} entries`
       : `damaged tar after ${entries} entries: ${errorText(err)}`;
     w.problem(at.path, text);
-    throw new ReportedError(owner, text);
+    failure = new ReportedError(owner, text);
+    throw failure;
   };
   try {
     await swallowOwn(owner, async () => {

@@ -221,3 +221,20 @@ describe('walkBundle errors', () => {
     expect(problems).toEqual([expect.stringMatching(/^a\.gz truncated gzip after \d+ bytes$/)]);
   });
 });
+
+describe('walkBundle with a forgiving visitor', () => {
+  it('reports a truncated tar once even when the visitor swallows the stream error', async () => {
+    const { readFileSync: read0 } = await import('node:fs');
+    const tar = read0(tarOf({ 'a.log': LOG, 'b.log': 'y'.repeat(5000) }, 'bundle.tar', false));
+    const cut = fileOf(tar.subarray(0, 512 * 3 + 1024 + 512 + 2000), 'cut.tar');
+    const problems: string[] = [];
+    await walkBundle(cut, async (e) => {
+      try {
+        for await (const _ of e.stream) { /* read */ }
+      } catch {
+        // a visitor that carries on after a read error
+      }
+    }, { onProblem: (p, text) => problems.push(`${p} ${text}`) });
+    expect(problems).toEqual(['cut.tar truncated tar after 3 entries']);
+  });
+});

@@ -15,8 +15,12 @@ const LOG_KEYS: Record<StoryKind, string[]> = { user: ['user_id', 'sub'], client
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 
+/** Shares one copy of repeated short strings (actions, actor/client ids, IPs) across many rows. */
+export type Intern = (s: string) => string;
+const noIntern: Intern = (s) => s;
+
 /** Rebuild an audit row from an `audit` / `audit event dropped` log line; undefined for other lines. */
-export function auditFromLog(r: LogRecord): AuditRecord | undefined {
+export function auditFromLog(r: LogRecord, intern: Intern = noIntern): AuditRecord | undefined {
   const isCopy = r.msg === AUDIT_MSG;
   if (!isCopy && r.msg !== AUDIT_DROPPED_MSG && r.msg !== 'failed to record audit event') return undefined;
   const a = r.attrs;
@@ -27,8 +31,8 @@ export function auditFromLog(r: LogRecord): AuditRecord | undefined {
   const observedTs = observed ? Date.parse(observed) : Number.NaN;
   return {
     kind: 'audit', file: r.file, line: r.line, offset: r.offset,
-    id: (!isCopy && str(a.id)) || `log:${r.file}:${r.line}`, action,
-    actorId: str(a.actor_id), clientId: str(a.client_id), ip: str(a.ip), detail, ...parseAuditDetail(detail),
+    id: (!isCopy && str(a.id)) || `log:${r.file}:${r.line}`, action: intern(action),
+    actorId: intern(str(a.actor_id)), clientId: intern(str(a.client_id)), ip: intern(str(a.ip)), detail, ...parseAuditDetail(detail),
     traceId: str(a.trace_id) || r.traceId || '',
     createdAt: observed ?? r.time ?? '', ts: Number.isNaN(observedTs) ? r.ts : observedTs,
     origin: isCopy ? 'log' : 'dropped',

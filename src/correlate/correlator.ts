@@ -15,7 +15,7 @@ import { LogStore } from './log-store.ts';
 import { buildMetrics } from './metrics.ts';
 import type { Model } from './model.ts';
 import { TraceGraph } from './trace-graph.ts';
-import { SHARED_KEYS, buildTraces } from './traces.ts';
+import { buildTraces } from './traces.ts';
 import { earlyWindow, finalWindow, inWindow, type Window } from './window.ts';
 
 /** A --since/--until bound: an absolute time, or a duration before the newest record of the bundle. */
@@ -33,7 +33,6 @@ export interface CorrelateOptions {
 export const DEFAULT_RETAIN_LIMIT = 300_000;
 /** Clock offsets smaller than this are noise (request durations), not corrected in timelines. */
 const CORRECT_ABOVE_MS = 1000;
-const MAX_SHARED_NODES = 4;
 
 /** Consumes records one at a time (as ingest streams them) and builds the Model at the end. */
 export class Correlator {
@@ -47,7 +46,14 @@ export class Correlator {
   private readonly snapshots: MetricSnapshot[] = [];
   private readonly docs: DocumentRecord[] = [];
   private readonly tokens: TokenRecord[] = [];
-  private readonly shared = new Map<string, number[]>();
+  private readonly strings = new Map<string, string>();
+  /** Interning for audit-row fields; bounded so free-form values cannot grow it without limit. */
+  private readonly intern = (s: string): string => {
+    const known = this.strings.get(s);
+    if (known !== undefined) return known;
+    if (this.strings.size < 100_000) this.strings.set(s, s);
+    return s;
+  };
   private newest = Number.NEGATIVE_INFINITY;
   private oldest = Number.POSITIVE_INFINITY;
 
@@ -99,7 +105,7 @@ export class Correlator {
       if (r.msg === BOOT_MSG || r.msg === KEYGEN_MSG) this.boots.add(r);
     } else if (c === 0x61 /* a */ || c === 0x66 /* f */) {
       if (r.msg === AUDIT_MSG || r.msg === AUDIT_DROPPED_MSG || r.msg === 'failed to record audit event') {
-        const row = auditFromLog(r);
+        const row = auditFromLog(r, this.intern);
         if (row) this.auditRows.push(row);
       }
     }
@@ -108,7 +114,7 @@ export class Correlator {
     }
   }
 
-  /** Facts of a record that belongs to a request/trace: outcome facts, clock pairs, shared ids. */
+  /** Facts of a record that belongs to a request/trace: outcome facts and cross-source clock pairs. */
   private indexTraced(r: LogRecord, node: number, idx: number): void {
     const code = oauthCode(r);
     const verdict = sdkVerdict(r);
@@ -126,14 +132,6 @@ export class Correlator {
         );
       }
     }
-    for (const key of SHARED_KEYS) {
-      const v = r.attrs[key];
-      if (typeof v !== 'string' || v === '') continue;
-      const k = `${key}\u0000${v}`;
-      const nodes = this.shared.get(k);
-      if (!nodes) this.shared.set(k, [node]);
-      else if (!nodes.includes(node) && nodes.length < MAX_SHARED_NODES) nodes.push(node);
-    }
   }
 
   /** Assemble the Model. Relative --since/--until bounds resolve here against the newest record. */
@@ -149,7 +147,7 @@ export class Correlator {
     const records = logs.records();
     const audit = buildAudit(this.auditRows, w, records);
     const traces = buildTraces({
-      graph: this.graph, logs: this.logs, http: this.http, window: w, retained, shared: this.shared,
+      graph: this.graph, logs: this.logs, http: this.http, window: w, retained,
       audit: audit.rows(), offsets,
     });
     const boots = this.boots.finish(w);

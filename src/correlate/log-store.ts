@@ -9,7 +9,7 @@ import { inWindow, type Window } from './window.ts';
 export const LEVELS: Level[] = ['DEBUG', 'INFO', 'WARN', 'ERROR'];
 const LEVEL_CODE: Record<Level, number> = { DEBUG: 0, INFO: 1, WARN: 2, ERROR: 3 };
 /** How many not-yet-notable lines of open requests are held back in case the request fails. */
-const PENDING_LIMIT = 20_000;
+const PENDING_LIMIT = 5_000;
 
 interface Pending { node: number; idx: number; rec: LogRecord; orderTs: number; done: boolean }
 

@@ -195,7 +195,23 @@ export interface TraceIndex {
   find(id: string): TraceSummary | undefined;
   /** Full cross-source timeline of one trace, in corrected time order. Empty when its records were not retained. */
   timeline(id: string): TimelineEntry[];
+  /**
+   * Where every log line of a trace is (retained or not), from the compact per-record index, in time
+   * order: enough to re-read the lines from the bundle when the timeline is incomplete.
+   */
+  locate?(id: string): RecordLocation[];
   total: number;
+}
+
+/** A log line's place and headline, kept for every record even when the record itself was not retained. */
+export interface RecordLocation {
+  file: string;
+  line: number;
+  offset: number;
+  ts: number | null;
+  level: Level;
+  msg: string;
+  source: string;
 }
 
 export interface ClockOffset {

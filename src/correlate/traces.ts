@@ -3,8 +3,8 @@
 // in the window, retained or not; summaries are materialised only when asked for.
 import type { AuditRecord, LogOrigin } from '../ingest/index.ts';
 import type { HttpTable } from './http.ts';
-import type { LogStore, Retained } from './log-store.ts';
-import type { TimelineEntry, TraceIndex, TraceOutcome, TraceSummary } from './model.ts';
+import { LEVELS, type LogStore, type Retained } from './log-store.ts';
+import type { RecordLocation, TimelineEntry, TraceIndex, TraceOutcome, TraceSummary } from './model.ts';
 import { buildTimeline } from './timeline.ts';
 import type { TraceGraph } from './trace-graph.ts';
 import { inWindow, type Window } from './window.ts';
@@ -40,8 +40,6 @@ export interface TraceInputs {
   http: HttpTable;
   window: Window;
   retained: readonly Retained[];
-  /** Nodes that carried each shared id (`family_id\0<v>` …), to attach id-less records unambiguously. */
-  shared: Map<string, number[]>;
   audit: readonly AuditRecord[];
   /** Clock offset (ms) per source name, to correct timelines. */
   offsets: Map<string, number>;
@@ -172,6 +170,24 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
       const r = rootOf(id);
       return r >= 0 ? summary(r) : undefined;
     },
+    locate(id): RecordLocation[] {
+      const r = rootOf(id);
+      if (r < 0) return [];
+      const out: RecordLocation[] = [];
+      for (let i = 0; i < logs.count; i++) {
+        const node = logs.node.get(i);
+        const ts = logs.ts.get(i);
+        if (node < 0 || root[node] !== r || !inWindow(w, ts)) continue;
+        out.push({
+          file: logs.files.values[logs.file.get(i)]!, line: logs.line.get(i), offset: logs.offset.get(i),
+          ts: Number.isNaN(ts) ? null : ts, level: LEVELS[logs.level.get(i)]!, msg: logs.msgs.values[logs.msg.get(i)]!,
+          source: logs.sources.values[logs.source.get(i)]!,
+        });
+      }
+      let last = Number.NEGATIVE_INFINITY;
+      const keyed = out.map((x, k) => ({ x, k, key: (last = x.ts ?? last) }));
+      return keyed.sort((a, b) => a.key - b.key || a.k - b.k).map((y) => y.x);
+    },
     timeline(id): TimelineEntry[] {
       const r = rootOf(id);
       if (r < 0) return [];
@@ -205,7 +221,22 @@ const ATTACH_SLACK_MS = 2000;
  */
 function attachOrphans(inp: TraceInputs, root: Int32Array, start: Float64Array, end: Float64Array, count: Uint32Array): Map<number, number> {
   const out = new Map<number, number>();
-  if (inp.shared.size === 0) return out;
+  // Which traces carried each shared id, from the retained lines (past the retain limit those are the
+  // notable lines and the lines of failing requests: the ones an id-less warning is about).
+  const shared = new Map<string, Set<number>>();
+  for (const x of inp.retained) {
+    const node = inp.logs.node.get(x.idx);
+    if (node < 0) continue;
+    for (const key of SHARED_KEYS) {
+      const v = x.rec.attrs[key];
+      if (typeof v !== 'string' || v === '') continue;
+      const k = `${key}\u0000${v}`;
+      const set = shared.get(k);
+      if (set) set.add(root[node]!);
+      else shared.set(k, new Set([root[node]!]));
+    }
+  }
+  if (shared.size === 0) return out;
   inp.retained.forEach((x, pos) => {
     const r = x.rec;
     if (r.ts === null || inp.logs.node.get(x.idx) >= 0) return;
@@ -213,8 +244,7 @@ function attachOrphans(inp: TraceInputs, root: Int32Array, start: Float64Array, 
     for (const key of SHARED_KEYS) {
       const v = r.attrs[key];
       if (typeof v !== 'string' || v === '') continue;
-      for (const n of inp.shared.get(`${key}\u0000${v}`) ?? []) {
-        const t = root[n]!;
+      for (const t of shared.get(`${key}\u0000${v}`) ?? []) {
         if (count[t]! > 0 && r.ts >= start[t]! - ATTACH_SLACK_MS && r.ts <= end[t]! + ATTACH_SLACK_MS) cands.add(t);
       }
     }

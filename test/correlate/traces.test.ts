@@ -140,4 +140,17 @@ describe('trace timelines', () => {
   it('is empty for an unknown id', () => {
     expect(model([]).traces.timeline('nope')).toEqual([]);
   });
+
+  it('locates every line of a trace, even lines that were not retained', () => {
+    const m = model([
+      log('filler one'), log('filler two'),
+      log('tokens issued', { family_id: 'f' }, { requestId: 'r1', file: 'as.log', line: 10, offset: 900, time: '2026-10-03T09:00:00Z' }),
+      access('POST', '/oauth/token', 200, { requestId: 'r1', file: 'as.log', line: 11, offset: 1000, time: '2026-10-03T09:00:00.010Z' }),
+    ], { retainLimit: 2 });
+    expect(m.traces.timeline('r1')).toEqual([]);
+    expect(m.traces.locate?.('r1')).toEqual([
+      { file: 'as.log', line: 10, offset: 900, ts: Date.parse('2026-10-03T09:00:00Z'), level: 'INFO', msg: 'tokens issued', source: 'as.log' },
+      { file: 'as.log', line: 11, offset: 1000, ts: Date.parse('2026-10-03T09:00:00.010Z'), level: 'INFO', msg: 'http request', source: 'as.log' },
+    ]);
+  });
 });

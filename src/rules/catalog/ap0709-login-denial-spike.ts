@@ -41,7 +41,7 @@ export default defineRule({
     const enumeration = top?.[0] === 'user_not_found' && top[1] >= 0.5 * total;
     yield {
       severity: alert ? 'error' : 'warning',
-      confidence: alert ? 0.9 : 0.65,
+      confidence: alert ? 0.9 : total >= 500 ? 0.8 : 0.65,
       explanation: `${plural(total, 'login denial')} ${fmtSpan([...logs.map((r) => r.ts), ...rows.map((a) => a.ts)])}${peak ? `, peaking at ${peak.toFixed(1)}/s on authserver_auth_denied_total` : eventRate ? ` (${eventRate.toFixed(1)}/s)` : ''}${top ? `; most common reason ${top[0]} (${top[1]})` : ''}. ${enumeration ? 'user_not_found dominating means someone is trying addresses (enumeration or credential stuffing).' : 'This is credential stuffing, or a login regression if every user fails.'}`,
       evidence: [...seriesEvidence(metric).map(counterEvidence), ...sampleEnds(logs, 5, 3).map((r) => logEvidence(r)), ...sampleEnds(rows, 3, 2).map(auditEvidence)],
       affected: total,

@@ -26,7 +26,7 @@ export default defineRule({
         if (status === 429 && path !== '/login') fromLogs += count;
       }
     }
-    const metric = growth(model, 'authserver_http_requests_total', { http_status_code: '429' });
+    const metric = growth(model, 'authserver_http_requests_total', { http_status_code: '429' }, (l) => l.http_route !== '/login');
     const all = growth(model, 'authserver_http_requests_total');
     const fromMetric = metric.hasDelta ? metric.delta : 0;
     const exchanges = model.documents.exchanges().filter((d) => d.http?.status === 429 && !/\/login\b/.test(d.http.path ?? d.http.url ?? ''));

@@ -38,7 +38,8 @@ export function fmtSpan(times: readonly (number | null | undefined)[]): string {
     if (t < lo) lo = t;
     if (t > hi) hi = t;
   }
-  return lo === hi ? `at ${fmtClock(lo)}` : `between ${fmtClock(lo)} and ${fmtClock(hi)}`;
+  const [a, b] = [fmtClock(lo), fmtClock(hi)];
+  return a === b ? `at ${a}` : `between ${a} and ${b}`;
 }
 
 /** `a, b and 3 more` — a short list for explanations. */

@@ -138,6 +138,11 @@ export interface HttpExchange {
   bodyText?: string;
   /** A connection error recorded instead of a response (`connection refused`, `timeout`). */
   error?: string;
+  /**
+   * The jq filter the output was piped through (`curl -s URL | jq .issuer`), when not `.`: the body is
+   * then rebuilt as the part of the document the filter selected (`{ issuer: … }`), when it can be.
+   */
+  jq?: string;
 }
 
 export interface DocumentRecord extends Provenance {

@@ -189,6 +189,29 @@ describe('files holding several curl runs', () => {
   });
 });
 
+describe('checklist commands piped through jq', () => {
+  it.each([
+    ['$ curl -s https://auth.acme.dev/.well-known/oauth-authorization-server | jq .scopes_supported\n[]\n', 'as-metadata', { scopes_supported: [] }],
+    ["$ curl -s https://auth.acme.dev/.well-known/jwks.json | jq '.keys | length'\n0\n", 'jwks', { keys: [] }],
+    ['$ curl -s http://localhost:9000/.well-known/oauth-authorization-server | jq .issuer\n"http://localhost:9000"\n', 'as-metadata', { issuer: 'http://localhost:9000' }],
+    ['$ curl -s https://mcp.acme.dev/.well-known/oauth-protected-resource/mcp | jq .\n{\n  "resource": "https://mcp.acme.dev/mcp",\n  "authorization_servers": []\n}\n', 'prm',
+      { resource: 'https://mcp.acme.dev/mcp', authorization_servers: [] }],
+  ])('rebuilds the selected part of the document from %j', (text, kind, body) => {
+    const { doc } = exchange('captures/x.txt', text);
+    expect([doc.bodyKind, doc.body, doc.http!.status]).toEqual([kind, body, undefined]);
+  });
+
+  it('does not present a count of keys as a JWKS', () => {
+    const { doc } = exchange('x.txt', "$ curl -s https://auth.acme.dev/.well-known/jwks.json | jq '.keys | length'\n2\n");
+    expect([doc.bodyKind, doc.body, doc.http!.jq]).toEqual([undefined, 2, '.keys | length']);
+  });
+
+  it('reads Go\'s "404 page not found" body as a 404', () => {
+    const { doc } = exchange('x.txt', '$ curl -s http://localhost:9001/.well-known/oauth-authorization-server\n404 page not found\n');
+    expect([doc.http!.status, doc.http!.port, doc.bodyKind]).toEqual([404, 9001, 'as-metadata']);
+  });
+});
+
 describe('sniffing', () => {
   it.each([
     ['slog JSON', '{"time":"2026-10-03T09:16:11Z","level":"INFO","msg":"http request","proto":"HTTP/1.1"}\n'],

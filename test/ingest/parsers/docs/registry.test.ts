@@ -32,6 +32,7 @@ describe('which format claims a bundle file', () => {
     ['version.txt', 'authserver 0.2.2\n', 'document:version'],
     ['health.txt', 'curl: (7) Failed to connect to localhost port 9000 after 0 ms: Connection refused\n', 'document:http-exchange'],
     ['c.txt', 'HTTP/1.1 200 OK\nContent-Type: application/json\n\n{"keys":[]}\n', 'document:http-exchange'],
+    ['captures/scopes.txt', '$ curl -s https://auth.acme.dev/.well-known/oauth-authorization-server | jq .scopes_supported\n[]\n', 'document:http-exchange'],
     ['token.txt', 'Bearer eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ1In0.c2ln\n', 'token:jwt'],
   ])('%s → %s', (path, text, expected) => {
     expect(winner(path, text)).toBe(expected);

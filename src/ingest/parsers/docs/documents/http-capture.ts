@@ -18,6 +18,9 @@ const HEADER = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):\s*(.*)$/;
 const CURL_ERROR = /^curl:\s*\((\d+)\)\s*(.*)$/;
 const PROMPT_CURL = /^(?:\$\s*)?curl\s+(.*)$/;
 const PROMPT_RUN = /^\$\s*curl\s/;
+const JQ = /\|\s*jq(?:\s+-[a-zA-Z]+)*(?:\s+(?:'([^']*)'|"([^"]*)"|([^\s|'"]+)))?/;
+// Go's default NotFound body: a bare `curl -s` of a missing route still says 404 this way.
+const GO_NOT_FOUND = '404 page not found';
 const CONNECTED = /^\*\s+Connected to \S+ (?:\(\S+\) )?port (\d+)/;
 const DATA_MARK = /^[{}] \[\d+ bytes data\]$/;
 const MAX_BODY_CHARS = 256 * 1024;
@@ -79,6 +82,7 @@ export function parseCapture(lines: CaptureLine[]): Capture | null {
   let body: typeof lines = [];
   let isResponse = false;
   let state: 'start' | 'headers' | 'body' = 'start';
+  let isPrompted = false;
 
   for (const l of lines) {
     const t = l.text;
@@ -96,6 +100,9 @@ export function parseCapture(lines: CaptureLine[]): Capture | null {
         http.port ??= portOf(url);
         http.path = pathOf(url);
       }
+      const jq = JQ.exec(cmd[1]!);
+      if (jq) http.jq = (jq[1] ?? jq[2] ?? jq[3] ?? '.').trim();
+      isPrompted = true;
       const method = /(?:^|\s)(?:-X|--request)\s+([A-Z]+)/.exec(cmd[1]!)?.[1];
       if (method) http.method = method;
       for (const h of cmd[1]!.matchAll(/(?:-H|--header)\s+(['"])(.*?)\1/g)) {
@@ -158,12 +165,16 @@ export function parseCapture(lines: CaptureLine[]): Capture | null {
       }
       state = 'body';
     }
+    // After `$ curl -s …` (no -i) the output is the body itself.
+    if (state === 'start' && isPrompted && !isVerbose && t.trim() !== '') state = 'body';
     if (state === 'body' && !isVerbose) body.push(l);
   }
-  if (!isResponse && http.error === undefined) return null;
+  if (!isResponse && http.error === undefined && !(isPrompted && body.length > 0)) return null;
   while (body.length > 0 && body[0]!.text.trim() === '') body.shift();
   while (body.length > 0 && body[body.length - 1]!.text.trim() === '') body.pop();
   if (body.length > 0) http.bodyText = body.map((b) => b.text).join('\n').slice(0, MAX_BODY_CHARS);
+  if (http.status === undefined && http.bodyText?.trim() === GO_NOT_FOUND) http.status = 404;
+  if (http.jq === '.') delete http.jq;
   return { http, bodyLine: body[0]?.line ?? 0, bodyOffset: body[0]?.offset ?? 0, credentials };
 }
 
@@ -175,6 +186,8 @@ export function looksLikeCapture(lines: string[]): boolean {
     if (t === '') continue;
     if (CURL_ERROR.test(t)) return true;
     if (t.startsWith('< HTTP/') || (t.startsWith('> ') && REQUEST.test(t.slice(2)))) return true;
+    // A shell transcript opening with `$ curl …` is a capture whatever follows (-i, -v, or the bare body).
+    if (first && PROMPT_RUN.test(t)) return true;
     if (first && PROMPT_CURL.test(t)) continue;
     if (first && STATUS.test(t)) return true;
     if (!t.startsWith('*')) first = false;

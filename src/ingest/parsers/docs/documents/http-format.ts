@@ -32,6 +32,24 @@ function scrubHeaders(http: HttpExchange): void {
   if (http.url) http.url = scrubText(http.url, ignore);
 }
 
+const JQ_PATH = /^(?:\.[A-Za-z_]\w*)+$/;
+const JQ_LENGTH = /^\.([A-Za-z_]\w*)\s*\|\s*length$/;
+
+/**
+ * The part of the document a jq filter selected, rebuilt in place (`.issuer` → `{ issuer: v }`,
+ * `.keys | length` of 0 → `{ keys: [] }`), or null when the filter's output cannot stand for it.
+ */
+export function rebuildFromJq(filter: string, value: unknown): Record<string, unknown> | null {
+  if (JQ_PATH.test(filter)) {
+    let out: unknown = value;
+    for (const key of filter.slice(1).split('.').reverse()) out = { [key]: out };
+    return out as Record<string, unknown>;
+  }
+  const len = JQ_LENGTH.exec(filter);
+  if (len && value === 0) return { [len[1]!]: [] };
+  return null;
+}
+
 /** A context that shifts the lines and offsets of records parsed out of the body. */
 function bodyContext(ctx: ParseContext, capturedAt: number | null, lines = 0, bytes = 0): ParseContext {
   const shift = (rec: BundleRecord) => ({ ...rec, line: rec.line + lines, offset: rec.offset + bytes });
@@ -79,7 +97,13 @@ function emitExchange(cap: Capture, first: CaptureLine, ctx: ParseContext): void
     const where = { lineBase: cap.bodyLine - 1, offsetBase: cap.bodyOffset, foundIn: 'http-exchange' as const };
     if (parsed !== undefined) {
       body = extractTokens(raw, parsed, ctx, capturedAt, where);
-      if (!bodyKind) {
+      if (http.jq !== undefined) {
+        const part = rebuildFromJq(http.jq, body);
+        // Output a filter reduced beyond recognition is kept, but not presented as the document.
+        if (part) body = part;
+        else bodyKind = null;
+      }
+      if (!bodyKind && http.jq === undefined) {
         const k = classifyJson(parsed, http.path ?? '');
         if (k !== 'other-json') bodyKind = k;
       }

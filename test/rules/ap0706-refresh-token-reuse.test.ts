@@ -29,3 +29,14 @@ describe('AP0706 refresh-token reuse', () => {
     expect(f?.confidence).toBeLessThanOrEqual(0.4);
   });
 });
+
+describe('AP0706 alongside failed revocations', () => {
+  it('does not call a family revoked when its revocation failed', () => {
+    const [f] = run([
+      log('refresh token reuse detected — family revoked', { family_id: 'ok-1' }, { level: 'WARN', time: '2026-10-03T09:00:00Z' }),
+      auditRow('family.revoked', { detail: 'reuse_detection family=ok-1', createdAt: '2026-10-03T09:00:00Z' }),
+      auditRow('family.revocation_failed', { detail: 'reuse_detection family=bad-1 path=reuse half=family', createdAt: '2026-10-03T09:05:00Z' }),
+    ]);
+    expect(f?.explanation).toContain('2 reuse detections at 09:00:00: 1 token family revoked, 1 revocation(s) failed');
+  });
+});

@@ -16,7 +16,7 @@ describe('AP0708 revocation failed', () => {
       auditRow('family.revocation_failed', { detail: 'reuse_detection family=fam-9 path=reuse half=family' }),
     ]);
     expect(f?.severity).toBe('error');
-    expect(f?.confidence).toBe(0.9);
+    expect(f?.confidence).toBe(0.95);
     expect(f?.explanation).toContain('1 family revocation failed');
     expect(f?.explanation).toContain('fam-9');
     expect(f?.fix).toContain('DELETE /admin/tokens/fam-9');

@@ -25,13 +25,22 @@ export default defineRule({
     const clients = tally(families.map((f) => model.audit.story(`family:${f}`)?.rows.find((a) => a.clientId)?.clientId));
     const top = clients[0];
     const dominant = top && families.length >= 2 && top[1] >= 0.8 * families.length ? top[0] : undefined;
+    // Families whose revocation failed are still live (AP0708): do not call them revoked.
+    const failed = new Set([...model.audit.byAction('family.revocation_failed').map((a) => a.detailKv.family),
+      ...logsWithMsg(model, ['failed to revoke family during reuse detection']).map((r) => r.attrs.family_id)].filter((f): f is string => typeof f === 'string'));
+    const revoked = families.filter((f) => !failed.has(f));
     const parts = [];
-    if (logs.length || rows.length) parts.push(`${plural(Math.max(logs.length, rows.length), 'reuse detection')} ${fmtSpan([...logs.map((r) => r.ts), ...rows.map((a) => a.ts)])} revoked ${plural(families.length || n, 'token family', 'token families')}`);
+    if (logs.length || rows.length) {
+      const span = fmtSpan([...logs.map((r) => r.ts), ...rows.map((a) => a.ts)]);
+      parts.push(failed.size
+        ? `${plural(Math.max(n, revoked.length + failed.size), 'reuse detection')} ${span}: ${plural(revoked.length, 'token family', 'token families')} revoked, ${failed.size} revocation(s) failed`
+        : `${plural(Math.max(logs.length, rows.length), 'reuse detection')} ${span} revoked ${plural(families.length || n, 'token family', 'token families')}`);
+    }
     if (metricCount) parts.push(`authserver_refresh_token_reuse_total ${describeGrowth(metric)}`);
     yield {
       severity: n >= 3 ? 'error' : 'warning',
       confidence: strength(n, 5, 0.4, 0.9),
-      explanation: `${parts.join('; ')}. A refresh token was presented after it had already been rotated, so AuthPlane revoked the whole family and those users were logged out.${dominant ? ` ${top![1]} of the ${families.length} families belong to client ${dominant}: most likely that client refreshes concurrently or shares tokens across instances.` : ''}`,
+      explanation: `${parts.join('; ')}. A refresh token was presented after it had already been rotated, so AuthPlane revoked (or tried to revoke) the whole family and those users were logged out.${dominant ? ` ${top![1]} of the ${families.length} families belong to client ${dominant}: most likely that client refreshes concurrently or shares tokens across instances.` : ''}`,
       evidence: [...sampleEnds(logs, 5, 3).map((r) => logEvidence(r)), ...sampleEnds(rows, 5, 3).map(auditEvidence), ...seriesEvidence(metric, 1).map(counterEvidence)],
       affected: n,
       traces: traceIds(logs),

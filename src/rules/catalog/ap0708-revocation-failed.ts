@@ -34,7 +34,8 @@ export default defineRule({
     yield {
       // The family half failing is the critical alert (RevocationFamilyFailed) even once; the JTI half alone is a warning.
       severity: famN ? 'error' : 'warning',
-      confidence: famN ? 0.9 : 0.7,
+      // A failed family revocation is the incident itself (tokens a thief may hold stay live): it outranks the reuse that triggered it.
+      confidence: famN ? 0.95 : 0.7,
       explanation: `Reuse detection fired but ${parts.join('; and ')}${families.length ? ` (families ${fmtList(families)})` : ''}. The write to the database failed during revocation.`,
       fix: families.length ? `Revoke now: ${families.slice(0, 5).map((f) => `DELETE /admin/tokens/${f}`).join(', ')} on the admin port (Authorization: Bearer $AUTHPLANE_ADMIN_API_KEY); if that fails, restore the database first.` : undefined,
       evidence: [...sampleEnds([...famLogs, ...jtiLogs], 5, 3).map((r) => logEvidence(r)), ...sampleEnds([...famRows, ...jtiRows], 5, 3).map(auditEvidence),

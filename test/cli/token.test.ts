@@ -1,5 +1,5 @@
 // `forensic token` as a user runs it: verdicts per check, exit codes, and the token never echoed.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,16 @@ beforeAll(async () => {
   wrongAud = await mint('https://other.example.com/mcp');
   writeFileSync(join(dir, 'token.txt'), `Authorization: Bearer ${wrongAud}\n`);
   writeFileSync(join(dir, 'junk.txt'), 'hello, this is not a token\n');
+  // A minimal bundle directory: discovery documents only.
+  mkdirSync(join(dir, 'bundle', 'discovery'), { recursive: true });
+  writeFileSync(join(dir, 'bundle', 'discovery', 'jwks.json'), readFileSync(join(dir, 'jwks.json')));
+  writeFileSync(join(dir, 'bundle', 'discovery', 'oauth-authorization-server.json'), JSON.stringify({
+    issuer: ISSUER, authorization_endpoint: `${ISSUER}/oauth/authorize`, token_endpoint: `${ISSUER}/oauth/token`,
+    jwks_uri: `${ISSUER}/.well-known/jwks.json`, response_types_supported: ['code'], code_challenge_methods_supported: ['S256'],
+  }));
+  writeFileSync(join(dir, 'bundle', 'discovery', 'oauth-protected-resource.json'), JSON.stringify({
+    resource: RESOURCE, authorization_servers: [ISSUER], scopes_supported: ['tools/read'], bearer_methods_supported: ['header'],
+  }));
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -65,6 +75,16 @@ describe('forensic token', () => {
     expect(out.header).toEqual({ alg: 'ES256', typ: 'at+jwt', kid: 'kid_a' });
     expect(out.checks.find((c) => c.check === 'aud')?.status).toBe('unknown');
     expect(r.stdout).not.toContain(good.split('.')[2]!);
+  });
+
+  it('takes JWKS, issuer, resource and scopes from a bundle', () => {
+    const r = runCli(['token', wrongAud, '--bundle', join(dir, 'bundle'), '--at', at]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/jwks\s+1 key\(s\) from discovery\/jwks\.json/);
+    expect(r.stdout).toMatch(/pass\s+signature/);
+    expect(r.stdout).toMatch(/pass\s+iss\s+iss matches https:\/\/auth\.example\.com/);
+    expect(r.stdout).toMatch(/FAIL\s+aud\s+aud is https:\/\/other\.example\.com\/mcp, which lacks https:\/\/mcp\.example\.com\/mcp/);
+    expect(r.stdout).toMatch(/pass\s+scope\s+scope tools\/read is advertised/);
   });
 
   it('exits 3 with a one-line reason when the input is not a JWT', () => {

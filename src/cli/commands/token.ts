@@ -114,10 +114,10 @@ function renderText(r: TokenCheckResult, inputs: Inputs): string {
   const view = tokenView(r.decoded!.header, r.decoded!.claims);
   const lines = [
     'Token (the token itself and its signature are never printed)',
-    `  header  ${Object.entries(view.header).map(([k, v]) => `${k}=${fmtValue(v)}`).join(' ')}`,
-    ...Object.entries(view.claims).map(([k, v]) => `  ${k.padEnd(7)} ${fmtValue(v)}${(k === 'exp' || k === 'iat' || k === 'nbf') && typeof v === 'number' ? ` (${new Date(v * 1000).toISOString()})` : ''}`),
+    `  header    ${Object.entries(view.header).map(([k, v]) => `${k}=${fmtValue(v)}`).join(' ')}`,
+    ...Object.entries(view.claims).map(([k, v]) => `  ${k.padEnd(9)} ${fmtValue(v)}${(k === 'exp' || k === 'iat' || k === 'nbf') && typeof v === 'number' ? ` (${new Date(v * 1000).toISOString()})` : ''}`),
   ];
-  if (view.hidden.length) lines.push(`  hidden  ${view.hidden.join(', ')} (identifying claims, not shown)`);
+  if (view.hidden.length) lines.push(`  hidden    ${view.hidden.join(', ')} (identifying claims, not shown)`);
   lines.push('', 'Checked against');
   const keys = (asRecord(inputs.jwks?.value)?.keys as unknown[] | undefined)?.length;
   lines.push(`  jwks     ${inputs.jwks ? `${keys} key(s) from ${inputs.jwks.source}` : '(none: pass --jwks or --bundle)'}`);

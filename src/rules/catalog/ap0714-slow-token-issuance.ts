@@ -1,5 +1,5 @@
 // AP0714: token issuance p99 above 2 s (S3, alert TokenIssuanceP99Slow).
-import type { HistogramSeries } from '../../correlate/index.ts';
+import type { HistogramSeries, Model } from '../../correlate/index.ts';
 import { DOCS } from '../docs.ts';
 import { logEvidence, sampleEnds } from '../evidence.ts';
 import { fmtSpan, fmtTime } from '../support-b/format.ts';
@@ -7,10 +7,13 @@ import { defineRule, type Evidence } from '../types.ts';
 
 const P99_LIMIT_S = 2;
 
-function histEvidence(s: HistogramSeries, p99: number, count: number, from: number | null, to: number | null): Evidence {
+function histEvidence(model: Model, s: HistogramSeries, p99: number, count: number, from: number | null, to: number | null): Evidence {
+  // The scrape that closes the interval (or the only scrape) is the file a user opens.
+  const snaps = model.metrics.snapshots().filter((x) => x.instance === s.instance);
+  const snap = snaps.find((x) => x.time === to) ?? snaps[snaps.length - 1];
   const labels = Object.entries(s.labels).map(([k, v]) => `${k}="${v}"`).join(',');
   return {
-    kind: 'metric', file: '', line: 0, time: to != null ? new Date(to).toISOString() : undefined,
+    kind: 'metric', file: snap?.file ?? '', line: snap?.line ?? 0, time: to != null ? new Date(to).toISOString() : undefined,
     excerpt: `${s.name}${labels ? `{${labels}}` : ''} p99 ≈ ${p99.toFixed(2)} s over ${count} issuances${from != null ? ` (${fmtTime(from)} → ${fmtTime(to)})` : ' (since boot)'}`,
   };
 }
@@ -36,13 +39,13 @@ export default defineRule({
       for (const iv of slow) {
         worst = Math.max(worst, iv.p99!);
         volume += iv.count;
-        evidence.push(histEvidence(s, iv.p99!, iv.count, iv.from, iv.to));
+        evidence.push(histEvidence(model, s, iv.p99!, iv.count, iv.from, iv.to));
       }
       // One scrape only: the lifetime distribution, with a higher bar.
       if (s.intervals.length === 0 && s.lifetime.p99 != null && s.lifetime.p99 > P99_LIMIT_S && s.lifetime.count >= 20) {
         worst = Math.max(worst, s.lifetime.p99);
         volume += s.lifetime.count;
-        evidence.push(histEvidence(s, s.lifetime.p99, s.lifetime.count, null, null));
+        evidence.push(histEvidence(model, s, s.lifetime.p99, s.lifetime.count, null, null));
       }
     }
     // Without the histogram, the access log's duration_ms of POST /oauth/token tells the same story.

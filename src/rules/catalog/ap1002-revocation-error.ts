@@ -18,11 +18,15 @@ export default defineRule({
     if (errors.length === 0) return;
     const err = errors.find((r) => typeof r.attrs.error === 'string')?.attrs.error;
     const revokedRows = model.audit.byAction('token.revoked').length;
+    // The access line of the same request shows what the client was told.
+    const ids = new Set(errors.map((r) => r.requestId).filter(Boolean));
+    const answered = ids.size ? model.logs.where((r) => r.msg === 'http request' && r.requestId !== undefined && ids.has(r.requestId) && r.attrs.path === '/oauth/revoke') : [];
+    const ok = answered.filter((r) => r.attrs.status === 200).length;
     yield {
       severity: errors.length >= 2 ? 'error' : 'warning',
       confidence: strength(errors.length, 3, 0.5, 0.9),
-      explanation: `${plural(errors.length, 'revocation request')} ${fmtSpan(errors.map((r) => r.ts))} failed inside AuthPlane${err ? ` (${JSON.stringify(String(err).slice(0, 120))})` : ''}, yet /oauth/revoke answers 200 by design (RFC 7009): the clients think the tokens are revoked while they still work.${model.audit.hasDump ? ` The audit dump holds ${plural(revokedRows, 'token.revoked row')}; the failed ones have none.` : ''}`,
-      evidence: sampleEnds(errors).map((r) => logEvidence(r)),
+      explanation: `${plural(errors.length, 'revocation request')} ${fmtSpan(errors.map((r) => r.ts))} failed inside AuthPlane${err ? ` (${JSON.stringify(String(err).slice(0, 120))})` : ''}, yet /oauth/revoke answers 200 by design (RFC 7009)${ok ? ` (the access log shows ${ok === 1 ? 'it' : `${ok} of them`} answered 200)` : ''}: the clients think the tokens are revoked while they still work.${model.audit.hasDump ? ` The audit dump holds ${plural(revokedRows, 'token.revoked row')}; the failed ones have none.` : ''}`,
+      evidence: [...sampleEnds(errors), ...answered.slice(0, 5)].map((r) => logEvidence(r)),
       affected: errors.length,
       traces: traceIds(errors),
       since: earliest(errors),

@@ -2,11 +2,20 @@
 import { DOCS } from '../docs.ts';
 import { logEvidence, sampleEnds } from '../evidence.ts';
 import { fmtDuration, plural } from '../support-b/format.ts';
-import { earliest, traceIds } from '../support-b/logs.ts';
+import type { LogRecord } from '../../ingest/index.ts';
+import { earliest, logText, traceIds } from '../support-b/logs.ts';
 import { verifierLogs } from '../support-b/verifier.ts';
 import { defineRule, type Evidence } from '../types.ts';
 
 const TOLERANCE_MS = 30_000;
+// Python/TS SDK wording carries both clocks: `(iat=1791014364, now=1791014274, leeway=30s)`.
+const IAT_NOW = /iat=(\d{9,11}),\s*now=(\d{9,11})/;
+
+/** Median of `iat - now` (seconds) over the rejections that print both, or null. */
+function medianLead(records: readonly LogRecord[]): number | null {
+  const leads = records.map((r) => IAT_NOW.exec(logText(r))).filter((m): m is RegExpExecArray => m !== null).map((m) => Number(m[1]) - Number(m[2])).sort((a, b) => a - b);
+  return leads.length ? leads[Math.floor(leads.length / 2)]! : null;
+}
 
 export default defineRule({
   id: 'AP0506', cause: 'clock-skew', step: 5, severity: 'error',
@@ -24,7 +33,8 @@ export default defineRule({
       parts.push(`${c.source} runs ${fmtDuration(c.offsetMs / 1000)} ${c.offsetMs > 0 ? 'behind' : 'ahead of'} ${c.reference} (estimated from ${plural(c.pairs, 'matched request')})`);
       for (const e of c.evidence.slice(0, 3)) evidence.push({ kind: 'log', file: e.file, line: e.line, excerpt: e.note });
     }
-    if (future.length) parts.push(`${plural(future.length, 'token')} rejected because iat/nbf lies in the verifier's future`);
+    const lead = medianLead(future);
+    if (future.length) parts.push(`${plural(future.length, 'token')} rejected because iat/nbf lies in the verifier's future${lead != null && lead > 0 ? ` (median ${fmtDuration(lead)} ahead: the MCP server's clock runs about ${fmtDuration(lead)} behind AuthPlane's)` : ''}`);
     evidence.push(...sampleEnds(future).map((r) => logEvidence(r)));
     const strong = skewed.some((c) => c.pairs >= 5) || future.length >= 3;
     yield {

@@ -1,6 +1,7 @@
 // The TUI root: tab bar, the active view, the status line, and the global keys.
-import { Box, Text, useApp, useInput } from 'ink';
-import { useMemo, useState } from 'react';
+import { KeyRouter, KeyRouterContext, useKeyRouter } from './hooks/use-keys.ts';
+import { Box, Text, useApp } from 'ink';
+import { useMemo, useRef, useState } from 'react';
 import type { Model } from '../correlate/index.ts';
 import type { Redactor } from '../report/index.ts';
 import type { Analysis } from '../rules/index.ts';
@@ -41,6 +42,7 @@ export function App({ model, analysis, color, makeRedactor, initialView = 'check
   const [redactor, setRedactor] = useState<Redactor | null>(null);
   const [redacted, setRedacted] = useState(false);
   const [notice, setNotice] = useState('');
+  const router = useRef(new KeyRouter()).current;
 
   const ctx: TuiContextValue = useMemo(() => ({
     model, analysis, color, redacted, setTyping,
@@ -59,34 +61,40 @@ export function App({ model, analysis, color, makeRedactor, initialView = 'check
     },
   }), [model, analysis, color, redacted, redactor]);
 
-  useInput((input, key) => {
-    if (help) { setHelp(false); return; }
-    if (input === 'q') { exit(); return; }
-    if (input === '?') { setHelp(true); return; }
+  // App-wide keys; returns true when the key is consumed (views don't see it). While a view's
+  // prompt is open every key goes to the view, so q or a digit can be typed.
+  useKeyRouter(router, (input, key) => {
+    if (typing) return false;
+    if (help) { setHelp(false); return true; }
+    if (input === 'q') { exit(); return true; }
+    if (input === '?') { setHelp(true); return true; }
     if (input === 'r') {
       if (!redactor && makeRedactor) {
-        try { setRedactor(makeRedactor()); } catch (e) { setNotice(`redaction unavailable: ${(e as Error).message}`); return; }
+        try { setRedactor(makeRedactor()); } catch (e) { setNotice(`redaction unavailable: ${(e as Error).message}`); return true; }
       }
       setRedacted((r) => !r);
       setNotice('');
-      return;
+      return true;
     }
     const n = Number(input);
-    if (n >= 1 && n <= VIEWS.length) { setFocus(undefined); if (n === 2) setStepFilter(undefined); setView(VIEWS[n - 1]!.id); return; }
+    if (input.length === 1 && n >= 1 && n <= VIEWS.length) { setFocus(undefined); if (n === 2) setStepFilter(undefined); setView(VIEWS[n - 1]!.id); return true; }
     if (key.tab) {
       const at = VIEWS.findIndex((v) => v.id === view);
       setFocus(undefined);
       setView(VIEWS[(at + (key.shift ? VIEWS.length - 1 : 1)) % VIEWS.length]!.id);
+      return true;
     }
-  }, { isActive: !typing });
+    return false;
+  });
 
   const height = Math.max(4, rows - 3);
   const width = Math.max(20, columns - 1);
-  const props = { height, width, isActive: !help && !typing };
+  const props = { height, width, isActive: !help };
   const top = analysis.findings[0];
   const tabs = VIEWS.map((v, i) => (v.id === view ? `[${i + 1} ${v.label}]` : ` ${i + 1} ${v.label} `)).join('');
   const status = notice || `${top ? `root cause: ${top.title}` : 'no findings'} · ${redacted ? 'REDACTED' : 'r: redact'} · ?: keys · q: quit`;
   return (
+    <KeyRouterContext.Provider value={router}>
     <TuiContext.Provider value={ctx}>
       <Box flexDirection="column" width={columns} height={rows - 1}>
         <Text bold inverse={color}>{fit(`forensic · ${tabs}`, width)}</Text>
@@ -104,5 +112,6 @@ export function App({ model, analysis, color, makeRedactor, initialView = 'check
         <Text dimColor>{fit(status, width)}</Text>
       </Box>
     </TuiContext.Provider>
+    </KeyRouterContext.Provider>
   );
 }

@@ -1,5 +1,5 @@
 // Cursor + scroll state for a list of `length` rows shown in `height` rows.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { moveCursor, scrollTop } from '../lib/cursor.ts';
 
 export interface ListState {
@@ -9,21 +9,26 @@ export interface ListState {
   set(index: number): void;
 }
 
-/** Keeps the cursor inside the list and the cursor row inside the visible window. */
+interface Pos { index: number; top: number }
+
+function place(s: Pos, next: number, length: number, height: number): Pos {
+  const index = moveCursor(next, 0, length);
+  const top = scrollTop(s.top, index, height, length);
+  return index === s.index && top === s.top ? s : { index, top };
+}
+
+/**
+ * Keeps the cursor inside the list and the cursor row inside the visible window. Every update
+ * is computed from the latest state, so keys typed faster than the screen redraws all count.
+ */
 export function useList(length: number, height: number, initial = 0): ListState {
-  const [state, setState] = useState({ index: moveCursor(initial, 0, length), top: 0 });
-  const apply = useCallback((next: number) => {
-    setState((s) => {
-      const index = moveCursor(next, 0, length);
-      return { index, top: scrollTop(s.top, index, height, length) };
-    });
-  }, [length, height]);
+  const [pos, setPos] = useState<Pos>(() => place({ index: -1, top: 0 }, initial, length, height));
   // Re-clamp when the list or the window changes size (filters, terminal resize).
-  useEffect(() => { apply(state.index); }, [length, height]);
+  useEffect(() => { setPos((s) => place(s, s.index, length, height)); }, [length, height]);
   return {
-    index: state.index,
-    top: state.top,
-    move: (delta: number) => apply(state.index + delta),
-    set: apply,
+    index: pos.index,
+    top: pos.top,
+    move: (delta: number) => setPos((s) => place(s, s.index + delta, length, height)),
+    set: (index: number) => setPos((s) => place(s, index, length, height)),
   };
 }

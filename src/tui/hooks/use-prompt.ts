@@ -1,5 +1,6 @@
 // A one-line text prompt driven by useInput (search, field filter, jump to time).
-import { useInput } from 'ink';
+
+import { useKeys } from './use-keys.ts';
 import { useState } from 'react';
 
 export interface Prompt<K extends string> {
@@ -13,7 +14,7 @@ export function usePrompt<K extends string>(isActive: boolean, onSubmit: (mode: 
   const [mode, setMode] = useState<K | null>(null);
   const [text, setText] = useState('');
   const close = () => { setMode(null); onOpenChange(false); };
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (!mode) return;
     if (key.escape) close();
     else if (key.return) { const m = mode; close(); onSubmit(m, text); }

@@ -1,5 +1,6 @@
 // Audit view: the per-user / client / family / grant stories; enter shows a story's rows and logs.
-import { Box, Text, useInput } from 'ink';
+import { useKeys } from '../hooks/use-keys.ts';
+import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import type { AuditStory } from '../../correlate/index.ts';
 import { useTui } from '../context.ts';
@@ -13,7 +14,7 @@ function StoryDetail({ story, height, width, isActive, onClose }: { story: Audit
     ...story.logs.map((l) => ({ ts: l.ts, text: `${stamp(l.ts)}  log    ${l.level.padEnd(5)} ${l.msg.split('\n')[0]} (${l.file}:${l.line})` })),
   ].sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0));
   const list = useList(items.length, height - 2);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.escape || key.backspace || key.leftArrow) onClose();
     else if (key.downArrow || input === 'j') list.move(1);
     else if (key.upArrow || input === 'k') list.move(-1);
@@ -34,7 +35,7 @@ export function AuditView({ height, width, isActive }: { height: number; width: 
   const stories = useMemo(() => model.audit.stories().slice().sort((a, b) => b.rows.length - a.rows.length), [model]);
   const list = useList(stories.length, height - 1);
   const [open, setOpen] = useState<AuditStory | null>(null);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.downArrow || input === 'j') list.move(1);
     else if (key.upArrow || input === 'k') list.move(-1);
     else if (key.pageDown) list.move(height - 1);

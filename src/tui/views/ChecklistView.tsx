@@ -1,5 +1,6 @@
 // Checklist view: the ten steps with pass/warn/fail/unknown; enter opens the step's findings.
-import { Box, Text, useInput } from 'ink';
+import { useKeys } from '../hooks/use-keys.ts';
+import { Box, Text } from 'ink';
 import { useTui } from '../context.ts';
 import { useList } from '../hooks/use-list.ts';
 import { fit } from '../lib/format.ts';
@@ -9,7 +10,7 @@ export function ChecklistView({ height, width, isActive }: { height: number; wid
   const { analysis, color, go } = useTui();
   const steps = analysis.checklist;
   const list = useList(steps.length, Math.max(1, Math.floor(height / 2)));
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.downArrow || input === 'j') list.move(1);
     else if (key.upArrow || input === 'k') list.move(-1);
     else if (key.return && steps[list.index]) go('findings', { kind: 'step', step: steps[list.index]!.step });

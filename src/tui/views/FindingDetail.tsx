@@ -1,5 +1,6 @@
 // One finding: explanation, fix, docs and its evidence; enter on evidence jumps to the record.
-import { Box, Text, useInput } from 'ink';
+import { useKeys } from '../hooks/use-keys.ts';
+import { Box, Text } from 'ink';
 import type { Finding } from '../../rules/index.ts';
 import { useTui } from '../context.ts';
 import { useList } from '../hooks/use-list.ts';
@@ -12,7 +13,7 @@ export function FindingDetail({ finding: f, height, width, isActive, onClose }: 
   const { color, show, go } = useTui();
   const evHeight = Math.max(3, height - 9);
   const list = useList(f.evidence.length, evHeight);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.escape || key.backspace || key.leftArrow) onClose();
     else if (key.downArrow || input === 'j') list.move(1);
     else if (key.upArrow || input === 'k') list.move(-1);

@@ -1,5 +1,6 @@
 // Findings view: ranked findings (consequences indented); enter opens one with its evidence.
-import { Box, Text, useInput } from 'ink';
+import { useKeys } from '../hooks/use-keys.ts';
+import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import type { Finding } from '../../rules/index.ts';
 import { useTui } from '../context.ts';
@@ -16,7 +17,7 @@ export function FindingsView({ height, width, isActive, step }: FindingsViewProp
   const list = useList(rows.length, height - 2);
   const [open, setOpen] = useState<Finding | null>(null);
   useEffect(() => { setOpen(null); }, [step]);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.downArrow || input === 'j') list.move(1);
     else if (key.upArrow || input === 'k') list.move(-1);
     else if (key.pageDown) list.move(height - 2);

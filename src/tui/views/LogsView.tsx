@@ -1,6 +1,7 @@
 // Logs view: every log record merged in time order, with level/source/field filters, search and
 // jump to time. Only the visible rows are rendered, so a million records scroll instantly.
-import { Box, Text, useInput } from 'ink';
+import { useKeys } from '../hooks/use-keys.ts';
+import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import type { Level, LogRecord } from '../../ingest/index.ts';
 import { useTui, type Focus } from '../context.ts';
@@ -59,7 +60,7 @@ export function LogsView({ height, width, isActive, focus }: LogsViewProps) {
     }
   }, setTyping);
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.downArrow || input === 'j') list.move(1);
     else if (key.upArrow || input === 'k') list.move(-1);
     else if (key.pageDown || input === ' ') list.move(bodyHeight);

@@ -1,5 +1,6 @@
 // Metrics view: counters by change with value, delta, rate and a sparkline; histograms with p50/p99.
-import { Box, Text, useInput } from 'ink';
+import { useKeys } from '../hooks/use-keys.ts';
+import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { useTui } from '../context.ts';
 import { useList } from '../hooks/use-list.ts';
@@ -22,7 +23,7 @@ export function MetricsView({ height, width, isActive }: { height: number; width
   const histograms = useMemo(() => model.metrics.allHistograms(), [model]);
   const length = tab === 'counters' ? counters.length : histograms.length;
   const list = useList(length, height - 3);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.downArrow || input === 'j') list.move(1);
     else if (key.upArrow || input === 'k') list.move(-1);
     else if (key.pageDown) list.move(height - 3);

@@ -1,5 +1,6 @@
 // One trace's timeline across AuthPlane, the MCP server and the audit trail; enter expands a record.
-import { Box, Text, useInput } from 'ink';
+import { useKeys } from '../hooks/use-keys.ts';
+import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import type { AuditRecord, LogRecord } from '../../ingest/index.ts';
 import { useTui } from '../context.ts';
@@ -30,7 +31,7 @@ export function TimelineView({ traceId, file, line, height, width, isActive, onC
   const [expanded, setExpanded] = useState<number | null>(null);
   const bodyHeight = Math.max(3, height - 2 - (expanded != null ? Math.min(12, fields(entries[expanded]!.record).length) : 0));
   const list = useList(entries.length, bodyHeight, initial);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.escape || key.backspace || key.leftArrow) onClose();
     else if (key.downArrow || input === 'j') list.move(1);
     else if (key.upArrow || input === 'k') list.move(-1);
@@ -48,7 +49,10 @@ export function TimelineView({ traceId, file, line, height, width, isActive, onC
         const selected = idx === list.index;
         const { level, text, source } = label(e.record);
         const off = e.offsetMs ? `~${e.offsetMs > 0 ? '+' : ''}${Math.round(e.offsetMs / 1000)}s` : '';
-        const rowText = `${selected ? '›' : ' '} ${clock(e.correctedTs)}${off.padEnd(6)} ${fit(source, 16)} ${level.padEnd(5)} ${'  '.repeat(Math.min(4, e.depth))}${text}  (${e.record.file}:${e.record.line})`;
+        // The place stays visible: the message is what gets cut on a narrow terminal.
+        const where = ` ${e.record.file.split(/[/!]/).pop()}:${e.record.line}`;
+        const head = `${selected ? '›' : ' '} ${clock(e.correctedTs)}${off.padEnd(6)} ${fit(source, 16)} ${level.padEnd(5)} ${'  '.repeat(Math.min(4, e.depth))}`;
+        const rowText = `${head}${fit(text, Math.max(10, width - head.length - where.length))}${where}`;
         const lc = level === 'AUDIT' ? 'magenta' : LEVEL_COLOR[level as keyof typeof LEVEL_COLOR];
         return (
           <Box key={idx} flexDirection="column">

@@ -1,5 +1,6 @@
 // Traces view: failing traces first; enter opens the cross-source timeline.
-import { Box, Text, useInput } from 'ink';
+import { useKeys } from '../hooks/use-keys.ts';
+import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { useTui, type Focus } from '../context.ts';
 import { useList } from '../hooks/use-list.ts';
@@ -24,7 +25,7 @@ export function TracesView({ height, width, isActive, focus }: TracesViewProps) 
       }
     }
   }, [focus]); // only when a new focus arrives
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.downArrow || input === 'j') list.move(1);
     else if (key.upArrow || input === 'k') list.move(-1);
     else if (key.pageDown) list.move(height - 2);

@@ -1,0 +1,50 @@
+// Keyboard handling for views: one stdin subscription in the App, handlers registered synchronously.
+import { useInput, type Key } from 'ink';
+import { createContext, useContext, useLayoutEffect, useRef } from 'react';
+
+type Handler = (input: string, key: Key) => void;
+interface Entry { handler: Handler; active: boolean }
+
+/**
+ * Routes every key to the handlers of the views on screen. Ink's own useInput subscribes in a
+ * passive effect, so a view that is already visible could miss the keys typed right after it
+ * appeared, and a handler could see the previous render's state. Here the App holds the only
+ * subscription; views register in a layout effect (done before the frame is drawn) and the
+ * router always calls the handler of their latest render.
+ */
+export class KeyRouter {
+  private readonly entries = new Set<Entry>();
+  add(e: Entry): void { this.entries.add(e); }
+  delete(e: Entry): void { this.entries.delete(e); }
+  dispatch(input: string, key: Key): void {
+    for (const e of [...this.entries]) if (e.active) e.handler(input, key);
+  }
+}
+
+export const KeyRouterContext = createContext<KeyRouter | null>(null);
+
+/**
+ * Subscribe the router to stdin (call once, in the component that provides the router).
+ * `global` (the app-wide keys) sees each key first; it returns true when it consumed the key.
+ */
+export function useKeyRouter(router: KeyRouter, global: (input: string, key: Key) => boolean): void {
+  const latest = useRef(global);
+  latest.current = global;
+  useInput((input, key) => { if (!latest.current(input, key)) router.dispatch(input, key); });
+}
+
+/** Handle keys while `isActive`; the handler always sees the latest render's state. */
+export function useKeys(handler: Handler, opts: { isActive: boolean }): void {
+  const router = useContext(KeyRouterContext);
+  const entry = useRef<Entry>({ handler, active: opts.isActive });
+  entry.current.handler = handler;
+  entry.current.active = opts.isActive;
+  useLayoutEffect(() => {
+    if (!router) return undefined;
+    const e = entry.current;
+    router.add(e);
+    return () => router.delete(e);
+  }, [router]);
+  // Outside an App (a view rendered alone), fall back to a direct subscription.
+  useInput((input, key) => { if (!router) entry.current.handler(input, key); }, { isActive: !router && opts.isActive });
+}

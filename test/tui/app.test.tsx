@@ -1,0 +1,132 @@
+import { render } from 'ink-testing-library';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { runPipeline, type PipelineResult } from '../../src/cli/pipeline.ts';
+import { App } from '../../src/tui/index.ts';
+
+// The cascade sample: a restart regenerated the signing key, then the MCP server 401s on an unknown kid.
+let sample: PipelineResult;
+beforeAll(async () => {
+  sample = await runPipeline('samples/signing-key-regenerated.tgz', { progress: false });
+}, 60_000);
+
+const ENTER = '\r';
+const ESC = '\x1b';
+
+/**
+ * Render the app and drive it like a person: `press(key, seen)` types one key, then waits until
+ * the screen shows `seen` (a string or pattern), so the next key reaches the view now on screen.
+ */
+function open() {
+  const app = render(<App model={sample.model} analysis={sample.analysis} color={false} />);
+  const frame = () => app.lastFrame() ?? '';
+  const press = async (k: string, seen: string | RegExp) => {
+    app.stdin.write(k);
+    await vi.waitFor(() => expect(frame()).toMatch(seen), { timeout: 5000 });
+  };
+  const type = async (text: string) => {
+    for (let i = 0; i < text.length; i++) await press(text[i]!, `${text.slice(0, i + 1)}▏`);
+  };
+  return { app, frame, press, type };
+}
+
+describe('TUI checklist and findings', () => {
+  it('opens on the checklist with the failing step marked', async () => {
+    const { frame } = open();
+    await vi.waitFor(() => expect(frame()).toContain('[1 Checklist]'));
+    expect(frame()).toMatch(/✘ +4 +Token signed by the expected key/);
+    expect(frame()).toContain('root cause: A restart generated a new signing key');
+  });
+
+  it('enter on a step opens only that step\'s findings', async () => {
+    const { frame, press } = open();
+    await vi.waitFor(() => expect(frame()).toContain('[1 Checklist]'));
+    await press('j', /› ✔ +2 /);
+    await press('j', /› ✔ +3 /);
+    await press('j', /› ✘ +4 /);
+    await press(ENTER, 'Step 4: 2 finding(s)');
+    expect(frame()).toContain('AP0401');
+    expect(frame()).toContain('└ AP0402');
+  });
+
+  it('opens a finding with its fix and evidence, and jumps from evidence to the log record', async () => {
+    const { frame, press } = open();
+    await press('2', 'most likely root cause first');
+    await press(ENTER, 'Fix: Persist the key directory');
+    expect(frame()).toMatch(/Evidence \(\d+\)/);
+    // the second evidence item is line 8 of the server log: "no signing key found, generating"
+    await press('j', /› log +support-bundle\/logs\/authserver-74cf9d0e4-fmwfb\.log:8 /);
+    await press(ENTER, /jumped to support-bundle\/logs\/authserver-74cf9d0e4-fmwfb\.log:8/);
+    expect(frame()).toContain('[4 Logs]');
+    expect(frame()).toMatch(/› .*no signing key found, generating/);
+  });
+});
+
+describe('TUI traces and logs', () => {
+  it('lists traces and opens a timeline with file:line per record, then goes back', async () => {
+    const { frame, press } = open();
+    await press('3', 'start (UTC)');
+    await press(ENTER, 'Trace ');
+    expect(frame()).toMatch(/ \S+\.log:\d+$/m);
+    await press(ESC, 'start (UTC)');
+  });
+
+  it('searches the logs with / and moves between matches with n', async () => {
+    const { frame, press, type } = open();
+    await press('4', 'records · level≥DEBUG');
+    await press('/', '/▏');
+    await type('generating');
+    await press(ENTER, /› .*no signing key found, generating/);
+    expect(frame()).toContain('· /generating');
+    // n wraps around to the same (only) match
+    await press('n', /› .*no signing key found, generating/);
+  });
+
+  it('filters the logs by a field and clears the filter', async () => {
+    const { press, type } = open();
+    const all = sample.model.logs.records();
+    const traceId = all.find((r) => r.traceId)!.traceId!;
+    await press('4', 'records · level≥DEBUG');
+    await press('f', 'filter (key=value …): ▏');
+    await type(`trace_id=${traceId}`);
+    const expected = all.filter((r) => r.traceId === traceId).length;
+    await press(ENTER, `${expected}/${all.length} records`);
+    await press('c', 'filters cleared');
+  });
+
+  it('raises the minimum level with l', async () => {
+    const { frame, press } = open();
+    await press('4', 'records · level≥DEBUG');
+    await press('l', 'level≥INFO');
+    await press('l', 'level≥WARN');
+    expect(frame()).not.toMatch(/› .* INFO /);
+  });
+});
+
+describe('TUI metrics, audit and help', () => {
+  it('shows counters with their change between snapshots', async () => {
+    const { frame, press } = open();
+    await press('5', 'snapshot(s)');
+    expect(frame()).toMatch(/authserver_\w+_total/);
+    await press('h', 'p99');
+  });
+
+  it('lists audit stories and opens one', async () => {
+    const { press } = open();
+    await press('6', /\d+ audit row\(s\)/);
+    await press(ENTER, 'esc: back to stories');
+  });
+
+  it('shows every key on ? and closes on any key', async () => {
+    const { frame, press } = open();
+    await press('?', 'Press any key to close.');
+    expect(frame()).toContain('redaction on/off');
+    await press('x', /✘ +4 +Token signed/);
+    expect(frame()).not.toContain('Press any key to close.');
+  });
+
+  it('fits an 80-column terminal without wrapping rows', async () => {
+    const { frame } = open();
+    await vi.waitFor(() => expect(frame()).toContain('[1 Checklist]'));
+    for (const line of frame().split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+  });
+});

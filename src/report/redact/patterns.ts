@@ -2,8 +2,16 @@
 // line is scanned in a single left-to-right pass and no replacement is scanned twice.
 import { isIPv6 } from 'node:net';
 
+/**
+ * A match may start where none of `chars` precedes it, or right after a percent-escape
+ * (`https%3A%2F%2Fauth.acme.io`, `Bearer%20eyJ…`): URL-encoded values hide nothing.
+ */
+function after(chars: string): string {
+  return String.raw`(?:(?<=%[0-9A-Fa-f]{2})|(?<![${chars}]))`;
+}
+
 const PEM = String.raw`-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)`;
-const JWT = String.raw`(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*){1,4}`;
+const JWT = String.raw`${after('A-Za-z0-9_-')}eyJ[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*){1,4}`;
 // `Authorization: Bearer x` / `Cookie: …` on a line of its own, after a quote (`-H 'Cookie: …'`),
 // after curl -v's `> `, or after an escaped newline inside a JSON string.
 const HEADER_LINE = String.raw`(?:^|(?<=[\n\r'"]|\\[nr]))[ \t<>]*([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:(?!\/\/)[ \t]*("(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*'|[^\r\n'"\\]*)`;
@@ -13,12 +21,12 @@ const KV_QUOTED = String.raw`(?<q>["'])([A-Za-z_][\w.-]*)\k<q>(\s*:\s*)(?:"((?:[
 // key=value (slog text, query strings, audit detail, DSN options).
 const KV = String.raw`(?<![\w.])([A-Za-z_][\w.-]*)=(?:"((?:[^"\\]|\\.)*)"|([^\s&"',;<>)\]}]*))`;
 const URL_CREDS = String.raw`\b([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)([^\s:\/@"'<>\[\]]+)(?::([^\s\/@"'<>]*))?@`;
-const VAULT = String.raw`\bhv[sbr]\.[A-Za-z0-9_-]{20,}|(?<![\w.])s\.[A-Za-z0-9]{24}(?!\w)`;
-const EMAIL = String.raw`(?<![\w.%+#-])[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![\w-])`;
+const VAULT = String.raw`${after('\\w')}hv[sbr]\.[A-Za-z0-9_-]{20,}|${after('\\w.')}s\.[A-Za-z0-9]{24}(?!\w)`;
+const EMAIL = String.raw`${after('\\w.%+#-')}[A-Za-z0-9._%+-]+(?:@|%40)(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![\w-])`;
 const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
-const IPV4 = String.raw`(?<![\w.])${OCTET}(?:\.${OCTET}){3}(?!\w|\.\d)`;
+const IPV4 = String.raw`${after('\\w.')}${OCTET}(?:\.${OCTET}){3}(?!\w|\.\d)`;
 const IPV6 = String.raw`(?<![\w:.])(?=[0-9a-fA-F:]*:[0-9a-fA-F]*:)[0-9a-fA-F:]{2,39}(?![\w:])`;
-const HOST = String.raw`(?<![\w.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?![\w-])`;
+const HOST = String.raw`${after('\\w.%-')}(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?![\w-])`;
 
 /** Group numbers of the master pattern, fixed by the order of the alternatives above. */
 export const G = {

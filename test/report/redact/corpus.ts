@@ -77,6 +77,8 @@ export const SECRET_CORPUS: [string, string, string[]][] = [
   ['bare JWT pasted in prose', `the token was ${JWT} according to the client`, [JWT, JWT_SIGNATURE]],
   ['JWT signature alone survives nowhere (DPoP in JSON)', `{"dpop_proof":"${DPOP}"}`, [DPOP_SIGNATURE]],
   ['CLI flag', `authserver serve --client-secret=${S.clientSecret}`, [S.clientSecret]],
+  ['URL-encoded bearer JWT', `GET /x?auth=Bearer%20${JWT}`, [JWT_SIGNATURE]],
+  ['URL-encoded vault token', `note=token%3D${S.vaultToken}`, [S.vaultToken]],
   ['password field', `{"username":"bob","password":"${S.dbPassword}"}`, [S.dbPassword]],
 ];
 

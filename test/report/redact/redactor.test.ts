@@ -121,6 +121,12 @@ describe('redactor: identities are pseudonymized', () => {
     expect(out).toContain('https://github.com/x');
   });
 
+  it('pseudonymizes hosts, emails and IPs inside URL-encoded values without breaking the encoding', () => {
+    const r = createRedactor({ ownDomains: OWN });
+    const out = r.text('resource=https%3A%2F%2Fmcp.acme-corp.io%2Fmcp&login_hint=alice%40acme-corp.io&peer=%2F203.0.113.9');
+    expect(out).toMatch(/^resource=https%3A%2F%2Fhost-[0-9a-f]{4}\.invalid%2Fmcp&login_hint=user#[0-9a-f]{4}@example\.invalid&peer=%2Fip#[0-9a-f]{4}$/);
+  });
+
   it('keeps loopback addresses, localhost and the admin/system actors', () => {
     const r = createRedactor({ ownDomains: OWN });
     expect(r.text('listening on 127.0.0.1:9000 and http://localhost:9000 and [::1]:9001')).toBe('listening on 127.0.0.1:9000 and http://localhost:9000 and [::1]:9001');

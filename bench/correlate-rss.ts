@@ -1,5 +1,6 @@
 // Streams synthetic log records (≈1 GB of slog JSON worth, 3 M lines by default) through the
-// Correlator and prints peak RSS and time. Usage: npx tsx bench/correlate-rss.ts [records]
+// Correlator and prints peak RSS and time. Usage: node --expose-gc --import tsx bench/correlate-rss.ts [records]
+// (env RETAIN=<n> sets the retain limit, NO_AUDIT=1 leaves out the `audit` lines).
 import { Correlator, DEFAULT_RETAIN_LIMIT } from '../src/correlate/index.ts';
 import type { LogRecord } from '../src/ingest/index.ts';
 
@@ -38,7 +39,7 @@ function* records(): Generator<LogRecord> {
     yield { ...base, line: ++line, time: new Date(ts).toISOString(), ts, level: 'INFO', msg: 'tokens issued', requestId: reqId, traceId,
       component: 'token', attrs: { client_id: `client-${n % 300}`, user_id: `user-${n % 5000}`, family_id: hex(8), auth_session_id: hex(8), token_type: 'Bearer' } };
     n++;
-    if (n % 3 === 0) {
+    if (n % 3 === 0 && !process.env.NO_AUDIT) {
       yield { ...base, line: ++line, time: new Date(ts + 1).toISOString(), ts: ts + 1, level: 'INFO', msg: 'audit', component: 'audit',
         attrs: { action: 'token.issued', actor_id: `user-${n % 5000}`, client_id: `client-${n % 300}`, ip: '10.0.0.7', detail: `family=${hex(8)}` } };
       n++;
@@ -63,7 +64,7 @@ const flush = (): void => {
   count += batch.length;
   batch.length = 0;
 };
-for (const r of records()) if (batch.push(r) === 10_000) flush();
+for (const r of records()) if (batch.push(r) === 256) flush();
 flush();
 sample();
 const tAdd = performance.now();
@@ -75,4 +76,9 @@ const mb = (b: number): string => `${(b / 1048576).toFixed(0)} MB`;
 console.log(`records: ${count}`);
 console.log(`retained: ${model.logs.records().length} (complete: ${model.logs.isComplete}), traces: ${model.traces.total}, audit rows: ${model.audit.rows().length}, failing listed: ${failing.length}`);
 console.log(`add (correlator only): ${(addMs / 1000).toFixed(1)} s (${((addMs * 1000) / count).toFixed(2)} µs/record), finish: ${((tEnd - tAdd) / 1000).toFixed(1)} s`);
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc) {
+  gc();
+  console.log(`live heap after GC (model still referenced: ${model.logs.total}): ${mb(process.memoryUsage().heapUsed)}`);
+}
 console.log(`peak RSS (sampled): ${mb(peak)}, max RSS (OS): ${mb(process.resourceUsage().maxRSS * 1024)}, heap used now: ${mb(process.memoryUsage().heapUsed)}`);

@@ -63,6 +63,17 @@ export class ClockTracker {
   }
 
   /**
+   * A verifier on another source rejected a token whose `iat` lies ahead of its own clock and said both
+   * (`Token 'iat' claim is in the future (iat=…, now=…)`): the token was issued before that moment, so
+   * the source runs at least iat − now behind.
+   */
+  iatAhead(ev: ClockEvent, iatSec: number, nowSec: number): void {
+    if (this.iatPairs.length < MAX_PAIRS) this.iatPairs.push({ ev, d: (iatSec - nowSec) * 1000 });
+  }
+
+  private readonly iatPairs: { ev: ClockEvent; d: number }[] = [];
+
+  /**
    * Offsets of every source with evidence against `reference` (the main AuthPlane source).
    * `isServer(source)` tells AuthPlane streams (their events count as reference time).
    */
@@ -103,6 +114,9 @@ export class ClockTracker {
         if (isServer(u.source)) continue;
         push(lower, u.source, iss.ts - u.ts, u, `token ${jti} used at ${iso(u.ts)} here, issued at ${iso(iss.ts)} (${iss.file}:${iss.line})`);
       }
+    }
+    for (const { ev, d } of this.iatPairs) {
+      if (!isServer(ev.source)) push(lower, ev.source, d, ev, `verifier saw a token iat ${Math.round(d / 1000)} s ahead of its clock`);
     }
     for (const d of docs) {
       const body = d.body as Record<string, unknown> | null;

@@ -29,6 +29,8 @@ export interface CorrelateOptions {
   retainLimit?: number;
 }
 
+/** SDK rejection text naming both the token's iat and the verifier's clock (Python SDK: `(iat=…, now=…, leeway=30s)`). */
+const IAT_NOW = /\biat=(\d{9,11})\D{1,5}now=(\d{9,11})\b/;
 /** Default number of log records kept whole before only notable ones are. */
 export const DEFAULT_RETAIN_LIMIT = 300_000;
 /** Clock offsets smaller than this are noise (request durations), not corrected in timelines. */
@@ -108,6 +110,11 @@ export class Correlator {
         const row = auditFromLog(r, this.intern);
         if (row) this.auditRows.push(row);
       }
+    }
+    if (r.origin !== 'authserver' && r.ts !== null) {
+      const e = typeof r.attrs.error === 'string' ? r.attrs.error : r.msg;
+      const m = e.includes('now=') ? IAT_NOW.exec(e) : null;
+      if (m) this.clock.iatAhead({ source: r.source, ts: r.ts, file: r.file, line: r.line }, Number(m[1]), Number(m[2]));
     }
     if (r.attrs.jti !== undefined && r.ts !== null) {
       this.clock.tokenLine(r.origin, r.msg, r.attrs, { source: r.source, ts: r.ts, file: r.file, line: r.line });

@@ -68,7 +68,7 @@ export class LogStore {
     // A line without a time sorts at its predecessor's time in the same file.
     const orderTs = r.ts ?? this.lastTs;
     if (r.ts !== null) this.lastTs = r.ts;
-    if (this.lastRec === undefined || this.lastRec.format !== r.format || this.lastRec.file !== r.file) {
+    if (this.lastRec === undefined || this.lastRec.format !== r.format || this.lastRec.file !== r.file || this.lastRec.source !== r.source) {
       const info = this.sourceInfo[sourceId]!;
       info.formats.add(r.format);
       info.files.add(r.file);

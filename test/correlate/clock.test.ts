@@ -77,3 +77,17 @@ describe('clock offsets between sources', () => {
     expect(model([log('verified', { jti: 'x' }, MCP)]).clock).toEqual([]);
   });
 });
+
+describe('clock evidence in verifier errors', () => {
+  it('reads the lag from a Python SDK "iat claim is in the future" rejection', () => {
+    const m = model([
+      log('starting authserver', {}, { ...AS, ts: T0 }),
+      log('authplane.token_verification_failed', {
+        error_class: 'InvalidClaimsError', error: "Token 'iat' claim is in the future (iat=1791014364, now=1791014214, leeway=30s)",
+      }, { ...MCP, level: 'DEBUG', format: 'python', ts: 1791014214_000 }),
+    ]);
+    const off = m.clock.find((c) => c.source === MCP.source);
+    expect(off?.offsetMs).toBe(150_000);
+    expect(off?.evidence[0]?.note).toContain('150 s');
+  });
+});

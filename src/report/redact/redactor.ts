@@ -246,8 +246,10 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     }
     if (depth === 0 && this.#noted.size > 0) s = this.#notedPass(s);
     if (depth > MAX_DEPTH || !MAYBE.test(s)) return s;
-    const re = new RegExp(this.#re.source, 'g');
-    return s.replace(re, (...args: unknown[]) => this.#replace(args as (string | undefined)[], depth));
+    // Fast path: a bare timestamp, duration or number (most values on a log line) holds nothing.
+    if (PLAIN_VALUE.test(s)) return s;
+    // Safe to re-enter from the callback: a global replace collects every match before calling it.
+    return s.replace(this.#re, (...args: unknown[]) => this.#replace(args as (string | undefined)[], depth));
   }
 
   #replace(m: (string | undefined)[], depth: number): string {
@@ -323,6 +325,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     return prefix + this.#text(value, depth + 1);
   }
 }
+
+const PLAIN_VALUE = /^(?:\d{4}-\d\d-\d\d[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?|[+-]?\d+(?:\.\d+)?(?:e[+-]?\d+)?[a-zµ]*)$/i;
 
 const JWT_EXACT = /^eyJ[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*){1,4}$/;
 

@@ -35,7 +35,7 @@ export async function openTui(input: TuiInput): Promise<void> {
       load: input.load, color, title: input.title ?? 'bundle',
       makeRedactor: () => createRedactor({}),
       onError: (e: unknown) => { failure = e; },
-    }), { exitOnCtrlC: true, patchConsole: true, incrementalRendering: true });
+    }), { exitOnCtrlC: true, patchConsole: true });
     await app.waitUntilExit();
   } finally {
     process.removeListener('exit', restore);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogRecord } from '../../src/ingest/index.ts';
 import { moveCursor, scrollTop } from '../../src/tui/lib/cursor.ts';
-import { duration, fit, sparkline } from '../../src/tui/lib/format.ts';
+import { duration, fit, shortPath, sparkline, wrapLines } from '../../src/tui/lib/format.ts';
 import { filterIndexes, findNext, matches, parseFieldFilter, positionAtTime } from '../../src/tui/lib/log-filter.ts';
 
 function rec(msg: string, over: Partial<LogRecord> = {}): LogRecord {
@@ -75,5 +75,30 @@ describe('log filters and search', () => {
     expect(positionAtTime(timed, [0, 1, 2], 1500)).toBe(1);
     expect(positionAtTime(timed, [0, 1, 2], 0)).toBe(0);
     expect(positionAtTime(timed, [0, 1, 2], 9999)).toBe(2);
+  });
+});
+
+describe('short bundle paths', () => {
+  it('keeps the file name of a nested path', () => {
+    expect(shortPath('extra.zip!/pods.tgz!/logs/pod-a.log')).toBe('pod-a.log');
+  });
+  it('cuts a long docker json-file name in the middle', () => {
+    const p = `support-bundle/containers/${'a'.repeat(64)}/${'b'.repeat(64)}-json.log`;
+    const s = shortPath(p, 20);
+    expect(s).toHaveLength(20);
+    expect(s.startsWith('bbbbbbbbb')).toBe(true);
+    expect(s.endsWith('-json.log')).toBe(true);
+    expect(s).toContain('…');
+  });
+});
+
+describe('wrapped text', () => {
+  it('wraps on word boundaries within the width', () => {
+    expect(wrapLines('the quick brown fox jumps', 10, 5)).toEqual(['the quick', 'brown fox', 'jumps']);
+  });
+  it('stops at the line budget and marks the cut', () => {
+    const lines = wrapLines('one two three four five six seven eight', 9, 2);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]!.endsWith('…')).toBe(true);
   });
 });

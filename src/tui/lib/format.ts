@@ -37,3 +37,36 @@ export function sparkline(values: number[]): string {
   const max = Math.max(...values);
   return values.map((v) => BLOCKS[max === min ? 0 : Math.round(((v - min) / (max - min)) * (BLOCKS.length - 1))]).join('');
 }
+
+/**
+ * A bundle path short enough for a column: the file name (nested archives and folders dropped),
+ * cut in the middle when still too long — docker's `<64 hex>-json.log` names are the usual case.
+ */
+export function shortPath(path: string, max = 28): string {
+  const base = path.split(/!\/|\//).pop() ?? path;
+  if (base.length <= max) return base;
+  const keep = max - 1;
+  return `${base.slice(0, Math.ceil(keep / 2))}…${base.slice(base.length - Math.floor(keep / 2))}`;
+}
+
+/**
+ * Word-wrap `text` to `width` columns, at most `max` lines (the last one ends with … when cut).
+ * Views lay out wrapped text themselves so nothing overlaps when the screen is short.
+ */
+export function wrapLines(text: string, width: number, max: number): string[] {
+  const out: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      if (line && line.length + 1 + word.length > width) { out.push(line); line = ''; }
+      line = line ? `${line} ${word}` : word;
+      while (line.length > width) { out.push(line.slice(0, width)); line = line.slice(width); }
+    }
+    out.push(line);
+  }
+  if (out.length <= max) return out;
+  const kept = out.slice(0, Math.max(1, max));
+  kept[kept.length - 1] = fit(`${kept[kept.length - 1]} …`, width).trimEnd();
+  if (!kept[kept.length - 1]!.endsWith('…')) kept[kept.length - 1] = `${kept[kept.length - 1]!.slice(0, width - 1)}…`;
+  return kept;
+}

@@ -1,17 +1,21 @@
 // One finding: explanation, fix, docs and its evidence; enter on evidence jumps to the record.
-import { useKeys } from '../hooks/use-keys.ts';
 import { Box, Text } from 'ink';
 import type { Finding } from '../../rules/index.ts';
 import { useTui } from '../context.ts';
+import { useKeys } from '../hooks/use-keys.ts';
 import { useList } from '../hooks/use-list.ts';
-import { fit } from '../lib/format.ts';
+import { fit, shortPath, wrapLines } from '../lib/format.ts';
 import { SEVERITY_COLOR } from '../theme.ts';
 
 export interface FindingDetailProps { finding: Finding; height: number; width: number; isActive: boolean; onClose(): void }
 
 export function FindingDetail({ finding: f, height, width, isActive, onClose }: FindingDetailProps) {
   const { color, show, go } = useTui();
-  const evHeight = Math.max(3, height - 9);
+  // Budget the screen: the evidence list keeps at least a third of it.
+  const textBudget = Math.max(4, Math.floor((height - 4) * 0.6));
+  const explanation = wrapLines(show(f.explanation), width, Math.max(2, Math.ceil(textBudget / 2)));
+  const fix = wrapLines(`Fix: ${show(f.fix)}`, width, Math.max(2, textBudget - explanation.length));
+  const evHeight = Math.max(2, height - 4 - explanation.length - fix.length);
   const list = useList(f.evidence.length, evHeight);
   useKeys((input, key) => {
     if (key.escape || key.backspace || key.leftArrow) onClose();
@@ -22,16 +26,15 @@ export function FindingDetail({ finding: f, height, width, isActive, onClose }: 
   const visible = f.evidence.slice(list.top, list.top + evHeight);
   return (
     <Box flexDirection="column">
-      <Text bold color={color ? SEVERITY_COLOR[f.severity] : undefined}>{fit(`${f.rule} · ${f.cause} · ${f.severity} · confidence ${f.confidence.toFixed(2)}`, width)}</Text>
-      <Text bold wrap="truncate">{f.title}</Text>
-      <Text wrap="wrap">{show(f.explanation)}</Text>
-      <Text wrap="wrap" color={color ? 'green' : undefined}>Fix: {show(f.fix)}</Text>
-      <Text dimColor wrap="truncate">Docs: {f.docs}{f.related.length ? `   Consequences: ${f.related.join(', ')}` : ''}{f.consequence_of ? `   Consequence of: ${f.consequence_of}` : ''}</Text>
-      <Text dimColor>Evidence ({f.evidence.length}) — enter: open the record, esc: back</Text>
+      <Text bold color={color ? SEVERITY_COLOR[f.severity] : undefined}>{fit(`${f.rule} · ${f.cause} · ${f.severity} · confidence ${f.confidence.toFixed(2)} · ${f.title}`, width)}</Text>
+      {explanation.map((l, i) => <Text key={`e${i}`}>{l}</Text>)}
+      {fix.map((l, i) => <Text key={`f${i}`} color={color ? 'green' : undefined}>{l}</Text>)}
+      <Text dimColor>{fit(`Docs: ${f.docs}${f.related.length ? `  · consequences: ${f.related.join(', ')}` : ''}${f.consequence_of ? `  · consequence of ${f.consequence_of}` : ''}`, width)}</Text>
+      <Text dimColor>{fit(`Evidence (${f.evidence.length}) — enter: open the record · esc: back`, width)}</Text>
       {visible.map((e, i) => {
         const idx = list.top + i;
         const selected = idx === list.index;
-        const where = `${e.file}:${e.line}`;
+        const where = `${shortPath(e.file)}:${e.line}`;
         return <Text key={`${where}-${idx}`} bold={selected}>{fit(`${selected ? '›' : ' '} ${e.kind.padEnd(8)} ${where}  ${show(e.excerpt)}`, width)}</Text>;
       })}
     </Box>

@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import type { AuditRecord, LogRecord } from '../../ingest/index.ts';
 import { useTui } from '../context.ts';
 import { useList } from '../hooks/use-list.ts';
-import { clock, fit } from '../lib/format.ts';
+import { clock, fit, shortPath } from '../lib/format.ts';
 import { LEVEL_COLOR } from '../theme.ts';
 
 export interface TimelineViewProps { traceId: string; file?: string; line?: number; height: number; width: number; isActive: boolean; onClose(): void }
@@ -50,7 +50,7 @@ export function TimelineView({ traceId, file, line, height, width, isActive, onC
         const { level, text, source } = label(e.record);
         const off = e.offsetMs ? `~${e.offsetMs > 0 ? '+' : ''}${Math.round(e.offsetMs / 1000)}s` : '';
         // The place stays visible: the message is what gets cut on a narrow terminal.
-        const where = ` ${e.record.file.split(/[/!]/).pop()}:${e.record.line}`;
+        const where = ` ${shortPath(e.record.file)}:${e.record.line}`;
         const head = `${selected ? '›' : ' '} ${clock(e.correctedTs)}${off.padEnd(6)} ${fit(source, 16)} ${level.padEnd(5)} ${'  '.repeat(Math.min(4, e.depth))}`;
         const rowText = `${head}${fit(text, Math.max(10, width - head.length - where.length))}${where}`;
         const lc = level === 'AUDIT' ? 'magenta' : LEVEL_COLOR[level as keyof typeof LEVEL_COLOR];

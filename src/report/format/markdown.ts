@@ -6,6 +6,12 @@ export function mdText(s: string): string {
   return s.replace(/[\\`*_[\]<>#~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`)).replace(/\r?\n/g, ' ');
 }
 
+/** Prose from rules: `backticked` parts become safe code spans, the rest is escaped with mdText(). */
+export function mdProse(s: string): string {
+  const parts = s.split(/`([^`\n]+)`/);
+  return parts.map((p, i) => (i % 2 === 1 ? code(p) : mdText(p))).join('');
+}
+
 /** Escape for HTML contexts (`<summary>`). */
 export function htmlText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -3,7 +3,7 @@
 import type { Model } from '../../correlate/index.ts';
 import type { Analysis, Evidence, Finding } from '../../rules/index.ts';
 import type { Redactor } from '../redact/redactor.ts';
-import { cell, cellCode, code, details, fence, htmlText, mdText, table } from './markdown.ts';
+import { cell, cellCode, code, details, fence, htmlText, mdProse, mdText, table } from './markdown.ts';
 import { primeRedactor } from '../redact/prime.ts';
 import { configYaml } from './md-config.ts';
 import { MARK, evidenceLine, findingId, groupFindings, pct, scrub } from './shared.ts';
@@ -49,7 +49,7 @@ function render(a: Analysis, m: Model, r: Redactor | undefined, caps: Caps): str
 }
 
 function summary(a: Analysis, r: Redactor | undefined): string {
-  const rows = a.checklist.map((c) => [String(c.step), cell(c.title), `${MARK[c.status]} ${c.status}`, c.findings.map((f) => cellCode(f)).join(' '), cell(mdText(scrub(r, c.note)))]);
+  const rows = a.checklist.map((c) => [String(c.step), cell(c.title), `${MARK[c.status]} ${c.status}`, c.findings.map((f) => cellCode(f)).join(' '), cell(mdProse(scrub(r, c.note)))]);
   return `## Summary\n\n${table(['Step', 'Check', 'Status', 'Findings', 'Note'], rows, ['r'])}`;
 }
 
@@ -67,13 +67,13 @@ function findings(a: Analysis, r: Redactor | undefined, caps: Caps): string {
 function findingBlock(f: Finding, num: string, r: Redactor | undefined, caps: Caps, consequence: boolean): string {
   const head = `${consequence ? '####' : '###'} ${num} ${mdText(f.title)} — ${code(findingId(f))}`;
   const meta = `**${f.severity}**, confidence ${pct(f.confidence)}, checklist step ${f.step}${f.affected != null ? `, ${plural(f.affected, 'event')} explained` : ''}${consequence && f.consequence_of ? `; a consequence of ${code(f.consequence_of)}` : ''}.`;
-  const parts = [head, meta, mdText(scrub(r, f.explanation))];
+  const parts = [head, meta, mdProse(scrub(r, f.explanation))];
   if (f.evidence.length) {
     const shown = f.evidence.slice(0, caps.evidence).map((e) => evidenceLine(e, r, caps.lineChars));
     if (f.evidence.length > caps.evidence) shown.push(`… ${f.evidence.length - caps.evidence} more evidence items cut`);
     parts.push(`Evidence:\n\n${fence(shown.join('\n'))}`);
   }
-  if (!consequence) parts.push(`**Fix:** ${mdText(scrub(r, f.fix))}`);
+  if (!consequence) parts.push(`**Fix:** ${mdProse(scrub(r, f.fix))}`);
   if (f.docs && !consequence) parts.push(`**Docs:** ${/^https?:\/\/\S+$/.test(f.docs) ? `<${f.docs}>` : mdText(f.docs)}`);
   return parts.join('\n\n');
 }

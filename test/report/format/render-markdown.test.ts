@@ -111,3 +111,10 @@ describe('markdown report', () => {
     expect(md.length).toBeLessThanOrEqual(60_000);
   });
 });
+
+describe('markdown prose from rules', () => {
+  it('turns backticked commands into code spans and escapes the rest', async () => {
+    const { mdProse } = await import('../../../src/report/format/markdown.ts');
+    expect(mdProse('run `curl -s a | jq .keys[]` then <restart> *now*')).toBe('run `curl -s a | jq .keys[]` then &lt;restart&gt; \\*now\\*');
+  });
+});

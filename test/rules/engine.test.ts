@@ -74,8 +74,16 @@ describe('rules engine: checklist', () => {
   });
 
   it('passes a step whose rules ran on the data they need and found nothing', () => {
-    const step2 = runEngine(model([doc('jwks', { keys: [{ kid: 'a' }] })]), { rules: [jwksRule] }).checklist.find((c) => c.step === 2);
+    const bundle = [doc('jwks', { keys: [{ kid: 'a' }] }), doc('as-metadata', { issuer: 'https://auth.example.com', jwks_uri: 'https://auth.example.com/.well-known/jwks.json' })];
+    const step2 = runEngine(model(bundle), { rules: [jwksRule] }).checklist.find((c) => c.step === 2);
     expect(step2?.status).toBe('pass');
+  });
+
+  it('does not pass discovery on a JWKS alone: the AS metadata the step reads is missing', () => {
+    const step2 = runEngine(model([doc('jwks', { keys: [{ kid: 'a' }] })]), { rules: [jwksRule] }).checklist.find((c) => c.step === 2);
+    expect(step2?.status).toBe('unknown');
+    expect(step2?.note).toContain('no AS metadata (discovery) in the bundle: add `curl -si http://localhost:9000/.well-known/oauth-authorization-server');
+    expect(step2?.note).toContain('1 check that needs less ran and found nothing');
   });
 
   it('fails a step with an error finding and warns on a warning', () => {

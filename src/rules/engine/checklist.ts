@@ -13,6 +13,28 @@ export interface RuleRun {
 
 const FAILING = new Set(['client-error', 'server-error', 'denied']);
 
+/**
+ * What each checklist step itself looks at (reference/checklist.md): a step can only pass when
+ * the bundle holds it. Each inner list is satisfied by any one of its needs. Rules that need
+ * less (a boot log line, say) still fire, but their silence alone is not a pass: a bundle of two
+ * log lines has not shown that discovery works.
+ */
+const STEP_CORE: Record<number, Need[][]> = {
+  1: [['health']],
+  2: [['as-metadata'], ['jwks']],
+  3: [['as-metadata']],
+  4: [['jwks'], ['tokens', 'sdk-logs']],
+  5: [['tokens', 'sdk-logs']],
+  6: [['sdk-logs', 'exchanges']],
+  7: [['metrics']],
+  10: [['audit']],
+};
+
+/** The core needs of a step that the bundle lacks (one representative need per unmet group). */
+function missingCore(model: Model, step: number): Need[] {
+  return (STEP_CORE[step] ?? []).filter((group) => !group.some((n) => NEEDS[n].present(model))).map((group) => group[0]!);
+}
+
 function collectNote(needs: Need[]): string {
   return needs.slice(0, 3).map((n) => `${NEEDS[n].label} in the bundle: ${NEEDS[n].collect}`).join('; ');
 }
@@ -71,7 +93,11 @@ export function buildChecklist(model: Model, runs: RuleRun[], findings: Finding[
     const stepRuns = runs.filter((r) => r.rule.step === step && !r.crashed);
     const checked = stepRuns.filter((r) => r.missing.length === 0);
     const missing = [...new Set(stepRuns.flatMap((r) => r.missing))];
-    if (checked.length > 0) {
+    const core = missingCore(model, step);
+    if (core.length > 0) {
+      const ran = checked.length ? ` (${checked.length} check${checked.length > 1 ? 's' : ''} that need${checked.length > 1 ? '' : 's'} less ran and found nothing)` : '';
+      items.push({ ...base, status: 'unknown', note: `${collectNote(core)}${ran}` });
+    } else if (checked.length > 0) {
       const info = fs.length ? ` (${fs.length} informational finding${fs.length > 1 ? 's' : ''})` : '';
       const also = missing.length ? `; to check more, ${collectNote(missing)}` : '';
       items.push({ ...base, status: 'pass', note: `${checked.length} of ${stepRuns.length} checks ran and found nothing wrong${info}${also}` });

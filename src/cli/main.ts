@@ -123,8 +123,10 @@ function program(setExit: (code: number) => void): Command {
     .option('--kubectl-selector <selector>', 'include `kubectl logs -l <selector> --prefix --timestamps`')
     .option('--docker-container <name...>', 'include `docker logs --timestamps <name>`')
     .option('--timeout <seconds>', 'per-request timeout', '5')
+    .option('--log-limit <MiB>', 'keep at most this much of each log source (its newest part)', '50')
     .option('--no-redact', 'keep secrets (a private copy: never attach it publicly)')
     .option('-o, --output <file>', 'the bundle to write', 'bundle.tgz')
+    .option('-q, --quiet', 'no progress lines on stderr')
     .action(async (o: Record<string, unknown>) => {
       setExit(await (await import('./commands/collect.ts')).collectCommand(o));
     });

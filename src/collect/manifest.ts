@@ -1,0 +1,55 @@
+// The bundle's manifest.json: what was collected, from where and when, by which forensic version,
+// and what failed or was skipped and why. The document parsers read it as a `manifest` document.
+
+/** How one item went. */
+export type ItemOutcome = 'ok' | 'http-error' | 'failed' | 'skipped';
+
+/** One manifest row: an HTTP GET, a log file or a log command. */
+export interface ManifestItem {
+  /** Stable item name, e.g. `public/health`, `admin/audit page 2`, `logs/journal authserver`. */
+  name: string;
+  /** The URL fetched, or null for a log file or command. */
+  url: string | null;
+  /** The log command run (program and arguments), when the item is one. */
+  command?: string[];
+  /** The host file read, for a log file. */
+  path?: string;
+  /** Path of the written file inside the bundle, or null when nothing was written. */
+  file: string | null;
+  /** HTTP status, or null without a response. */
+  status: number | null;
+  /** Why the item failed or was skipped, or null. */
+  error: string | null;
+  outcome: ItemOutcome;
+  started_at: string | null;
+  duration_ms: number | null;
+  /** Bytes written for the item. */
+  bytes?: number;
+  /** The size cap cut the item (logs keep their newest part). */
+  truncated?: boolean;
+  note?: string;
+}
+
+export interface Manifest {
+  tool: 'forensic';
+  version: string;
+  collected_at: string;
+  finished_at: string;
+  /** False for a `--no-redact` private copy. */
+  redacted: boolean;
+  targets: { public: string; admin: string; resources: string[] };
+  options: { interval_s: number; since: string; timeout_s: number; log_limit_bytes: number; admin_key: 'env' | 'file' | 'none' };
+  items: ManifestItem[];
+}
+
+/** An RFC 3339 time (milliseconds dropped) for manifest and scrape comments. */
+export function rfc3339(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Counts of the manifest's outcomes, for the closing summary line. */
+export function tally(items: ManifestItem[]): Record<ItemOutcome, number> {
+  const t: Record<ItemOutcome, number> = { ok: 0, 'http-error': 0, failed: 0, skipped: 0 };
+  for (const i of items) t[i.outcome]++;
+  return t;
+}

@@ -1,8 +1,10 @@
 // JWTs and DPoP proofs: decode header and claims without verifying, and replace the compact token
 // with a marker (reports) or a re-encoded token with its signature dropped (redacted bundles).
 
+import { REDACTED_SIGNATURE } from '../../rules/index.ts';
+
 /** The signature segment of a re-encoded token: analysis tools can tell it was redacted. */
-export const REDACTED_SIGNATURE = 'REDACTED';
+export { REDACTED_SIGNATURE };
 
 /** Claims kept verbatim: they identify nothing and are what a maintainer debugs with. */
 const KEEP_CLAIMS = new Set([

@@ -1,4 +1,5 @@
 // Checklist steps 4 and 5 for one access token, offline: typ, alg, kid, signature, iss, aud, scope, exp/nbf/iat.
+import { isRedactedSignature } from './redacted.ts';
 import { compactVerify, createLocalJWKSet, errors, type JSONWebKeySet } from 'jose';
 import { fmtDuration, fmtList, fmtTime } from '../support-b/format.ts';
 import { decodeCompactJwt, type DecodedJwt } from './decode.ts';
@@ -103,6 +104,7 @@ async function checkSignature(token: string, header: Record<string, unknown>, ke
   if (!(ALLOWED_ALGS as readonly string[]).includes(alg)) return { check: 'signature', status: 'fail', reason: `not verified: alg ${alg || '(missing)'} is not accepted` };
   if (!keys) return { check: 'signature', status: 'unknown', reason: 'not verified: no JWKS given' };
   if (!kidOk) return { check: 'signature', status: 'unknown', reason: 'not verified: no JWKS key with this kid' };
+  if (isRedactedSignature(token)) return { check: 'signature', status: 'unknown', reason: 'not verified: the signature was redacted (this token comes from a redacted bundle)' };
   try {
     await compactVerify(token, createLocalJWKSet({ keys } as unknown as JSONWebKeySet), { algorithms: [...ALLOWED_ALGS] });
     return { check: 'signature', status: 'pass', reason: `signature verifies against JWKS key ${String(header.kid)}` };

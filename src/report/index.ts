@@ -5,3 +5,4 @@ export { registrableDomain } from './redact/own-domains.ts';
 export { REDACTED_SIGNATURE } from './redact/jwt.ts';
 export { renderText, renderJson, renderMarkdown, renderTimeline, renderInventory, type RenderOptions } from './render.ts';
 export { redactBundle, type RedactBundleResult } from './bundle/redact-bundle.ts';
+export { redactorFor } from './redact/for-analysis.ts';

@@ -27,7 +27,7 @@ export interface AppProps {
   analysis: Analysis;
   color: boolean;
   /** Creates the report's redactor for the `r` toggle (lazily: most sessions never press r). */
-  makeRedactor?: () => Redactor;
+  makeRedactor?: (model: Model, analysis: Analysis) => Redactor;
   initialView?: ViewId;
 }
 
@@ -70,7 +70,7 @@ export function App({ model, analysis, color, makeRedactor, initialView = 'check
     if (input === '?') { setHelp(true); return true; }
     if (input === 'r') {
       if (!redactor && makeRedactor) {
-        try { setRedactor(makeRedactor()); } catch (e) { setNotice(`redaction unavailable: ${(e as Error).message}`); return true; }
+        try { setRedactor(makeRedactor(model, analysis)); } catch (e) { setNotice(`redaction unavailable: ${(e as Error).message}`); return true; }
       }
       setRedacted((r) => !r);
       setNotice('');

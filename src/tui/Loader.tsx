@@ -10,7 +10,7 @@ import { App } from './App.tsx';
 
 export type LoadFn = (onProgress: (p: IngestProgress) => void) => Promise<{ model: Model; analysis: Analysis }>;
 
-export interface LoaderProps { load: LoadFn; color: boolean; makeRedactor?: () => Redactor; onError(e: unknown): void; title: string }
+export interface LoaderProps { load: LoadFn; color: boolean; makeRedactor?: (model: Model, analysis: Analysis) => Redactor; onError(e: unknown): void; title: string }
 
 export function Loader({ load, color, makeRedactor, onError, title }: LoaderProps) {
   const { exit } = useApp();

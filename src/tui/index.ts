@@ -3,7 +3,7 @@ import { render } from 'ink';
 import { createElement } from 'react';
 import type { Model } from '../correlate/index.ts';
 import { ForensicError } from '../ingest/index.ts';
-import { createRedactor } from '../report/index.ts';
+import { createRedactor, ownHostsOf, primeRedactor } from '../report/index.ts';
 import type { Analysis } from '../rules/index.ts';
 import { Loader, type LoadFn } from './Loader.tsx';
 
@@ -33,7 +33,11 @@ export async function openTui(input: TuiInput): Promise<void> {
   try {
     const app = render(createElement(Loader, {
       load: input.load, color, title: input.title ?? 'bundle',
-      makeRedactor: () => createRedactor({}),
+      makeRedactor: (model: Model, analysis: Analysis) => {
+        const r = createRedactor({ ownDomains: ownHostsOf(model) });
+        primeRedactor(r, model, analysis);
+        return r;
+      },
       onError: (e: unknown) => { failure = e; },
     }), { exitOnCtrlC: true, patchConsole: true });
     await app.waitUntilExit();

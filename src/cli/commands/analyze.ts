@@ -1,6 +1,6 @@
 // `forensic analyze`: run the pipeline and print the checklist and findings (or one trace's timeline).
 import type { TimeBound } from '../../correlate/index.ts';
-import { createRedactor, renderInventory, renderJson, renderMarkdown, renderText, renderTimeline } from '../../report/index.ts';
+import { redactorFor, renderInventory, renderJson, renderMarkdown, renderText, renderTimeline, type RenderOptions } from '../../report/index.ts';
 import type { Analysis, Severity } from '../../rules/index.ts';
 import { ForensicError } from '../../ingest/index.ts';
 import { runPipeline } from '../pipeline.ts';
@@ -28,27 +28,26 @@ export function exitCodeFor(analysis: Analysis, failOn: Severity | 'never'): num
 
 export async function analyzeCommand(bundle: string, o: AnalyzeOptions): Promise<number> {
   const { model, analysis } = await runPipeline(bundle, { since: o.since, until: o.until, progress: o.progress });
-  const redactor = o.redact ? createRedactor({}) : undefined;
-  const render = { color: o.color, redactor, width: process.stdout.columns ?? 100 };
   if (o.tui) {
     const { openTui, loaded } = await import('../../tui/index.ts');
     await openTui({ title: bundle, load: loaded(model, analysis) });
     return exitCodeFor(analysis, o.failOn);
   }
-  let out: string;
-  if (o.trace) {
-    if (o.format === 'markdown') throw new ForensicError('usage', '--trace prints text or json, not markdown');
-    if (!model.traces.find(o.trace)) throw new ForensicError('usage', `no trace or request with id ${o.trace} in this bundle (forensic analyze ${bundle} --format json lists the traces)`);
-    out = renderTimeline(model, o.trace, { ...render, format: o.format });
-  } else if (o.inventory) {
-    out = o.format === 'json' ? JSON.stringify({ bundle: analysis.bundle }, null, 2) : renderInventory(analysis, render);
-  } else if (o.format === 'json') {
-    out = renderJson(analysis, render);
-  } else if (o.format === 'markdown') {
-    out = renderMarkdown(analysis, model, { ...render, redactor: redactor ?? undefined });
-  } else {
-    out = renderText(analysis, model, render);
-  }
+  if (o.trace && o.format === 'markdown') throw new ForensicError('usage', '--trace prints text or json, not markdown');
+  if (o.trace && !model.traces.find(o.trace)) throw new ForensicError('usage', `no trace or request with id ${o.trace} in this bundle (forensic analyze ${bundle} --format json lists the traces)`);
+  const render = (r: RenderOptions): string => {
+    if (o.trace) return renderTimeline(model, o.trace, { ...r, format: o.format === 'json' ? 'json' : 'text' });
+    if (o.inventory) return o.format === 'json' ? JSON.stringify({ bundle: analysis.bundle }, null, 2) : renderInventory(analysis, r);
+    if (o.format === 'json') return renderJson(analysis, r);
+    if (o.format === 'markdown') return renderMarkdown(analysis, model, r);
+    return renderText(analysis, model, r);
+  };
+  const plain: RenderOptions = { color: o.color, width: process.stdout.columns ?? 100 };
+  let out = render(plain);
+  // Excerpts are redacted unless --no-redact (contract.md); the redactor first reads the unredacted
+  // text. The operator's own hostnames stay readable here: this output is for their own terminal or
+  // scripts, and a fix must name the real resource URI. `forensic report` pseudonymizes them too.
+  if (o.redact) out = render({ ...plain, redactor: await redactorFor(model, analysis, out, { ownHosts: false }) });
   process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
   return exitCodeFor(analysis, o.failOn);
 }

@@ -1,7 +1,7 @@
 // `forensic report`: the redacted Markdown report, to a file or stdout.
 import { writeFileSync } from 'node:fs';
 import type { TimeBound } from '../../correlate/index.ts';
-import { createRedactor, ownHostsOf, primeRedactor, renderMarkdown } from '../../report/index.ts';
+import { redactorFor, renderMarkdown } from '../../report/index.ts';
 import { runPipeline } from '../pipeline.ts';
 
 export interface ReportOptions {
@@ -13,10 +13,7 @@ export interface ReportOptions {
 
 export async function reportCommand(bundle: string, o: ReportOptions): Promise<number> {
   const { model, analysis } = await runPipeline(bundle, { since: o.since, until: o.until, progress: o.progress });
-  const redactor = createRedactor({ ownDomains: ownHostsOf(model) });
-  primeRedactor(redactor, model, analysis);
-  // secretlint is async and whole-document: run it once over everything the report could show.
-  await redactor.learn(renderMarkdown(analysis, model, { color: false }));
+  const redactor = await redactorFor(model, analysis, renderMarkdown(analysis, model, { color: false }));
   const md = renderMarkdown(analysis, model, { color: false, redactor });
   if (o.output) {
     writeFileSync(o.output, md);

@@ -53,7 +53,8 @@ export function runEngine(model: Model, opts: EngineOptions = {}): Analysis {
     runs.push(run);
   }
   const findings = orderFindings(candidates);
-  const traces = model.traces.list().filter((t) => t.outcome !== 'ok' && t.outcome !== 'unknown').slice(0, MAX_TRACES);
+  // list() puts failing traces first, so a bounded list holds every failing one we report.
+  const traces = model.traces.list(MAX_TRACES * 4).filter((t) => t.outcome !== 'ok' && t.outcome !== 'unknown').slice(0, MAX_TRACES);
   const b = model.bundle;
   const records = b.files.reduce((n, f) => n + f.records, 0);
   return {

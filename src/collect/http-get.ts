@@ -152,7 +152,8 @@ export function describeFailure(err: unknown, url: string, elapsedMs: number, ti
       break;
   }
   if (/certificate|SSL|TLS/i.test(`${code} ${msg}`)) return { kind: 'tls error', line: `curl: (60) SSL certificate problem: ${oneLine(msg)}` };
-  return { kind: oneLine(msg) || 'request failed', line: `curl: (56) Failure when receiving data from the peer: ${oneLine(msg)}` };
+  // Anything else kept curl's connect-failure shape, so the parsers and rules read it as "no answer".
+  return { kind: oneLine(msg) || 'request failed', line: `curl: (7) Failed to connect to ${host} port ${port} after ${elapsedMs} ms: ${oneLine(msg) || 'request failed'}` };
 }
 
 function oneLine(s: string): string {

@@ -21,6 +21,8 @@ export interface HttpItemSpec {
   file: string;
   /** `always`: write the capture even on success (the MCP 401 probe). Default: only on failure. */
   capture?: 'always' | 'on-failure';
+  /** A non-2xx status that is the healthy answer here (401 from an MCP server asked without a token). */
+  expectedStatus?: number;
   /** Admin key header, sent only to `credentialOrigin`. */
   auth?: { headers: Record<string, string>; origin: string };
   /** Request headers that are sent and shown in the capture. */
@@ -73,7 +75,7 @@ export async function fetchItem(ctx: ItemContext, spec: HttpItemSpec): Promise<H
   const error = r.error ?? (r.offHostRedirect ? `redirect to another host not followed: ${r.offHostRedirect}` : null);
   const item: ManifestItem = {
     name: spec.name, url: spec.url, file, status: r.status, error,
-    outcome: r.error ? 'failed' : ok ? 'ok' : 'http-error',
+    outcome: r.error ? 'failed' : ok || r.status === spec.expectedStatus ? 'ok' : 'http-error',
     started_at: rfc3339(r.startedAt), duration_ms: r.durationMs,
   };
   if (bytes !== undefined) item.bytes = bytes;
@@ -82,7 +84,7 @@ export async function fetchItem(ctx: ItemContext, spec: HttpItemSpec): Promise<H
   if (note) item.note = note;
   ctx.items.push(item);
   const what = r.error ?? `${r.status}${r.offHostRedirect ? ` → ${r.offHostRedirect} (not followed)` : ''} ${r.durationMs}ms`;
-  if (ok) ctx.progress.ok(spec.name, `${what}${note ? ` (${note})` : ''}`);
+  if (item.outcome === 'ok') ctx.progress.ok(spec.name, `${what}${note ? ` (${note})` : ''}`);
   else ctx.progress.fail(spec.name, `${what}${note ? ` (${note})` : ''}`);
   return r;
 }

@@ -39,10 +39,13 @@ export async function collectResource(ctx: ItemContext, resource: string): Promi
   const u = new URL(resource);
   const base = `resource/${slug(`${u.host}${u.pathname}`)}`;
   const probe = await fetchItem(ctx, {
-    name: `${base}/unauthenticated`, url: resource, file: '', capture: 'always', headers: MCP_ACCEPT,
+    name: `${base}/unauthenticated`, url: resource, file: '', capture: 'always', expectedStatus: 401, headers: MCP_ACCEPT,
     // An SSE stream would never end: the status line and headers are what matter.
     probeBytes: 64 << 10,
-    note: (r) => (r.status === 401 ? (advertisedIn(r) ? 'WWW-Authenticate names resource_metadata' : 'no resource_metadata in WWW-Authenticate') : undefined),
+    note: (r) => {
+      if (r.status === 401) return advertisedIn(r) ? 'WWW-Authenticate names resource_metadata' : 'no resource_metadata in WWW-Authenticate';
+      return r.status !== null && r.status < 300 ? 'answered without a token' : undefined;
+    },
   });
   const candidates = prmCandidates(resource, advertisedIn(probe));
   const misses: { name: string; r: HttpResult; index: number }[] = [];

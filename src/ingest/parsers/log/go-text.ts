@@ -140,7 +140,10 @@ export class KvScanner {
           i = j;
           continue;
         }
-        key = s.slice(i, j);
+        // Lines of one file repeat their keys in the same order: reuse the last line's key string at
+        // this position instead of slicing (and later internalizing) a new one per line.
+        const prev = this.keys[this.n];
+        key = prev !== undefined && prev.length === j - i && s.startsWith(prev, i) ? prev : s.slice(i, j);
         i = j + 1;
       }
       let val: string;

@@ -30,9 +30,14 @@ const ANSI = /\x1b\[[0-9;]*m/g;
 export class Unwrapped {
   wrapper = W_NONE;
   source = '';
-  /** The wrapper's timestamp as written, and in epoch ms (fallback when the inner line has none). */
-  time: string | undefined = undefined;
+  /** The wrapper's timestamp in epoch ms (fallback when the inner line has none); `time` has it as written. */
   ts: number | null = null;
+  // The stamp as written is sliced only when asked for: the inner line usually has its own time.
+  private timeText: string | undefined = undefined;
+  private timeFrom = 0;
+  private timeTo = 0;
+  // The last kubectl prefix's stream name: consecutive lines share it, so it is not sliced again.
+  private lastPrefixSource = '';
   /** journald PRIORITY as a level (fallback when the inner line names none). */
   level: Level | undefined = undefined;
   /** CRI `P` chunk or a Docker entry without its trailing newline: joined with what follows. */
@@ -41,7 +46,9 @@ export class Unwrapped {
   reset(source: string): void {
     this.wrapper = W_NONE;
     this.source = source;
-    this.time = undefined;
+    this.timeText = undefined;
+    this.timeFrom = 0;
+    this.timeTo = 0;
     this.ts = null;
     this.level = undefined;
     this.partial = false;
@@ -51,6 +58,11 @@ export class Unwrapped {
    * Strips text prefixes (kubectl `[pod/p/c] `, compose `svc | `, an RFC 3339 stamp, CRI
    * `stdout F `) and returns the inner line. `composeLoose` accepts any compose service name.
    */
+  /** The wrapper's timestamp as written, or undefined. */
+  get time(): string | undefined {
+    return this.timeText === undefined || this.timeTo === 0 ? this.timeText : this.timeText.slice(this.timeFrom, this.timeTo);
+  }
+
   unwrapText(text: string, composeLoose: boolean): string {
     if (text.charCodeAt(0) === 0x1b) text = text.replace(ANSI, ''); // compose colours its prefixes on a tty
     let pos = 0;
@@ -59,7 +71,9 @@ export class Unwrapped {
       if (text.startsWith('[pod/')) {
         const close = text.indexOf('] ', 5);
         if (close > 0) {
-          this.source = text.slice(1, close);
+          const last = this.lastPrefixSource;
+          if (close !== last.length + 1 || !text.startsWith(last, 1)) this.lastPrefixSource = text.slice(1, close);
+          this.source = this.lastPrefixSource;
           this.wrapper = W_KPREFIX;
           pos = close + 2;
         }
@@ -87,7 +101,9 @@ export class Unwrapped {
     const end = sp < 0 ? text.length : sp;
     const ts = parseIsoTime(text, pos, end);
     if (ts === null) return pos;
-    this.time = text.slice(pos, end);
+    this.timeText = text;
+    this.timeFrom = pos;
+    this.timeTo = end;
     this.ts = ts;
     const next = sp < 0 ? text.length : sp + 1;
     // CRI: `<stamp> stdout|stderr F|P <line>`.
@@ -114,7 +130,7 @@ export class Unwrapped {
     if (typeof log === 'string' && o.msg === undefined && (o.stream !== undefined || o.time !== undefined)) {
       this.wrapper = W_DOCKER;
       if (typeof o.time === 'string') {
-        this.time = o.time;
+        this.timeText = o.time;
         this.ts = parseIsoTime(o.time);
       }
       // Docker splits lines over 16 KiB into entries; only the last one ends with a newline.
@@ -133,7 +149,7 @@ export class Unwrapped {
       const us = Number(o.__REALTIME_TIMESTAMP);
       if (Number.isFinite(us) && us > 0) {
         this.ts = Math.floor(us / 1000);
-        this.time = new Date(this.ts).toISOString();
+        this.timeText = new Date(this.ts).toISOString();
       }
       const prio = Number(o.PRIORITY);
       if (o.PRIORITY !== undefined && Number.isInteger(prio)) this.level = numericLevel(prio);

@@ -41,7 +41,8 @@ async function copyLog(ctx: ItemContext, path: string, cap: number): Promise<voi
       written = await ctx.staging.write(name, tail.data(), st.mtimeMs);
       if (tail.isTruncated) item.truncated = true;
     } else if (st.size > cap) {
-      const from = createReadStream(path, { start: st.size - cap, end: st.size - 1 }).pipe(dropFirstPartialLine());
+      // One byte before the cut: when it is a newline, the kept part starts on a whole line.
+      const from = createReadStream(path, { start: st.size - cap - 1, end: st.size - 1 }).pipe(dropFirstPartialLine());
       written = await ctx.staging.writeStream(name, from, st.mtimeMs);
       item.truncated = true;
     } else {

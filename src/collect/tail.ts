@@ -7,6 +7,8 @@ export class Tail {
   readonly #cap: number;
   readonly #chunks: Buffer[] = [];
   #held = 0;
+  /** The byte just before the kept chunks: a newline there means they start on a line start. */
+  #lastDropped: number | undefined;
   total = 0;
 
   constructor(cap: number) {
@@ -18,7 +20,11 @@ export class Tail {
     this.#chunks.push(b);
     this.#held += b.length;
     this.total += b.length;
-    while (this.#chunks.length > 1 && this.#held - this.#chunks[0]!.length >= this.#cap) this.#held -= this.#chunks.shift()!.length;
+    while (this.#chunks.length > 1 && this.#held - this.#chunks[0]!.length >= this.#cap) {
+      const dropped = this.#chunks.shift()!;
+      this.#held -= dropped.length;
+      this.#lastDropped = dropped[dropped.length - 1];
+    }
   }
 
   get isTruncated(): boolean {
@@ -31,7 +37,7 @@ export class Tail {
     if (!this.isTruncated) return all;
     const from = all.length - this.#cap;
     const last = all.subarray(from);
-    if (all[from - 1] === 0x0a) return last;
+    if ((from > 0 ? all[from - 1] : this.#lastDropped) === 0x0a) return last;
     const nl = last.indexOf(0x0a);
     return nl >= 0 ? last.subarray(nl + 1) : last;
   }

@@ -100,7 +100,7 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
       targets: { public: o.publicUrl, admin: o.adminUrl, resources: o.resources },
       options: {
         interval_s: o.intervalMs / 1000, since: o.sinceLabel, timeout_s: o.timeoutMs / 1000,
-        log_limit_bytes: o.logCapBytes, admin_key: o.adminKeySource,
+        log_limit_bytes: o.logCapBytes, admin_key_source: o.adminKeySource,
       },
       items,
     };

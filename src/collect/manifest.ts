@@ -38,7 +38,14 @@ export interface Manifest {
   /** False for a `--no-redact` private copy. */
   redacted: boolean;
   targets: { public: string; admin: string; resources: string[] };
-  options: { interval_s: number; since: string; timeout_s: number; log_limit_bytes: number; admin_key: 'env' | 'file' | 'none' };
+  options: {
+    interval_s: number;
+    since: string;
+    timeout_s: number;
+    log_limit_bytes: number;
+    /** Where the admin key came from (never the key): `AUTHPLANE_ADMIN_API_KEY`, --admin-key-file, or none. */
+    admin_key_source: 'env' | 'file' | 'none';
+  };
   items: ManifestItem[];
 }
 

@@ -67,7 +67,7 @@ describe('forensic collect', () => {
     const r = await forensic(['collect', ...targets(), '--no-redact', '-o', out]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('NOT redacted');
-    expect(JSON.parse((await readBundle(out)).get('manifest.json')!.text)).toMatchObject({ redacted: false, options: { admin_key: 'none' } });
+    expect(JSON.parse((await readBundle(out)).get('manifest.json')!.text)).toMatchObject({ redacted: false, options: { admin_key_source: 'none' } });
   });
 
   it('does not take the admin key as a command-line value', async () => {

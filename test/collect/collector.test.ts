@@ -136,8 +136,8 @@ describe('collect with redaction (the default)', () => {
     expect(lines.join('')).not.toContain(ADMIN_KEY);
   });
 
-  it('marks the manifest as redacted', () => {
-    expect(manifestOf(files).redacted).toBe(true);
+  it('marks the manifest as redacted and still says where the key came from', () => {
+    expect(manifestOf(files)).toMatchObject({ redacted: true, options: { admin_key_source: 'env' } });
   });
 
   it('pseudonymizes the user ids in the audit pages', () => {

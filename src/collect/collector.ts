@@ -115,6 +115,13 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
     const t = tally(items);
     progress.info(`wrote ${o.output}: ${pack.files} files; ${t.ok} items ok, ${t['http-error']} HTTP errors, ${t.failed} failed, ${t.skipped} skipped${o.isRedacted ? '' : ' (NOT redacted: a private copy, never attach it publicly)'}`);
     return { output: o.output, manifest, pack };
+  } catch (err) {
+    // Whatever stops the run is printed: it must not carry the key either.
+    if (err instanceof Error) {
+      err.message = scrub.text(err.message);
+      if (err.stack) err.stack = scrub.text(err.stack);
+    }
+    throw err;
   } finally {
     await staging.dispose();
   }

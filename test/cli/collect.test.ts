@@ -77,6 +77,15 @@ describe('forensic collect', () => {
     expect(existsSync(join(dir, 'argv.tgz'))).toBe(false);
   });
 
+  it('refuses a key file holding more than one token, without printing it', async () => {
+    const keyFile = join(dir, 'two-lines.key');
+    writeFileSync(keyFile, `${ADMIN_KEY}\nsecond line\n`);
+    const r = await forensic(['collect', ...targets(), '--admin-key-file', keyFile, '-o', join(dir, 'two.tgz')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the admin key holds spaces, line breaks or non-ASCII characters');
+    expect(r.stderr).not.toContain(ADMIN_KEY);
+  });
+
   it.each([
     [['--since', 'yesterday'], '--since "yesterday": expected a duration before now'],
     [['--interval', 'soon'], '--interval "soon": expected a number of seconds'],

@@ -40,6 +40,12 @@ function parseUrl(option: string, v: string): string {
   return usage(`${option} ${JSON.stringify(v)}: expected an http:// or https:// URL`);
 }
 
+/** A key that fits in an HTTP header; otherwise fetch would fail later with the key in its message. */
+function sendable(key: string, from: string): string {
+  if (!/^[\x21-\x7e]+$/.test(key)) usage(`${from}: the admin key holds spaces, line breaks or non-ASCII characters; it should be the single token AuthPlane printed`);
+  return key;
+}
+
 /** The admin key from --admin-key-file, else AUTHPLANE_ADMIN_API_KEY, else none. Messages never quote it. */
 export function readAdminKey(file: string | undefined, env: NodeJS.ProcessEnv): { key: string | null; source: 'env' | 'file' | 'none' } {
   if (file) {
@@ -51,10 +57,10 @@ export function readAdminKey(file: string | undefined, env: NodeJS.ProcessEnv): 
     }
     const key = text.trim();
     if (!key) usage(`--admin-key-file ${file}: the file is empty`);
-    return { key, source: 'file' };
+    return { key: sendable(key, `--admin-key-file ${file}`), source: 'file' };
   }
   const key = env.AUTHPLANE_ADMIN_API_KEY?.trim();
-  return key ? { key, source: 'env' } : { key: null, source: 'none' };
+  return key ? { key: sendable(key, 'AUTHPLANE_ADMIN_API_KEY'), source: 'env' } : { key: null, source: 'none' };
 }
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);

@@ -88,6 +88,11 @@ function headerList(h: Headers): [string, string][] {
 
 async function readBody(res: Response, o: GetOptions, into: HttpResult): Promise<void> {
   if (!res.body) return;
+  // A probe answered with an event stream would only end at the timeout: the headers say enough.
+  if (o.probeBytes !== undefined && /event-stream/i.test(res.headers.get('content-type') ?? '')) {
+    await res.body.cancel();
+    return;
+  }
   const limit = Math.min(o.maxBytes, o.probeBytes ?? Infinity);
   const chunks: Buffer[] = [];
   let size = 0;

@@ -20,6 +20,10 @@ beforeAll(async () => {
       case '/loop':
         res.writeHead(302, { location: '/loop' });
         return res.end();
+      case '/sse':
+        // Headers, then an event stream that never ends.
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        return res.write(': ping\n\n');
       case '/big':
         res.writeHead(200, { 'content-type': 'text/plain' });
         return res.end('x'.repeat(5000));
@@ -31,7 +35,10 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => {
+  server.closeAllConnections();
+  return new Promise<void>((r) => server.close(() => r()));
+});
 
 describe('httpGet', () => {
   it('follows a redirect on the same host and reports where the answer came from', async () => {
@@ -68,6 +75,11 @@ describe('httpGet', () => {
   it('keeps every Set-Cookie header of the response', async () => {
     const r = await httpGet(`${base}/x`, { timeoutMs: 2000, maxBytes: 1 << 20 });
     expect(r.headers.filter(([k]) => k === 'set-cookie')).toEqual([['set-cookie', 'a=1'], ['set-cookie', 'b=2']]);
+  });
+
+  it('does not wait for an event stream to end when probing', async () => {
+    const r = await httpGet(`${base}/sse`, { timeoutMs: 2000, maxBytes: 1 << 20, probeBytes: 1024 });
+    expect(r).toMatchObject({ status: 200, error: null });
   });
 
   it('stops reading a body at the byte cap and marks it truncated', async () => {

@@ -145,7 +145,12 @@ function mcpRequest(s: Stream, ms: number, rng: Rng, users: string[], service: s
   put(s, time, `time=${short(0)} level=INFO msg=verified service=${service} sub=${rng.pick(users)} scope="tools/read tools/write" aud=https://mcp.acme.dev/mcp client_id=${rng.pick(CLIENTS)}`);
   const d = 3 + rng.int(30);
   time = stamp(ms + d, rng);
-  put(s, time, `time=${short(d)} level=INFO msg="http request" service=${service} method=POST path=/mcp status=200 duration_ms=${d} remote_addr=10.42.0.${rng.int(250)}:${30000 + rng.int(30000)} user_agent=${rng.pick(AGENTS)}`);
+  put(s, time, `time=${short(d)} level=INFO msg="http request" service=${service} method=POST path=/mcp status=200 duration_ms=${d} remote_addr=10.42.0.${rng.int(250)}:${30000 + rng.int(30000)} user_agent=${goQuote(rng.pick(AGENTS))}`);
+}
+
+/** A slog TextHandler value: quoted (strconv.Quote) when it holds a space, `=` or `"`. */
+function goQuote(v: string): string {
+  return /[\s="]/.test(v) ? JSON.stringify(v) : v;
 }
 
 /** The planted DPoP replay burst on replica B: denied refreshes with reused proofs (30, 08:28 → 08:55). */

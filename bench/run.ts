@@ -14,7 +14,7 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'bin', 'forensic.js');
 const MB = 1e6;
 /** Bump when gen.ts changes what it writes, so cached bundles are regenerated. */
-const GEN_VERSION = 1;
+const GEN_VERSION = 2;
 const TARGET_RATIO = 1.5;
 const TARGET_RSS_MB = 400;
 const TARGET_RSS_GROWTH = 1.5;

@@ -130,3 +130,18 @@ describe('TUI metrics, audit and help', () => {
     for (const line of frame().split('\n')) expect(line.length).toBeLessThanOrEqual(100);
   });
 });
+
+describe('TUI input handling', () => {
+  it('handles keys that arrive together in one read, one at a time', async () => {
+    const { app, frame } = open();
+    await vi.waitFor(() => expect(frame()).toContain('[1 Checklist]'));
+    // "jjj" then enter, written at once like a fast typist or a script would
+    app.stdin.write('jjj');
+    await vi.waitFor(() => expect(frame()).toMatch(/› ✘ +4 /), { timeout: 5000 });
+    // a view switch and a key for the new view in the same read: G reaches the Logs view
+    app.stdin.write('4G');
+    const last = sample.model.logs.records().at(-1)!;
+    await vi.waitFor(() => expect(frame()).toMatch(new RegExp(`› ${new Date(last.ts!).toISOString().slice(11, 23)} `)), { timeout: 5000 });
+    expect(frame()).toContain('[4 Logs]');
+  });
+});

@@ -30,7 +30,18 @@ export const KeyRouterContext = createContext<KeyRouter | null>(null);
 export function useKeyRouter(router: KeyRouter, global: (input: string, key: Key) => boolean): void {
   const latest = useRef(global);
   latest.current = global;
-  useInput((input, key) => { if (!latest.current(input, key)) router.dispatch(input, key); });
+  useInput((input, key) => {
+    // Keys that arrive together in one read (fast typing, scripted input) reach Ink as one
+    // "paste": replay them one at a time so `jG` moves down and then to the end.
+    // Each later key waits a tick, so React can first commit what the earlier one changed (a key
+    // that switches views must reach the new view's handlers, not the old one's).
+    const keys = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
+    const run = (i: number): void => {
+      if (!latest.current(keys[i]!, key)) router.dispatch(keys[i]!, key);
+      if (i + 1 < keys.length) setTimeout(() => run(i + 1), 0);
+    };
+    run(0);
+  });
 }
 
 /** Handle keys while `isActive`; the handler always sees the latest render's state. */

@@ -28,6 +28,12 @@ const SELF_CHECK = '=== authserver feature self-check ===';
 const BOOT_ABORT = 'authserver boot aborted:';
 
 const NUMERIC = /^-?\d+(?:\.\d+)?$/;
+
+/** NUMERIC, with a first-character check so most values (ids, words) skip the regex. */
+function looksNumeric(v: string): boolean {
+  const c = v.charCodeAt(0);
+  return (c === 0x2d || (c >= 0x30 && c <= 0x39)) && NUMERIC.test(v);
+}
 // Microsoft.Extensions.Logging console formatter: `warn: Authplane.Mcp[0]`, message on the next, indented line.
 const DOTNET_HEAD = /^(trce|dbug|info|warn|fail|crit): ([\w.`+<>]+)\[(\d+)\]$/;
 const DOTNET_LEVELS: Readonly<Record<string, Level>> = {
@@ -143,7 +149,7 @@ export class TextLineReader {
       }
       if (promote(rec, k, v)) continue;
       // Unquoted numbers become numbers so text and JSON logs compare alike (status=401).
-      addAttr(rec.attrs, k, kv.quotedAt(i) || !NUMERIC.test(v) ? v : Number(v));
+      addAttr(rec.attrs, k, kv.quotedAt(i) || !looksNumeric(v) ? v : Number(v));
     }
   }
 

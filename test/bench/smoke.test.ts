@@ -9,8 +9,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 describe('npm run bench -- --smoke', () => {
   it('generates a bundle, measures gzip and forensic on it, and reports the targets', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke'], { cwd: ROOT, encoding: 'utf8', timeout: 110_000 });
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
+    expect(r.status, r.stderr).toBe(0);
     const out = r.stdout;
     expect(out).toContain('reference 2 MB bundle: causes signing-key-regenerated, kid-unknown, dpop-replay');
     expect(out).toMatch(/bundle 20 MB: [\d.]+ MB uncompressed, [\d.]+ MB \.tgz/);

@@ -11,6 +11,16 @@ interface NeedSpec {
 }
 
 const has = (model: Model, ...kinds: Parameters<Model['documents']['ofKind']>[0][]) => kinds.some((k) => model.documents.ofKind(k).length > 0);
+
+/**
+ * Like `has`, but a captured fetch counts only when it succeeded: a refused or 404 discovery
+ * fetch shows that discovery failed (a rule says so), not that the step could be checked.
+ */
+const hasServed = (model: Model, ...kinds: Parameters<Model['documents']['ofKind']>[0][]) => kinds.some((k) => model.documents.ofKind(k).some((d) => {
+  if (d.docKind !== 'http-exchange') return true;
+  const status = d.http?.status;
+  return !d.http?.error && status != null && status >= 200 && status < 300 && d.body != null;
+}));
 const origins = (model: Model, ...o: string[]) => model.logs.sources().some((s) => o.includes(s.origin));
 
 /** Every need with its check and its collection hint. */
@@ -55,17 +65,17 @@ export const NEEDS: Record<Need, NeedSpec> = {
     collect: 'add `curl -si http://localhost:9000/health > health.txt`',
   },
   'as-metadata': {
-    present: (m) => has(m, 'as-metadata', 'openid-configuration'),
+    present: (m) => hasServed(m, 'as-metadata', 'openid-configuration'),
     label: 'no AS metadata (discovery)',
     collect: 'add `curl -si http://localhost:9000/.well-known/oauth-authorization-server > as-metadata.txt`',
   },
   jwks: {
-    present: (m) => has(m, 'jwks'),
+    present: (m) => hasServed(m, 'jwks'),
     label: 'no JWKS',
     collect: 'add `curl -s http://localhost:9000/.well-known/jwks.json > jwks.json`',
   },
   prm: {
-    present: (m) => has(m, 'prm'),
+    present: (m) => hasServed(m, 'prm'),
     label: 'no Protected Resource Metadata',
     collect: 'add `curl -si https://<mcp-server>/.well-known/oauth-protected-resource/<resource path> > prm.txt`',
   },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineRule, runEngine, type Rule } from '../../src/rules/index.ts';
-import { access, doc, log, model } from '../helpers/records.ts';
+import { access, doc, exchange, log, model } from '../helpers/records.ts';
 
 const stub = (over: Partial<Rule> & Pick<Rule, 'id' | 'cause' | 'step' | 'check'>): Rule =>
   defineRule({ severity: 'error', title: `Rule ${over.id}`, fix: 'Do the thing.', docs: 'https://example.com/docs', needs: [], ...over });
@@ -71,6 +71,17 @@ describe('rules engine: checklist', () => {
     const step2 = runEngine(model([]), { rules: [jwksRule] }).checklist.find((c) => c.step === 2);
     expect(step2?.status).toBe('unknown');
     expect(step2?.note).toContain('no JWKS in the bundle: add `curl -s http://localhost:9000/.well-known/jwks.json');
+  });
+
+  it('does not pass discovery when the discovery fetches were refused', () => {
+    const refused = (path: string, kind: 'as-metadata' | 'jwks') => ({
+      ...exchange({ method: 'GET', path, port: 9000, error: 'Connection refused', requestHeaders: {}, responseHeaders: {} }),
+      bodyKind: kind,
+    });
+    const bundle = [refused('/.well-known/oauth-authorization-server', 'as-metadata'), refused('/.well-known/jwks.json', 'jwks')];
+    const step2 = runEngine(model(bundle), { rules: [jwksRule] }).checklist.find((c) => c.step === 2);
+    expect(step2?.status).toBe('unknown');
+    expect(step2?.note).toContain('no AS metadata (discovery) in the bundle');
   });
 
   it('passes a step whose rules ran on the data they need and found nothing', () => {

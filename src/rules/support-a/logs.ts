@@ -2,20 +2,10 @@
 // attributes), and one pass over the retained records with a cheap substring pre-check.
 import type { Model } from '../../correlate/index.ts';
 import type { LogRecord, LogOrigin } from '../../ingest/index.ts';
+import { logText as errorText } from '../support/log-text.ts';
 
-/** Attributes whose values carry error text worth matching (SDK and host-app error fields included). */
-const ERROR_KEYS = ['error', 'err', 'exc_info', 'exception', 'reason', 'error_description', 'description', 'detail', 'body', 'message'];
-
-/** The message and its error-ish attribute values, joined: what a rule searches in one record. */
-export function errorText(r: LogRecord): string {
-  let text = r.msg;
-  for (const k of ERROR_KEYS) {
-    const v = r.attrs[k];
-    if (typeof v === 'string' && v) text += `\n${v}`;
-    else if (Array.isArray(v)) text += `\n${v.filter((x) => typeof x === 'string').join('\n')}`;
-  }
-  return text;
-}
+export { errorText };
+export { logsWithMsg } from '../support/log-text.ts';
 
 export interface LogQuery {
   /** Lower-case substring that must appear (case-insensitive) before the regex runs: the cheap check. */
@@ -42,12 +32,6 @@ export function findLogs(model: Model, queries: readonly LogQuery[]): LogRecord[
     }
   }
   return out;
-}
-
-/** Retained records whose msg is exactly one of `msgs` or starts with one of `prefixes`. */
-export function logsWithMsg(model: Model, msgs: readonly string[], prefixes: readonly string[] = []): LogRecord[] {
-  const exact = new Set(msgs);
-  return model.logs.where((r) => exact.has(r.msg) || prefixes.some((p) => r.msg.startsWith(p)));
 }
 
 /** The first capture group of `re` over a record's error text, or undefined. */

@@ -1,5 +1,4 @@
 // Small formatting helpers shared by the step 0–4 rules: counts, times, ranges and confidence.
-import type { LogRecord } from '../../ingest/index.ts';
 
 /** `1 request` / `37 requests`. */
 export function plural(n: number, noun: string, nouns = `${noun}s`): string {
@@ -42,16 +41,6 @@ export function patternConfidence(n: number, strongAt = 5, weak = 0.35, strong =
   return Math.round((weak + ((strong - weak) * (n - 1)) / (strongAt - 1)) * 100) / 100;
 }
 
-/** Distinct trace (or request) ids of the records, for grouping consequences. */
-export function traceIds(records: readonly LogRecord[]): string[] {
-  const ids = new Set<string>();
-  for (const r of records) {
-    const id = r.traceId ?? (r.requestId ? `req:${r.requestId}` : undefined);
-    if (id) ids.add(id);
-  }
-  return [...ids];
-}
-
 /** Quote a value for an explanation, trimmed to a readable length. */
 export function q(v: unknown, max = 120): string {
   const s = typeof v === 'string' ? v : JSON.stringify(v);
@@ -62,3 +51,5 @@ export function q(v: unknown, max = 120): string {
 export function cap(s: string): string {
   return s ? s[0]!.toUpperCase() + s.slice(1) : s;
 }
+
+export { traceIds } from '../support/log-text.ts';

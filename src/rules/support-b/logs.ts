@@ -2,20 +2,10 @@
 // and one pass over the retained records with a cheap lower-case substring check before the regex.
 import type { Model } from '../../correlate/index.ts';
 import type { LogOrigin, LogRecord } from '../../ingest/index.ts';
+import { logText } from '../support/log-text.ts';
 
-/** Attributes whose values carry error text (server `error`, SDK `error_class`, host-app fields). */
-const ERROR_KEYS = ['error', 'err', 'error_class', 'error_description', 'exc_info', 'exception', 'reason', 'description', 'detail', 'message', 'body', 'code'];
-
-/** The message and its error-ish attribute values, joined by newlines. */
-export function logText(r: LogRecord): string {
-  let text = r.msg;
-  for (const k of ERROR_KEYS) {
-    const v = r.attrs[k];
-    if (typeof v === 'string' && v) text += `\n${v}`;
-    else if (Array.isArray(v)) text += `\n${v.filter((x) => typeof x === 'string').join('\n')}`;
-  }
-  return text;
-}
+export { logText };
+export { logsWithMsg, traceIds } from '../support/log-text.ts';
 
 /** A log pattern: `hint` is a lower-case substring that must be present before `re` runs. */
 export interface LogPattern {
@@ -36,27 +26,11 @@ export function matchLogs(model: Model, patterns: readonly LogPattern[], origins
   });
 }
 
-/** Retained records whose msg is one of `msgs` (exact) or starts with one of `prefixes`. */
-export function logsWithMsg(model: Model, msgs: readonly string[], prefixes: readonly string[] = []): LogRecord[] {
-  const exact = new Set(msgs);
-  return model.logs.where((r) => exact.has(r.msg) || prefixes.some((p) => r.msg.startsWith(p)));
-}
-
 /** Earliest timestamp of the records, or null. */
 export function earliest(records: readonly { ts: number | null }[]): number | null {
   let lo: number | null = null;
   for (const r of records) if (r.ts != null && (lo == null || r.ts < lo)) lo = r.ts;
   return lo;
-}
-
-/** Distinct trace ids (or `req:<request_id>`) of log records, for grouping consequences. */
-export function traceIds(records: readonly LogRecord[]): string[] {
-  const ids = new Set<string>();
-  for (const r of records) {
-    const id = r.traceId ?? (r.requestId ? `req:${r.requestId}` : undefined);
-    if (id) ids.add(id);
-  }
-  return [...ids];
 }
 
 /** The value of a string attribute, or undefined. */

@@ -78,20 +78,22 @@ function gunzipTime(path: string): number {
   return seconds(t);
 }
 
-const HAS_GNU_TIME = existsSync('/usr/bin/time');
+// Peak RSS of the forensic process, written by the process itself when it exits (no /usr/bin/time
+// needed): a data: URL module preloaded with --import. maxRSS is in KiB.
+const RSS_PROBE = 'data:text/javascript,' + encodeURIComponent(
+  "import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(process.env.FORENSIC_BENCH_RSS, String(process.resourceUsage().maxRSS)));");
 
 /** `forensic analyze --format json` on the bundle: wall time, peak RSS (MB) and the causes in order. */
 function forensicRun(path: string, out: string): { seconds: number; rssMb: number; causes: string[]; records: number } {
   const rssFile = `${out}.rss`;
-  const cmd = HAS_GNU_TIME
-    ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, process.execPath, BIN, 'analyze', '--format', 'json', '--fail-on', 'never', path]] as const
-    : [process.execPath, [BIN, 'analyze', '--format', 'json', '--fail-on', 'never', path]] as const;
   const t = process.hrtime.bigint();
-  const r = spawnSync(cmd[0], [...cmd[1]], { encoding: 'utf8', maxBuffer: 256 * MB, stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, ['--import', RSS_PROBE, BIN, 'analyze', '--format', 'json', '--fail-on', 'never', path], {
+    encoding: 'utf8', maxBuffer: 256 * MB, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORENSIC_BENCH_RSS: rssFile },
+  });
   const secs = seconds(t);
   if (r.status !== 0) throw new Error(`forensic analyze failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
   const json = JSON.parse(r.stdout) as { findings: { cause: string }[]; stats: { records: number } };
-  const rssMb = HAS_GNU_TIME ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : Number.NaN;
+  const rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
   return { seconds: secs, rssMb, causes: json.findings.map((f) => f.cause), records: json.stats.records };
 }
 

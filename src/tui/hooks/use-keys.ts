@@ -1,6 +1,6 @@
 // Keyboard handling for views: one stdin subscription in the App, handlers registered synchronously.
 import { useInput, type Key } from 'ink';
-import { createContext, useContext, useLayoutEffect, useRef } from 'react';
+import { createContext, useContext, useLayoutEffect, useRef, useState } from 'react';
 
 type Handler = (input: string, key: Key) => void;
 interface Entry { handler: Handler; active: boolean }
@@ -30,17 +30,25 @@ export const KeyRouterContext = createContext<KeyRouter | null>(null);
 export function useKeyRouter(router: KeyRouter, global: (input: string, key: Key) => boolean): void {
   const latest = useRef(global);
   latest.current = global;
+  const pending = useRef<{ input: string; key: Key }[]>([]);
+  const [, setCommits] = useState(0);
+  const handle = (input: string, key: Key) => { if (!latest.current(input, key)) router.dispatch(input, key); };
   useInput((input, key) => {
-    // Keys that arrive together in one read (fast typing, scripted input) reach Ink as one
-    // "paste": replay them one at a time so `jG` moves down and then to the end.
-    // Each later key waits a tick, so React can first commit what the earlier one changed (a key
-    // that switches views must reach the new view's handlers, not the old one's).
-    const keys = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
-    const run = (i: number): void => {
-      if (!latest.current(keys[i]!, key)) router.dispatch(keys[i]!, key);
-      if (i + 1 < keys.length) setTimeout(() => run(i + 1), 0);
-    };
-    run(0);
+    // Keys read together (fast typing, scripted input) reach Ink as one "paste": handle them one
+    // per commit, so a key that switches views is on screen before the next key is routed.
+    if (input.length > 1 && !key.ctrl && !key.meta) {
+      const [first, ...rest] = [...input];
+      pending.current.push(...rest.map((k) => ({ input: k, key })));
+      handle(first!, key);
+      setCommits((n) => n + 1);
+    } else handle(input, key);
+  });
+  // Runs after every commit of the app, after the new views' handlers have registered.
+  useLayoutEffect(() => {
+    const next = pending.current.shift();
+    if (!next) return;
+    handle(next.input, next.key);
+    setCommits((n) => n + 1);
   });
 }
 

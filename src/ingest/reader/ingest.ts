@@ -37,7 +37,17 @@ export async function ingest(input: string, sink: RecordSink, opts: IngestOption
     onArchive: (row) => { files.push(row); },
     onProblem: (p) => { problems.push(p); },
   }, opts);
+  if (!files.some(isAuthPlaneEvidence)) {
+    const n = files.filter((f) => f.kind !== 'archive').length;
+    throw new ForensicError('input-unusable', `${NOT_A_BUNDLE}: none of the ${n} file${n === 1 ? '' : 's'} in ${input} is an AuthPlane log, /metrics snapshot, audit dump, discovery/health document, config or token`);
+  }
   return { source: input, sha256: summary.sha256, files, problems, tokenVault, bytesRead: summary.bytesRead };
+}
+
+/** A file that says something about an AuthPlane deployment (a generic JSON file does not). */
+function isAuthPlaneEvidence(f: FileInfo): boolean {
+  if (f.kind === 'log' || f.kind === 'metrics' || f.kind === 'audit' || f.kind === 'token') return true;
+  return f.kind === 'document' && f.format !== 'other-json';
 }
 
 class FileReader {

@@ -313,9 +313,9 @@ describe('input that is not a bundle', () => {
     expect((await unusable(out)).message).toMatch(/^no file could be read from .*stub\.tgz \(stub\.tgz: truncated gzip after 0 bytes\)$/);
   });
 
-  it('reads a bundle whose files are all unknown (it is still a bundle)', async () => {
-    const { result } = await read(tarOf({ 'notes.txt': 'hello\n' }));
-    expect(rows(result)).toEqual(['bundle.tgz archive tgz 0 0', 'notes.txt unknown unknown 0 0']);
+  it('refuses an archive in which no file is AuthPlane evidence (exit 3, one line)', async () => {
+    const err = await unusable(tarOf({ 'notes.txt': 'hello\n' }));
+    expect(err.message).toMatch(/^not an AuthPlane support bundle: none of the 1 file in .* is an AuthPlane log/);
   });
 
   it('reads a log given alone, even gzip-compressed and named oddly', async () => {

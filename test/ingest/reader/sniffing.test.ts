@@ -54,7 +54,7 @@ describe('recognition by content', () => {
   });
 
   it('calls a file unknown when the best score is below 0.3', async () => {
-    const { result } = await read(tarOf({ 'm.prom': 'metric_a 1\n' }), {}, () => [scoredFormat('weak', 0.2)]);
+    const { result } = await read(tarOf({ 'm.prom': 'metric_a 1\n', 'a.log': LOG }), {}, (seen) => [scoredFormat('weak', 0.2), jsonLogFormat(seen)]);
     expect(rows(result)).toContain('m.prom unknown unknown 0 0');
   });
 

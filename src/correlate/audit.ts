@@ -1,7 +1,9 @@
 // The audit trail: dump rows plus rows rebuilt from `audit` and `audit event dropped` log lines
 // (reference §4.1), deduplicated (the dump wins), ordered by created_at, and grouped into stories.
+// Log-derived rows stay in columns (audit-store.ts); AuditRecord objects are built when asked for.
 import type { AuditRecord, LogRecord } from '../ingest/index.ts';
 import { parseAuditDetail } from './audit-detail.ts';
+import { AuditColumns, DROPPED, LOG_COPY } from './audit-store.ts';
 import { AUDIT_DROPPED_MSG, AUDIT_MSG } from './log-facts.ts';
 import type { AuditIndex, AuditStory } from './model.ts';
 import { inWindow, type Window } from './window.ts';
@@ -13,119 +15,193 @@ type StoryKind = 'user' | 'client' | 'family' | 'grant';
 /** Log attributes that carry each story's id. */
 const LOG_KEYS: Record<StoryKind, string[]> = { user: ['user_id', 'sub'], client: ['client_id'], family: ['family_id'], grant: ['grant_id'] };
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
-
-/** Shares one copy of repeated short strings (actions, actor/client ids, IPs) across many rows. */
-export type Intern = (s: string) => string;
-const noIntern: Intern = (s) => s;
-
-/** Rebuild an audit row from an `audit` / `audit event dropped` log line; undefined for other lines. */
-export function auditFromLog(r: LogRecord, intern: Intern = noIntern): AuditRecord | undefined {
-  const isCopy = r.msg === AUDIT_MSG;
-  if (!isCopy && r.msg !== AUDIT_DROPPED_MSG && r.msg !== 'failed to record audit event') return undefined;
-  const a = r.attrs;
-  const action = str(a.action);
-  if (action === '') return undefined;
-  const detail = str(a.detail);
-  const observed = isCopy ? undefined : str(a.observed_at) || undefined;
-  const observedTs = observed ? Date.parse(observed) : Number.NaN;
-  return {
-    kind: 'audit', file: r.file, line: r.line, offset: r.offset,
-    id: (!isCopy && str(a.id)) || `log:${r.file}:${r.line}`, action: intern(action),
-    actorId: intern(str(a.actor_id)), clientId: intern(str(a.client_id)), ip: intern(str(a.ip)), detail, ...parseAuditDetail(detail),
-    traceId: str(a.trace_id) || r.traceId || '',
-    createdAt: observed ?? r.time ?? '', ts: Number.isNaN(observedTs) ? r.ts : observedTs,
-    origin: isCopy ? 'log' : 'dropped',
-  };
-}
+/**
+ * A row reference: a column row `i` is `i`, dump row `j` is `-(j + 1)`.
+ * Keeping refs (numbers) instead of objects is what keeps a gigabyte bundle's audit trail small.
+ */
+type Ref = number;
 
 const contentKey = (a: AuditRecord): string => `${a.action}\u0000${a.actorId}\u0000${a.clientId}\u0000${a.detail}`;
 
-/** Dedupe: dump rows by id; dropped rows unless dumped; log copies unless a dump/dropped row matches. */
-export function dedupeAudit(rows: readonly AuditRecord[]): AuditRecord[] {
+/** Dedupe: dump rows by id; dropped rows unless dumped; log copies unless a dump/dropped row matches. Returns kept refs. */
+function dedupe(dump: readonly AuditRecord[], cols: AuditColumns, w: Window): Ref[] {
   const byId = new Set<string>();
-  const out: AuditRecord[] = [];
+  const out: Ref[] = [];
   const anchors = new Map<string, { ts: number | null; used: boolean }[]>();
-  for (const origin of ['dump', 'dropped'] as const) {
-    for (const a of rows) {
-      if (a.origin !== origin || byId.has(a.id)) continue;
-      byId.add(a.id);
-      out.push(a);
-      const k = contentKey(a);
-      const l = anchors.get(k);
-      if (l) l.push({ ts: a.ts, used: false });
-      else anchors.set(k, [{ ts: a.ts, used: false }]);
-    }
+  const anchor = (ref: Ref, id: string, key: string, ts: number | null): void => {
+    if (byId.has(id)) return;
+    byId.add(id);
+    out.push(ref);
+    const l = anchors.get(key);
+    if (l) l.push({ ts, used: false });
+    else anchors.set(key, [{ ts, used: false }]);
+  };
+  dump.forEach((a, j) => {
+    if (inWindow(w, a.ts)) anchor(-(j + 1), a.id, contentKey(a), a.ts);
+  });
+  const n = cols.length;
+  for (let i = 0; i < n; i++) {
+    if (cols.origin.get(i) === DROPPED && inWindow(w, cols.ts.get(i))) anchor(i, cols.id(i), cols.contentKey(i), cols.time(i));
   }
-  for (const a of rows) {
-    if (a.origin !== 'log') continue;
-    const cands = anchors.get(contentKey(a));
+  for (let i = 0; i < n; i++) {
+    if (cols.origin.get(i) !== LOG_COPY || !inWindow(w, cols.ts.get(i))) continue;
+    // Cheap case first: with no dump and no dropped rows no log copy can be a duplicate.
+    const cands = anchors.size === 0 ? undefined : anchors.get(cols.contentKey(i));
+    const ts = cols.time(i);
     let best: { ts: number | null; used: boolean } | undefined;
     let bestGap = Number.POSITIVE_INFINITY;
     for (const c of cands ?? []) {
       if (c.used) continue;
-      const gap = c.ts === null || a.ts === null ? SAME_EVENT_MS : Math.abs(c.ts - a.ts);
+      const gap = c.ts === null || ts === null ? SAME_EVENT_MS : Math.abs(c.ts - ts);
       if (gap <= SAME_EVENT_MS && gap < bestGap) {
         best = c;
         bestGap = gap;
       }
     }
     if (best) best.used = true;
-    else out.push(a);
+    else out.push(i);
   }
   return out;
 }
 
-/** Story keys an audit row belongs to. */
-function storyKeys(a: AuditRecord): string[] {
+/** Story keys of a row, from its actor, client and detail (`family=`, `grant_id=`). */
+function storyKeys(actorId: string, clientId: string, detailKv: () => Record<string, string>): string[] {
   const keys: string[] = [];
-  if (!NOT_USERS.has(a.actorId) && a.actorId !== a.clientId) keys.push(`user:${a.actorId}`);
-  if (a.clientId !== '') keys.push(`client:${a.clientId}`);
-  if (a.detailKv.family) keys.push(`family:${a.detailKv.family}`);
-  if (a.detailKv.grant_id) keys.push(`grant:${a.detailKv.grant_id}`);
+  if (!NOT_USERS.has(actorId) && actorId !== clientId) keys.push(`user:${actorId}`);
+  if (clientId !== '') keys.push(`client:${clientId}`);
+  const kv = detailKv();
+  if (kv.family) keys.push(`family:${kv.family}`);
+  if (kv.grant_id) keys.push(`grant:${kv.grant_id}`);
   return keys;
 }
 
-/** Build the AuditIndex over the window; story logs come from the retained records. */
-export function buildAudit(rows: readonly AuditRecord[], w: Window, logs: readonly LogRecord[]): AuditIndex {
-  const hasDump = rows.some((a) => a.origin === 'dump');
-  const kept = dedupeAudit(rows.filter((a) => inWindow(w, a.ts)));
-  const sorted = kept.map((a, i) => ({ a, i }))
-    .sort((x, y) => (x.a.ts ?? Infinity) - (y.a.ts ?? Infinity) || x.i - y.i).map((x) => x.a);
-  let stories: Map<string, AuditStory> | undefined;
-  const build = (): Map<string, AuditStory> => {
-    const m = new Map<string, AuditStory>();
-    for (const a of sorted) {
-      for (const k of storyKeys(a)) {
+const NO_KV: Record<string, string> = {};
+
+/** What correlate itself reads besides the index, without building every row. */
+export interface AuditInternals {
+  /** Dump and dropped rows (log copies never carry a persisted trace link). */
+  persisted(): AuditRecord[];
+  /** Earliest and latest known row time, or null. */
+  span(): { from: number; to: number } | null;
+}
+
+/** Build the AuditIndex over the window from dump rows and log-derived columns; story logs come from the retained records. */
+export function buildAudit(dump: readonly AuditRecord[], cols: AuditColumns, w: Window, logs: readonly LogRecord[]): { index: AuditIndex; internals: AuditInternals } {
+  const hasDump = dump.length > 0;
+  const tsOf = (ref: Ref): number => (ref < 0 ? dump[-ref - 1]!.ts ?? Infinity : cols.time(ref) ?? Infinity);
+  const kept = dedupe(dump, cols, w);
+  const order = kept.map((_, k) => k).sort((x, y) => tsOf(kept[x]!) - tsOf(kept[y]!) || x - y);
+  const sorted = Int32Array.from(order, (k) => kept[k]!);
+
+  // Built rows are held weakly: repeated queries in one pass share objects, and the memory comes back afterwards.
+  let cache: WeakRef<(AuditRecord | undefined)[]> | undefined;
+  const built = (): (AuditRecord | undefined)[] => {
+    let arr = cache?.deref();
+    if (!arr) {
+      arr = new Array<AuditRecord | undefined>(sorted.length);
+      cache = new WeakRef(arr);
+    }
+    return arr;
+  };
+  const at = (arr: (AuditRecord | undefined)[], pos: number): AuditRecord => {
+    const ref = sorted[pos]!;
+    if (ref < 0) return dump[-ref - 1]!;
+    return (arr[pos] ??= cols.record(ref));
+  };
+  const pick = (positions: Iterable<number>): AuditRecord[] => {
+    const arr = built();
+    const out: AuditRecord[] = [];
+    for (const p of positions) out.push(at(arr, p));
+    return out;
+  };
+  const all = function* (): Generator<number> {
+    for (let p = 0; p < sorted.length; p++) yield p;
+  };
+
+  let groups: Map<string, { rows: number[]; logs: LogRecord[] }> | undefined;
+  const group = (): Map<string, { rows: number[]; logs: LogRecord[] }> => {
+    if (groups) return groups;
+    const m = new Map<string, { rows: number[]; logs: LogRecord[] }>();
+    const v = cols.dict.values;
+    for (let p = 0; p < sorted.length; p++) {
+      const ref = sorted[p]!;
+      let keys: string[];
+      if (ref < 0) {
+        const a = dump[-ref - 1]!;
+        keys = storyKeys(a.actorId, a.clientId, () => a.detailKv);
+      } else {
+        const d = cols.detail[ref]!;
+        const kv = (): Record<string, string> => (d.includes('family=') || d.includes('grant_id=') ? parseAuditDetail(d).detailKv : NO_KV);
+        keys = storyKeys(v[cols.actor.get(ref)]!, v[cols.client.get(ref)]!, kv);
+      }
+      for (const k of keys) {
         const s = m.get(k);
-        if (s) s.rows.push(a);
-        else m.set(k, { key: k, rows: [a], logs: [] });
+        if (s) s.rows.push(p);
+        else m.set(k, { rows: [p], logs: [] });
       }
     }
     for (const r of logs) {
       if (r.msg === AUDIT_MSG || r.msg === AUDIT_DROPPED_MSG) continue;
       for (const kind of Object.keys(LOG_KEYS) as StoryKind[]) {
         for (const attr of LOG_KEYS[kind]) {
-          const v = r.attrs[attr];
-          if (typeof v !== 'string' || v === '') continue;
-          const s = m.get(`${kind}:${v}`);
+          const val = r.attrs[attr];
+          if (typeof val !== 'string' || val === '') continue;
+          const s = m.get(`${kind}:${val}`);
           if (s && s.logs[s.logs.length - 1] !== r) s.logs.push(r);
         }
       }
     }
-    return m;
+    return (groups = m);
   };
-  return {
-    rows: () => [...sorted],
-    byAction: (action) => sorted.filter((a) => (typeof action === 'string' ? a.action === action : action.test(a.action))),
+  const story = (key: string, g: { rows: number[]; logs: LogRecord[] }): AuditStory => ({ key, rows: pick(g.rows), logs: [...g.logs] });
+
+  const index: AuditIndex = {
+    rows: () => pick(all()),
+    byAction(action) {
+      const memo = new Map<number, boolean>();
+      const matches = (s: string): boolean => (typeof action === 'string' ? s === action : action.test(s));
+      const hits: number[] = [];
+      for (let p = 0; p < sorted.length; p++) {
+        const ref = sorted[p]!;
+        if (ref < 0) {
+          if (matches(dump[-ref - 1]!.action)) hits.push(p);
+          continue;
+        }
+        const id = cols.action.get(ref);
+        let hit = memo.get(id);
+        if (hit === undefined) memo.set(id, (hit = matches(cols.dict.values[id]!)));
+        if (hit) hits.push(p);
+      }
+      return pick(hits);
+    },
     stories(kind) {
-      stories ??= build();
-      return [...stories.values()].filter((s) => kind === undefined || s.key.startsWith(`${kind}:`));
+      const out: AuditStory[] = [];
+      for (const [key, g] of group()) if (kind === undefined || key.startsWith(`${kind}:`)) out.push(story(key, g));
+      return out;
     },
     story(key) {
-      stories ??= build();
-      return stories.get(key);
+      const g = group().get(key);
+      return g && story(key, g);
     },
     hasDump,
   };
+  const internals: AuditInternals = {
+    persisted() {
+      const hits: number[] = [];
+      for (let p = 0; p < sorted.length; p++) if (sorted[p]! < 0 || cols.origin.get(sorted[p]!) !== LOG_COPY) hits.push(p);
+      return pick(hits);
+    },
+    span() {
+      let from = Infinity;
+      let to = -Infinity;
+      for (const ref of sorted) {
+        const t = tsOf(ref);
+        if (t === Infinity) continue;
+        if (t < from) from = t;
+        if (t > to) to = t;
+      }
+      return Number.isFinite(from) ? { from, to } : null;
+    },
+  };
+  return { index, internals };
 }

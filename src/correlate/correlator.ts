@@ -3,7 +3,8 @@
 import type {
   AuditRecord, BundleRecord, DocumentRecord, IngestResult, LogRecord, MetricSnapshot, TokenRecord,
 } from '../ingest/index.ts';
-import { auditFromLog, buildAudit } from './audit.ts';
+import { buildAudit } from './audit.ts';
+import { AuditColumns } from './audit-store.ts';
 import { BootTracker } from './boots.ts';
 import { buildBundle } from './bundle.ts';
 import { ClockTracker } from './clock.ts';
@@ -44,18 +45,12 @@ export class Correlator {
   private readonly graph = new TraceGraph();
   private readonly boots = new BootTracker();
   private readonly clock = new ClockTracker();
-  private readonly auditRows: AuditRecord[] = [];
+  /** Dumped audit rows stay whole (a dump is small); rows rebuilt from log lines go to columns. */
+  private readonly auditDump: AuditRecord[] = [];
+  private readonly auditCols = new AuditColumns();
   private readonly snapshots: MetricSnapshot[] = [];
   private readonly docs: DocumentRecord[] = [];
   private readonly tokens: TokenRecord[] = [];
-  private readonly strings = new Map<string, string>();
-  /** Interning for audit-row fields; bounded so free-form values cannot grow it without limit. */
-  private readonly intern = (s: string): string => {
-    const known = this.strings.get(s);
-    if (known !== undefined) return known;
-    if (this.strings.size < 100_000) this.strings.set(s, s);
-    return s;
-  };
   private newest = Number.NEGATIVE_INFINITY;
   private oldest = Number.POSITIVE_INFINITY;
 
@@ -71,7 +66,7 @@ export class Correlator {
         this.addLog(rec);
         break;
       case 'audit':
-        if (this.keep(rec.ts)) this.auditRows.push(rec);
+        if (this.keep(rec.ts)) this.auditDump.push(rec);
         break;
       case 'metrics':
         if (this.keep(rec.time)) this.snapshots.push(rec);
@@ -106,10 +101,7 @@ export class Correlator {
     if (c === 0x73 /* s */ || c === 0x6e /* n */) {
       if (r.msg === BOOT_MSG || r.msg === KEYGEN_MSG) this.boots.add(r);
     } else if (c === 0x61 /* a */ || c === 0x66 /* f */) {
-      if (r.msg === AUDIT_MSG || r.msg === AUDIT_DROPPED_MSG || r.msg === 'failed to record audit event') {
-        const row = auditFromLog(r, this.intern);
-        if (row) this.auditRows.push(row);
-      }
+      if (r.msg === AUDIT_MSG || r.msg === AUDIT_DROPPED_MSG || r.msg === 'failed to record audit event') this.auditCols.add(r);
     }
     if (r.origin !== 'authserver' && r.ts !== null) {
       const e = typeof r.attrs.error === 'string' ? r.attrs.error : r.msg;
@@ -152,14 +144,14 @@ export class Correlator {
     const clock = this.clock.finish(server?.source ?? null, (s) => origins.get(s) === 'authserver', this.docs, this.tokens);
     const offsets = new Map(clock.filter((c) => Math.abs(c.offsetMs) >= CORRECT_ABOVE_MS).map((c) => [c.source, c.offsetMs]));
     const records = logs.records();
-    const audit = buildAudit(this.auditRows, w, records);
+    const { index: audit, internals } = buildAudit(this.auditDump, this.auditCols, w, records);
     const traces = buildTraces({
       graph: this.graph, logs: this.logs, http: this.http, window: w, retained,
-      audit: audit.rows(), offsets,
+      audit: internals.persisted(), offsets,
     });
     const boots = this.boots.finish(w);
     const config = buildConfig(this.docs, boots);
-    const range = this.range(w, sources, audit.rows());
+    const range = this.range(w, sources, internals.span());
     return {
       bundle: buildBundle({ ingest, docs: this.docs, boots, config, sources: sources.map((s) => s.source), range }),
       logs,
@@ -178,7 +170,7 @@ export class Correlator {
   }
 
   /** Time range of what is inside the window: log sources, audit rows and metric snapshots. */
-  private range(w: Window, sources: { first: number | null; last: number | null }[], rows: AuditRecord[]): { from: number; to: number } | null {
+  private range(w: Window, sources: { first: number | null; last: number | null }[], audit: { from: number; to: number } | null): { from: number; to: number } | null {
     let from = Number.POSITIVE_INFINITY;
     let to = Number.NEGATIVE_INFINITY;
     const see = (t: number | null): void => {
@@ -190,7 +182,8 @@ export class Correlator {
       see(s.first);
       see(s.last);
     }
-    for (const a of rows) see(a.ts);
+    see(audit?.from ?? null);
+    see(audit?.to ?? null);
     for (const s of this.snapshots) see(s.time);
     return Number.isFinite(from) ? { from, to } : null;
   }

@@ -13,6 +13,8 @@ const ORIGINS: LogOrigin[] = ['authserver', 'sdk', 'mcp-server', 'other'];
 const ORIGIN_BIT: Record<LogOrigin, number> = { authserver: 1, sdk: 2, 'mcp-server': 4, other: 8 };
 const DENIED_CODES = new Set(['access_denied', 'invalid_token', 'insufficient_scope', 'unauthorized']);
 const SERVER_CODES = new Set(['server_error', 'temporarily_unavailable']);
+/** Summaries kept for get()/find() before the cache starts over. */
+const CACHED_SUMMARIES = 10_000;
 const OUTCOME_RANK: Record<TraceOutcome, number> = { 'server-error': 0, denied: 1, 'client-error': 2, ok: 3, unknown: 3 };
 
 /** How bad an HTTP status is, for picking a trace's status among several access lines. */
@@ -121,21 +123,44 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
     return { traceIds, requestIds };
   };
   const outcome = (r: number): TraceOutcome => outcomeOf(status[r]!, verdict.get(r), code.get(r));
+  // Single lookups are cached; list() builds fresh objects so that listing 700 k traces of a gigabyte
+  // bundle does not keep them all alive (that cache held ~480 MB after the rules had run).
   const cache = new Map<number, TraceSummary>();
-  const summary = (r: number): TraceSummary => {
+  const cached = (r: number): TraceSummary => {
     const hit = cache.get(r);
     if (hit) return hit;
+    if (cache.size >= CACHED_SUMMARIES) cache.clear();
+    const s = summary(r);
+    cache.set(r, s);
+    return s;
+  };
+  // Most traces share one of a few source lists and origin sets: one array each, shared by every
+  // summary (nothing mutates them), instead of two new arrays per trace.
+  const sourceLists = new Map<number, string[]>();
+  const sourcesOf = (r: number): string[] => {
+    const more = moreSrc.get(r);
+    if (more) return [src1[r]!, src2[r]!, ...more].map((x) => logs.sources.values[x]!);
+    const key = (src1[r]! + 1) * 0x100000 + src2[r]! + 1;
+    let l = sourceLists.get(key);
+    if (!l) sourceLists.set(key, (l = [src1[r]!, src2[r]!].filter((x) => x >= 0).map((x) => logs.sources.values[x]!)));
+    return l;
+  };
+  const originSets = new Map<number, LogOrigin[]>();
+  const originsOf = (bits: number): LogOrigin[] => {
+    let l = originSets.get(bits);
+    if (!l) originSets.set(bits, (l = ORIGINS.filter((o) => bits & ORIGIN_BIT[o])));
+    return l;
+  };
+  const summary = (r: number): TraceSummary => {
     const { traceIds, requestIds } = memberIds(r);
     const s0 = start[r]!;
     const e0 = end[r]!;
     const known = Number.isFinite(s0);
-    const srcs = [src1[r]!, src2[r]!, ...(moreSrc.get(r) ?? [])].filter((x) => x >= 0);
     const s: TraceSummary = {
       id: traceIds[0] ?? `req:${requestIds[0]}`, requestIds,
       start: known ? s0 : null, end: known ? e0 : null, durationMs: known ? e0 - s0 : null,
       outcome: outcome(r), recordCount: count[r]!,
-      sources: srcs.map((x) => logs.sources.values[x]!),
-      origins: ORIGINS.filter((o) => origins[r]! & ORIGIN_BIT[o]),
+      sources: sourcesOf(r), origins: originsOf(origins[r]!),
     };
     if (traceIds[0] !== undefined) s.traceId = traceIds[0];
     if (status[r]! > 0) s.status = status[r]!;
@@ -143,7 +168,6 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
     if (verdict.has(r)) s.verdict = verdict.get(r)!;
     if (method[r]! >= 0 && http.methods.values[method[r]!]) s.method = http.methods.values[method[r]!]!;
     if (path[r]! >= 0 && http.paths.values[path[r]!]) s.path = http.paths.values[path[r]!]!;
-    cache.set(r, s);
     return s;
   };
   let sorted: number[] | undefined;
@@ -164,11 +188,11 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
     list: (limit?: number) => order().slice(0, limit ?? roots.length).map(summary),
     get(id) {
       const r = rootOf(id);
-      return r >= 0 && summary(r).id === id ? summary(r) : undefined;
+      return r >= 0 && cached(r).id === id ? cached(r) : undefined;
     },
     find(id) {
       const r = rootOf(id);
-      return r >= 0 ? summary(r) : undefined;
+      return r >= 0 ? cached(r) : undefined;
     },
     locate(id): RecordLocation[] {
       const r = rootOf(id);

@@ -80,6 +80,45 @@ describe('the audit trail', () => {
   });
 });
 
+describe('audit rows rebuilt from log lines', () => {
+  const line = (action: string, detail: string, time: string, actor = 'u1', client = 'c1') =>
+    log('audit', { action, actor_id: actor, client_id: client, ip: '10.0.0.1', detail }, { time });
+
+  it('finds log-rebuilt rows by action name or pattern, oldest first', () => {
+    const m = model([
+      line('token.refreshed', 'family=f1', '2026-10-03T09:02:00Z'),
+      line('user.login', '', '2026-10-03T09:00:00Z'),
+      line('token.issued', 'family=f1', '2026-10-03T09:01:00Z'),
+    ]);
+    expect(m.audit.byAction(/^token\./).map((a) => a.action)).toEqual(['token.issued', 'token.refreshed']);
+    expect(m.audit.byAction('user.login').map((a) => [a.actorId, a.ip, a.origin])).toEqual([['u1', '10.0.0.1', 'log']]);
+  });
+
+  it('names each log-rebuilt row after the file and line it came from', () => {
+    const m = model([log('audit', { action: 'user.login', actor_id: 'u9' }, { line: 7, file: 'logs/a.log' })]);
+    expect(m.audit.rows().map((a) => [a.id, a.file, a.line])).toEqual([['log:logs/a.log:7', 'logs/a.log', 7]]);
+  });
+
+  it('tells a family story from log-rebuilt rows mixed with dumped ones, in time order', () => {
+    const m = model([
+      line('token.refreshed', 'family=fam-3', '2026-10-03T09:20:00Z'),
+      auditRow('token.issued', { actorId: 'u1', clientId: 'c1', detail: 'family=fam-3', createdAt: '2026-10-03T09:00:00Z' }),
+      line('token.refreshed', 'family=fam-4', '2026-10-03T09:10:00Z'),
+    ]);
+    expect(m.audit.story('family:fam-3')?.rows.map((a) => [a.action, a.origin])).toEqual([['token.issued', 'dump'], ['token.refreshed', 'log']]);
+    expect(m.audit.stories('family').map((s) => s.key).sort()).toEqual(['family:fam-3', 'family:fam-4']);
+    expect(m.audit.story('user:u1')?.rows).toHaveLength(3);
+  });
+
+  it('leaves log-rebuilt rows outside --since out of the trail', () => {
+    const m = model([
+      line('token.issued', 'family=f1', '2026-10-03T08:00:00Z'),
+      line('token.revoked', 'family=f1', '2026-10-03T10:00:00Z'),
+    ], { since: { at: Date.parse('2026-10-03T09:00:00Z') } });
+    expect(m.audit.rows().map((a) => a.action)).toEqual(['token.revoked']);
+  });
+});
+
 describe('audit stories', () => {
   it('tells a family story: issued, revoked, then a later use with its log lines', () => {
     const m = model([

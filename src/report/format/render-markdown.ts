@@ -6,7 +6,7 @@ import type { Redactor } from '../redact/redactor.ts';
 import { cell, cellCode, code, details, fence, htmlText, mdProse, mdText, table } from './markdown.ts';
 import { primeRedactor } from '../redact/prime.ts';
 import { configYaml } from './md-config.ts';
-import { MARK, evidenceLine, findingId, groupFindings, pct, scrub } from './shared.ts';
+import { MARK, evidenceLine, findingId, groupFindings, noFindingsSentence, pct, scrub } from './shared.ts';
 import type { RenderOptions } from './options.ts';
 import { timelineLine } from './records.ts';
 import { baseName, plural } from './text.ts';
@@ -55,7 +55,7 @@ function summary(a: Analysis, r: Redactor | undefined): string {
 
 function findings(a: Analysis, r: Redactor | undefined, caps: Caps): string {
   const groups = groupFindings(a);
-  if (groups.length === 0) return '## Findings\n\nNo findings: every check the bundle allows passed.';
+  if (groups.length === 0) return `## Findings\n\n${noFindingsSentence(a)}`;
   const out = ['## Findings'];
   groups.forEach((g, i) => {
     out.push(findingBlock(g.root, `${i + 1}.`, r, caps, false));

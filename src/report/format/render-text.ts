@@ -5,7 +5,7 @@ import type { Model } from '../../correlate/index.ts';
 import type { Analysis, Evidence, Finding, StepStatus } from '../../rules/index.ts';
 import { primeRedactor } from '../redact/prime.ts';
 import type { RenderOptions } from './options.ts';
-import { MARK, evidenceLine, findingId, groupFindings, pct, scrub } from './shared.ts';
+import { MARK, evidenceLine, findingId, groupFindings, noFindingsSentence, pct, scrub } from './shared.ts';
 import { clip, firstLine, plural, wrap } from './text.ts';
 
 const EVIDENCE_CAP = 8;
@@ -33,7 +33,8 @@ export function renderText(a: Analysis, m: Model, o: RenderOptions): string {
   out.push('');
   const groups = groupFindings(a);
   if (groups.length === 0) {
-    out.push(c.green('No findings: every check that the bundle allows passed.'));
+    const none = noFindingsSentence(a);
+    out.push(none.startsWith('No findings:') ? c.green(none) : c.yellow(none));
   }
   groups.forEach((g, i) => {
     if (i === 0) out.push(c.bold('Root cause'));

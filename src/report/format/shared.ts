@@ -42,3 +42,16 @@ export function findingId(f: Finding): string {
 export function pct(c: number): string {
   return `${Math.round(c * 100)}%`;
 }
+
+/**
+ * What to say when nothing was found: a bundle where no step could be checked must not read
+ * like a clean bill of health.
+ */
+export function noFindingsSentence(a: Analysis): string {
+  const passed = a.checklist.filter((c) => c.status === 'pass').length;
+  // Step 9 (reproduce with MCP Inspector) is never checkable offline, so it is not "missing data".
+  const unknown = a.checklist.filter((c) => c.status === 'unknown' && c.step !== 9).length;
+  if (passed === 0) return 'No findings, but no checklist step could be checked: the bundle lacks what the steps look at (see what to collect above).';
+  if (unknown > 0) return `No findings: ${passed} checklist step${passed === 1 ? '' : 's'} passed; ${unknown} could not be checked (see what to collect above).`;
+  return 'No findings: every checklist step the bundle allows passed.';
+}

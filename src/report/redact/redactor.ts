@@ -183,7 +183,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     }
     if (c?.kind === 'secret' && c.header) {
       const m = /^(Bearer|DPoP|Basic|Token|Negotiate|Digest)(\s+)(.*)$/i.exec(v);
-      if (m) return `${m[1]}${m[2]}${isJwt(m[3]!) ? this.#jwt(m[3]!) : this.#marker(kind)}`;
+      // `Bearer $AUTHPLANE_ADMIN_API_KEY` in a suggested command names a variable, not a secret.
+      if (m) return `${m[1]}${m[2]}${isPlaceholder(m[3]!) ? m[3] : isJwt(m[3]!) ? this.#jwt(m[3]!) : this.#marker(kind)}`;
     }
     if (kind === 'dsn-credentials' && /^[a-z][a-z0-9+.-]*:\/\//i.test(v)) {
       const r = this.#text(v, 1);

@@ -69,9 +69,19 @@ describe('text report', () => {
     expect(plain()).not.toContain('\u001b[');
   });
 
-  it('says so when nothing was found', () => {
+  it('says so when nothing was found and every step could be checked', () => {
     const a = fixtureAnalysis();
     a.findings = [];
-    expect(renderText(a, fixtureModel(), { color: false })).toContain('No findings: every check that the bundle allows passed.');
+    a.checklist = a.checklist.map((c) => ({ ...c, status: c.step === 9 ? 'unknown' : 'pass', findings: [] }));
+    expect(renderText(a, fixtureModel(), { color: false })).toContain('No findings: every checklist step the bundle allows passed.');
+  });
+
+  it('does not call a bundle clean when no step could be checked', () => {
+    const a = fixtureAnalysis();
+    a.findings = [];
+    a.checklist = a.checklist.map((c) => ({ ...c, status: 'unknown', findings: [] }));
+    const out = renderText(a, fixtureModel(), { color: false });
+    expect(out).toContain('No findings, but no checklist step could be checked');
+    expect(out).not.toContain('every checklist step the bundle allows passed');
   });
 });

@@ -81,6 +81,13 @@ describe('redactor: debugging ids survive', () => {
     for (const k of keep) expect(out).toContain(k);
   });
 
+  it('keeps shell variable references in suggested commands, and still redacts a real header value', () => {
+    const r = createRedactor({});
+    const hint = `curl -s -H "Authorization: Bearer $AUTHPLANE_ADMIN_API_KEY" 'http://localhost:9001/admin/audit?limit=1000'`;
+    expect(r.text(hint)).toBe(hint);
+    expect(r.text('curl -s -H "Authorization: Bearer 9f8e7d6c5b4a39281706f5e4d3c2b1a0"')).not.toContain('9f8e7d6c5b4a39281706f5e4d3c2b1a0');
+  });
+
   it('leaves a JSON log line without secrets or identities byte for byte', () => {
     const line = DEBUG_CORPUS[0]![1];
     expect(createRedactor({ ownDomains: OWN }).text(line)).toBe(line);

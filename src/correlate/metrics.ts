@@ -5,15 +5,26 @@ import { histogramQuantile, type Bucket } from './quantile.ts';
 import type { CounterInterval, CounterSeries, HistogramInterval, HistogramSeries, MetricIndex } from './model.ts';
 import { inWindow, type Window } from './window.ts';
 
-const ALIASES: Record<string, string> = { method: 'http_method', path: 'http_route', status: 'http_status_code', outcome: 'result' };
+// The docs' label names apply to specific metrics only: other metrics have real labels of the same
+// name (`authserver_revocation_failures_total{path="reuse"}`, `…upstream_token_refresh_total{outcome}`).
+const HTTP_ALIASES: Record<string, string> = { method: 'http_method', path: 'http_route', status: 'http_status_code' };
+const RESULT_ALIASES: Record<string, string> = { outcome: 'result' };
 const DROP = /^otel_scope_/;
 
-/** Labels with doc aliases renamed to the code's names and exporter noise removed. */
-export function normaliseLabels(labels: Record<string, string>): Record<string, string> {
+function aliasesFor(metric: string | undefined): Record<string, string> | undefined {
+  if (!metric) return undefined;
+  if (metric.startsWith('authserver_http_request')) return HTTP_ALIASES;
+  if (/^authserver_(login_attempts|introspection)_total$|^authserver_(login_attempts|introspection)$/.test(metric)) return RESULT_ALIASES;
+  return undefined;
+}
+
+/** Labels of `metric` with the docs' aliases renamed to the code's names, and exporter noise removed. */
+export function normaliseLabels(labels: Record<string, string>, metric?: string): Record<string, string> {
+  const aliases = aliasesFor(metric);
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(labels)) {
     if (DROP.test(k)) continue;
-    const name = ALIASES[k] ?? k;
+    const name = aliases?.[k] ?? k;
     if (name !== k && k in out) continue;
     out[name] = v;
   }
@@ -21,8 +32,8 @@ export function normaliseLabels(labels: Record<string, string>): Record<string, 
 }
 
 const labelKey = (l: Record<string, string>): string => Object.keys(l).sort().map((k) => `${k}=${l[k]}`).join(',');
-const matches = (labels: Record<string, string>, match?: Record<string, string>): boolean =>
-  !match || Object.entries(normaliseLabels(match)).every(([k, v]) => labels[k] === v);
+const matches = (labels: Record<string, string>, match: Record<string, string> | undefined, metric: string): boolean =>
+  !match || Object.entries(normaliseLabels(match, metric)).every(([k, v]) => labels[k] === v);
 /** `foo`, `foo_total` and `foo_total` → `foo` all name the same counter. */
 const counterNames = (name: string): Set<string> => new Set([name, `${name}_total`, name.replace(/_total$/, '')]);
 
@@ -70,7 +81,7 @@ export function buildMetrics(all: readonly MetricSnapshot[], w: Window): MetricI
           if (isHist) addHistSample(histThis, hists, instance, fam.name, s);
           else if (fam.type === 'counter' || (fam.type === 'unknown' && s.name.endsWith('_total'))) {
             if (s.name.endsWith('_created')) continue;
-            const labels = normaliseLabels(s.labels);
+            const labels = normaliseLabels(s.labels, s.name);
             const key = `${instance}\u0000${s.name}\u0000${labelKey(labels)}`;
             let series = counters.get(key);
             if (!series) {
@@ -101,7 +112,7 @@ export function buildMetrics(all: readonly MetricSnapshot[], w: Window): MetricI
     instances: () => [...groups.keys()],
     counter: (name, match) => {
       const names = counterNames(name);
-      return counterList.filter((s) => names.has(s.name) && matches(s.labels, match));
+      return counterList.filter((s) => names.has(s.name) && matches(s.labels, match, s.name));
     },
     latest(name, match) {
       const names = counterNames(name);
@@ -112,8 +123,8 @@ export function buildMetrics(all: readonly MetricSnapshot[], w: Window): MetricI
           const found = snap.families.flatMap((f) => f.samples).filter((s) => names.has(s.name));
           if (found.length === 0) continue;
           for (const s of found) {
-            const labels = normaliseLabels(s.labels);
-            if (matches(labels, match)) out.push({ labels, value: s.value, instance, file: snap.file, line: s.line });
+            const labels = normaliseLabels(s.labels, s.name);
+            if (matches(labels, match, s.name)) out.push({ labels, value: s.value, instance, file: snap.file, line: s.line });
           }
           break;
         }
@@ -122,7 +133,7 @@ export function buildMetrics(all: readonly MetricSnapshot[], w: Window): MetricI
     },
     histogram: (name, match) => {
       const base = name.replace(/_(bucket|sum|count)$/, '');
-      return histSeries.filter((h) => h.name === base && matches(h.labels, match));
+      return histSeries.filter((h) => h.name === base && matches(h.labels, match, base));
     },
     allCounters: () => [...counterList].sort((a, b) => b.totalDelta - a.totalDelta),
     allHistograms: () => [...histSeries],
@@ -133,7 +144,7 @@ type HistAcc = Map<string, { name: string; labels: Record<string, string>; insta
 
 function addHistSample(cur: Map<string, HistPoint>, acc: HistAcc, instance: string, family: string, s: MetricSample): void {
   const { le, ...rest } = s.labels;
-  const labels = normaliseLabels(rest);
+  const labels = normaliseLabels(rest, family);
   const key = `${instance}\u0000${family}\u0000${labelKey(labels)}`;
   if (!acc.has(key)) acc.set(key, { name: family, labels, instance, points: [] });
   let p = cur.get(key);

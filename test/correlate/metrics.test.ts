@@ -58,6 +58,18 @@ describe('counter deltas between snapshots', () => {
     expect(m.metrics.counter('authserver_login_attempts_total', { result: 'failure' }).map((s) => s.last)).toEqual([12]);
   });
 
+  it('renames documented aliases only on the metrics they belong to', () => {
+    const m = model([
+      snapshot({ at: '2026-10-03T09:00:00Z' }, {
+        'authserver_revocation_failures_total{path="reuse",half="family"}': 3,
+        'authserver_upstream_token_refresh_total{provider="github",outcome="failed"}': 7,
+      }),
+    ]);
+    // `path` and `outcome` are these counters' own labels (reference §3.2), not doc aliases
+    expect(m.metrics.counter('authserver_revocation_failures_total').map((s) => s.labels)).toEqual([{ path: 'reuse', half: 'family' }]);
+    expect(m.metrics.counter('authserver_upstream_token_refresh_total', { outcome: 'failed' }).map((s) => s.last)).toEqual([7]);
+  });
+
   it('reports the latest gauge value per server', () => {
     const m = model([
       snapshot({ at: '2026-10-03T09:00:00Z' }, { authserver_active_clients: 4 }),

@@ -1,6 +1,7 @@
 // The request/trace graph: every trace_id and request_id is a node; a record carrying both links
 // them (union-find), so a request whose later lines gained a trace id is one story, not two.
 import { f64, i32, u8 } from './columns.ts';
+import { IdTable, NodeWords } from './id-table.ts';
 
 /** Ids that mean "no id" (W3C all-zero trace id, empty strings). */
 const NULL_IDS = new Set(['', '0', '00000000000000000000000000000000', '0000000000000000']);
@@ -9,9 +10,10 @@ const NULL_IDS = new Set(['', '0', '00000000000000000000000000000000', '00000000
 export interface OutcomeFact { ts: number; node: number; code?: string; verdict?: string }
 
 export class TraceGraph {
-  private readonly reqIds = new Map<string, number>();
-  private readonly traceIds = new Map<string, number>();
-  readonly names: string[] = [];
+  /** Ids are kept as numbers, not strings (id-table.ts); `name()` spells one again. */
+  private readonly spelling = new NodeWords();
+  private readonly reqIds = new IdTable(this.spelling);
+  private readonly traceIds = new IdTable(this.spelling);
   /** 1 for a trace-id node, 0 for a request-id node. */
   readonly isTrace = u8();
   private readonly parent = i32();
@@ -22,15 +24,17 @@ export class TraceGraph {
   readonly facts: OutcomeFact[] = [];
 
   get size(): number {
-    return this.names.length;
+    return this.isTrace.length;
   }
 
-  private node(map: Map<string, number>, id: string, isTrace: number): number {
-    let n = map.get(id);
-    if (n === undefined) {
-      n = this.names.length;
-      map.set(id, n);
-      this.names.push(id);
+  /** The id of a node, as spelled in the logs. */
+  name(node: number): string {
+    return this.spelling.name(node);
+  }
+
+  private node(table: IdTable, id: string, isTrace: number): number {
+    const n = table.get(id, this.size);
+    if (n === this.size) {
       this.isTrace.push(isTrace);
       this.parent.push(n);
       this.firstSource.push(-1);
@@ -50,8 +54,9 @@ export class TraceGraph {
 
   /** Node of a known trace id or request id, or -1. */
   lookup(id: string): number {
-    if (id.startsWith('req:')) return this.reqIds.get(id.slice(4)) ?? -1;
-    return this.traceIds.get(id) ?? this.reqIds.get(id) ?? -1;
+    if (id.startsWith('req:')) return this.reqIds.get(id.slice(4));
+    const t = this.traceIds.get(id);
+    return t >= 0 ? t : this.reqIds.get(id);
   }
 
   find(n: number): number {

@@ -118,7 +118,7 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
     const traceIds: string[] = [];
     const requestIds: string[] = [];
     for (let m = members.head[r]!; m >= 0; m = members.next[m]!) {
-      (graph.isTrace.get(m) ? traceIds : requestIds).push(graph.names[m]!);
+      (graph.isTrace.get(m) ? traceIds : requestIds).push(graph.name(m));
     }
     return { traceIds, requestIds };
   };

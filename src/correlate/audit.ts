@@ -2,7 +2,6 @@
 // (reference §4.1), deduplicated (the dump wins), ordered by created_at, and grouped into stories.
 // Log-derived rows stay in columns (audit-store.ts); AuditRecord objects are built when asked for.
 import type { AuditRecord, LogRecord } from '../ingest/index.ts';
-import { parseAuditDetail } from './audit-detail.ts';
 import { AuditColumns, DROPPED, LOG_COPY } from './audit-store.ts';
 import { AUDIT_DROPPED_MSG, AUDIT_MSG } from './log-facts.ts';
 import type { AuditIndex, AuditStory } from './model.ts';
@@ -65,17 +64,14 @@ function dedupe(dump: readonly AuditRecord[], cols: AuditColumns, w: Window): Re
 }
 
 /** Story keys of a row, from its actor, client and detail (`family=`, `grant_id=`). */
-function storyKeys(actorId: string, clientId: string, detailKv: () => Record<string, string>): string[] {
+function storyKeys(actorId: string, clientId: string, kv: Record<string, string>): string[] {
   const keys: string[] = [];
   if (!NOT_USERS.has(actorId) && actorId !== clientId) keys.push(`user:${actorId}`);
   if (clientId !== '') keys.push(`client:${clientId}`);
-  const kv = detailKv();
   if (kv.family) keys.push(`family:${kv.family}`);
   if (kv.grant_id) keys.push(`grant:${kv.grant_id}`);
   return keys;
 }
-
-const NO_KV: Record<string, string> = {};
 
 /** What correlate itself reads besides the index, without building every row. */
 export interface AuditInternals {
@@ -122,18 +118,11 @@ export function buildAudit(dump: readonly AuditRecord[], cols: AuditColumns, w: 
   const group = (): Map<string, { rows: number[]; logs: LogRecord[] }> => {
     if (groups) return groups;
     const m = new Map<string, { rows: number[]; logs: LogRecord[] }>();
-    const v = cols.dict.values;
+    // Stories hold every row, so build each row now (its detail is parsed once) and reuse it below.
+    const arr = built();
     for (let p = 0; p < sorted.length; p++) {
-      const ref = sorted[p]!;
-      let keys: string[];
-      if (ref < 0) {
-        const a = dump[-ref - 1]!;
-        keys = storyKeys(a.actorId, a.clientId, () => a.detailKv);
-      } else {
-        const d = cols.detail[ref]!;
-        const kv = (): Record<string, string> => (d.includes('family=') || d.includes('grant_id=') ? parseAuditDetail(d).detailKv : NO_KV);
-        keys = storyKeys(v[cols.actor.get(ref)]!, v[cols.client.get(ref)]!, kv);
-      }
+      const a = at(arr, p);
+      const keys = storyKeys(a.actorId, a.clientId, a.detailKv);
       for (const k of keys) {
         const s = m.get(k);
         if (s) s.rows.push(p);

@@ -3,7 +3,7 @@
 // Other ids fall back to a Map. On a 1 GB bundle (1.1 M ids) the Map of strings held ~107 MB.
 import { u32 } from './columns.ts';
 
-const HEX = Uint16Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const HEX = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 
 /** Nibble value of a char code, or -1 for anything but 0-9a-f. */
 function nibble(c: number): number {
@@ -17,7 +17,7 @@ export class NodeWords {
   readonly words = u32();
   /** Spelling of nodes whose id is not 32-digit lowercase hex. */
   readonly other = new Map<number, string>();
-  private readonly codes = new Uint16Array(32);
+  private readonly codes = Buffer.alloc(32);
   /** Scratch words of the last parsed id. */
   readonly w = new Uint32Array(4);
 
@@ -52,13 +52,13 @@ export class NodeWords {
   name(node: number): string {
     const o = this.other.get(node);
     if (o !== undefined) return o;
-    // One flat string from char codes: concatenating pieces would leave a rope of small strings.
+    // One flat string decoded from bytes: concatenating pieces would leave a rope of small strings.
     const codes = this.codes;
     for (let k = 0; k < 4; k++) {
       const v = this.words.get(node * 4 + k);
       for (let j = 0; j < 8; j++) codes[k * 8 + j] = HEX[(v >>> (28 - 4 * j)) & 15]!;
     }
-    return String.fromCharCode(...codes);
+    return codes.toString('latin1', 0, 32);
   }
 }
 

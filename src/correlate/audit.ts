@@ -89,16 +89,10 @@ export function buildAudit(dump: readonly AuditRecord[], cols: AuditColumns, w: 
   const order = kept.map((_, k) => k).sort((x, y) => tsOf(kept[x]!) - tsOf(kept[y]!) || x - y);
   const sorted = Int32Array.from(order, (k) => kept[k]!);
 
-  // Built rows are held weakly: repeated queries in one pass share objects, and the memory comes back afterwards.
-  let cache: WeakRef<(AuditRecord | undefined)[]> | undefined;
-  const built = (): (AuditRecord | undefined)[] => {
-    let arr = cache?.deref();
-    if (!arr) {
-      arr = new Array<AuditRecord | undefined>(sorted.length);
-      cache = new WeakRef(arr);
-    }
-    return arr;
-  };
+  // Rows are built on the first query and kept: later queries (each TUI render asks for rows())
+  // must not rebuild them, and the rules phase, which sets the peak, needs them all anyway.
+  let cache: (AuditRecord | undefined)[] | undefined;
+  const built = (): (AuditRecord | undefined)[] => (cache ??= new Array<AuditRecord | undefined>(sorted.length));
   const at = (arr: (AuditRecord | undefined)[], pos: number): AuditRecord => {
     const ref = sorted[pos]!;
     if (ref < 0) return dump[-ref - 1]!;

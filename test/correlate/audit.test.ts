@@ -110,6 +110,13 @@ describe('audit rows rebuilt from log lines', () => {
     expect(m.audit.story('user:u1')?.rows).toHaveLength(3);
   });
 
+  it('hands out the same row object to rows(), byAction() and a story', () => {
+    const m = model([line('token.issued', 'family=f5', '2026-10-03T09:00:00Z')]);
+    const row = m.audit.rows()[0];
+    expect(m.audit.byAction('token.issued')[0]).toBe(row);
+    expect(m.audit.story('family:f5')?.rows[0]).toBe(row);
+  });
+
   it('leaves log-rebuilt rows outside --since out of the trail', () => {
     const m = model([
       line('token.issued', 'family=f1', '2026-10-03T08:00:00Z'),

@@ -1,26 +1,14 @@
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGunzip } from 'node:zlib';
-import tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.ts';
+import { filesOf } from '../helpers/tgz.ts';
 import { JWT, JWT_SIGNATURE, S } from '../report/redact/corpus.ts';
 
 let dir: string;
 let bundle: string;
 
-async function filesOf(tgz: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  const extract = tar.extract();
-  createReadStream(tgz).pipe(createGunzip()).pipe(extract);
-  for await (const entry of extract) {
-    const chunks: Buffer[] = [];
-    for await (const c of entry) chunks.push(c as Buffer);
-    files.set(entry.header.name, Buffer.concat(chunks).toString('utf8'));
-  }
-  return files;
-}
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'forensic-redact-cli-'));

@@ -4,13 +4,11 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createGunzip } from 'node:zlib';
-import { createReadStream } from 'node:fs';
-import tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redactCommand } from '../../src/cli/commands/redact.ts';
 import { reportCommand } from '../../src/cli/commands/report.ts';
 import { runPipeline } from '../../src/cli/pipeline.ts';
+import { filesOf } from '../helpers/tgz.ts';
 
 // The samples live in samples/ (FORENSIC_SAMPLES_DIR points elsewhere, e.g. a fresh generator run).
 const DIR = process.env.FORENSIC_SAMPLES_DIR ?? fileURLToPath(new URL('../../samples/', import.meta.url));
@@ -35,17 +33,6 @@ function needles(e: Expected): string[] {
   return [...out];
 }
 
-async function filesOf(tgz: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  const extract = tar.extract();
-  createReadStream(tgz).pipe(createGunzip()).pipe(extract);
-  for await (const entry of extract) {
-    const chunks: Buffer[] = [];
-    for await (const c of entry) chunks.push(c as Buffer);
-    files.set(entry.header.name, Buffer.concat(chunks).toString('utf8'));
-  }
-  return files;
-}
 
 const causes = (a: { findings: { cause: string }[] }) => [...new Set(a.findings.map((f) => f.cause))].sort();
 

@@ -1,17 +1,9 @@
 // The assertions an expected.json implies, as stable ids (the ids samples/known-gaps.json lists),
 // and how each is judged against an analysis.
 import type { Analysis } from '../../src/rules/index.ts';
+import type { Expected } from '../../samples/gen/types.ts';
 
-export interface Expected {
-  scenario: string;
-  description: string;
-  must_report: string[];
-  primary: string | null;
-  must_not_report: string[];
-  healthy: boolean;
-  secrets: string[];
-  must_survive: string[];
-}
+export type { Expected };
 
 /** `must_report:<cause>`, `primary`, `must_not_report:<cause>`, `healthy`, in that order. */
 export function checksOf(e: Expected): string[] {

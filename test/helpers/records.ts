@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { buildModel, parseAuditDetail, type CorrelateOptions, type Model } from '../../src/correlate/index.ts';
 import type {
-  AuditOrigin, AuditRecord, BundleRecord, DocumentKind, DocumentRecord, HttpExchange, Level, LogOrigin,
+  AuditOrigin, AuditRecord, BundleRecord, DocumentKind, DocumentRecord, HttpExchange,
   LogRecord, MetricFamily, MetricSample, MetricSnapshot, MetricType, TokenRecord, TokenUse,
 } from '../../src/ingest/index.ts';
 
@@ -44,25 +44,11 @@ function times(opts: { time?: string; ts?: number | null }): { time?: string; ts
   return { time: new Date(ts).toISOString(), ts };
 }
 
-export interface LogOpts {
-  level?: Level;
-  /** RFC 3339 (any zone) as written in the line; sets `ts` too. */
-  time?: string;
-  /** Epoch ms; `null` for a line without a time. */
-  ts?: number | null;
-  file?: string;
-  line?: number;
-  offset?: number;
-  source?: string;
-  origin?: LogOrigin;
-  format?: string;
-  requestId?: string;
-  traceId?: string;
-  spanId?: string;
-  parentSpanId?: string;
-  service?: string;
-  component?: string;
-}
+/**
+ * Any LogRecord field but the message and attributes. `time` (RFC 3339, any zone) also sets `ts`;
+ * `ts: null` makes a line without a time.
+ */
+export type LogOpts = Partial<Omit<LogRecord, 'kind' | 'msg' | 'attrs'>>;
 
 const LIFTED: Record<string, 'requestId' | 'traceId' | 'spanId' | 'parentSpanId' | 'service' | 'component'> = {
   request_id: 'requestId', trace_id: 'traceId', span_id: 'spanId', parent_span_id: 'parentSpanId',

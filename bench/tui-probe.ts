@@ -4,7 +4,7 @@
 import { render } from 'ink-testing-library';
 import { createElement } from 'react';
 import { runPipeline } from '../src/cli/pipeline.ts';
-import { App } from '../src/tui/index.ts';
+import { App } from '../src/tui/App.tsx';
 
 const VIEWS = ['Checklist', 'Findings', 'Traces', 'Logs', 'Metrics', 'Audit'];
 const TIMEOUT_MS = 60_000;

@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { runPipeline, type PipelineResult } from '../../src/cli/pipeline.ts';
-import { App } from '../../src/tui/index.ts';
+import { App } from '../../src/tui/App.tsx';
 
 // The cascade sample: a restart regenerated the signing key, then the MCP server 401s on an unknown kid.
 let sample: PipelineResult;

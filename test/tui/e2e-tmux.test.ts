@@ -25,10 +25,11 @@ async function keys(...k: string[]): Promise<void> {
 
 describe('forensic tui in a real terminal', () => {
   beforeAll(() => {
+    // CI=true as on a CI runner: the app must still draw (Ink alone would wait for exit to draw).
     // The shell prints forensic's exit status when it ends and then stays a while: tmux 3.3 can
     // mark a pane dead before reading its last output (and may never record pane_dead_status).
     tmux('new-session', '-d', '-s', SESSION, '-x', '100', '-y', '30', '-c', ROOT, 'sh');
-    tmux('respawn-pane', '-k', '-t', SESSION, '-c', ROOT, `NO_COLOR=1 ${process.execPath} ${BIN} tui samples/signing-key-regenerated.tgz; echo "forensic-exit=$?"; sleep 30`);
+    tmux('respawn-pane', '-k', '-t', SESSION, '-c', ROOT, `CI=true NO_COLOR=1 ${process.execPath} ${BIN} tui samples/signing-key-regenerated.tgz; echo "forensic-exit=$?"; sleep 30`);
   });
   afterAll(() => {
     try { tmux('kill-session', '-t', SESSION); } catch { /* already gone */ }

@@ -43,9 +43,10 @@ export function App({ model, analysis, color, makeRedactor, initialView = 'check
   const [redacted, setRedacted] = useState(false);
   const [notice, setNotice] = useState('');
   const router = useRef(new KeyRouter()).current;
+  const memory = useRef(new Map<string, unknown>()).current;
 
   const ctx: TuiContextValue = useMemo(() => ({
-    model, analysis, color, redacted, setTyping,
+    model, analysis, color, redacted, setTyping, memory,
     show: (text: string) => (redacted && redactor ? redactor.text(text) : text),
     go: (target: ViewId, f?: Focus) => {
       if (f?.kind === 'step') setStepFilter(f.step);
@@ -59,7 +60,7 @@ export function App({ model, analysis, color, makeRedactor, initialView = 'check
       setFocus(f);
       setView(target);
     },
-  }), [model, analysis, color, redacted, redactor]);
+  }), [model, analysis, color, redacted, redactor, memory]);
 
   // App-wide keys; returns true when the key is consumed (views don't see it). While a view's
   // prompt is open every key goes to the view, so q or a digit can be typed.

@@ -17,6 +17,8 @@ export interface TuiContextValue {
   go(view: ViewId, focus?: Focus): void;
   /** Views call this while a text prompt is open so global keys (q, digits) type instead. */
   setTyping(isTyping: boolean): void;
+  /** Per-view state kept across view switches (see hooks/use-sticky.ts). */
+  memory?: Map<string, unknown>;
 }
 
 export type Focus =

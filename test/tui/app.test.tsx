@@ -145,3 +145,31 @@ describe('TUI input handling', () => {
     expect(frame()).toContain('[4 Logs]');
   });
 });
+
+describe('TUI views remember where you were', () => {
+  it('keeps the Logs view\'s level filter, search and cursor across a switch to another view', async () => {
+    const { frame, press, type } = open();
+    await press('4', 'records · level≥DEBUG');
+    await press('l', 'level≥INFO');
+    await press('/', '/▏');
+    await type('generating');
+    await press(ENTER, /› .*no signing key found, generating/);
+    await press('1', '[1 Checklist]');
+    await press('4', '[4 Logs]');
+    expect(frame()).toContain('level≥INFO');
+    expect(frame()).toContain('· /generating');
+    expect(frame()).toMatch(/› .*no signing key found, generating/);
+  });
+
+  it('keeps the checklist cursor and the metrics tab when you come back to them', async () => {
+    const { frame, press } = open();
+    await press('j', /› ✔ +2 /);
+    await press('j', /› ✔ +3 /);
+    await press('5', 'snapshot(s)');
+    await press('h', 'p99');
+    await press('1', '[1 Checklist]');
+    expect(frame()).toMatch(/› ✔ +3 /);
+    await press('5', '[5 Metrics]');
+    expect(frame()).toContain('p99');
+  });
+});

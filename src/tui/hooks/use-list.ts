@@ -1,6 +1,7 @@
 // Cursor + scroll state for a list of `length` rows shown in `height` rows.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { moveCursor, scrollTop } from '../lib/cursor.ts';
+import { useSticky } from './use-sticky.ts';
 
 export interface ListState {
   index: number;
@@ -20,9 +21,10 @@ function place(s: Pos, next: number, length: number, height: number): Pos {
 /**
  * Keeps the cursor inside the list and the cursor row inside the visible window. Every update
  * is computed from the latest state, so keys typed faster than the screen redraws all count.
+ * With a `memoryKey`, the position survives switching views.
  */
-export function useList(length: number, height: number, initial = 0): ListState {
-  const [pos, setPos] = useState<Pos>(() => place({ index: -1, top: 0 }, initial, length, height));
+export function useList(length: number, height: number, initial = 0, memoryKey?: string): ListState {
+  const [pos, setPos] = useSticky<Pos>(memoryKey, () => place({ index: -1, top: 0 }, initial, length, height));
   // Re-clamp when the list or the window changes size (filters, terminal resize).
   useEffect(() => { setPos((s) => place(s, s.index, length, height)); }, [length, height]);
   return {

@@ -9,7 +9,7 @@ import { STATUS_COLOR, STATUS_MARK } from '../theme.ts';
 export function ChecklistView({ height, width, isActive }: { height: number; width: number; isActive: boolean }) {
   const { analysis, color, go } = useTui();
   const steps = analysis.checklist;
-  const list = useList(steps.length, Math.max(1, Math.floor(height / 2)));
+  const list = useList(steps.length, Math.max(1, Math.floor(height / 2)), 0, 'checklist');
   useKeys((input, key) => {
     if (key.downArrow || input === 'j') list.move(1);
     else if (key.upArrow || input === 'k') list.move(-1);

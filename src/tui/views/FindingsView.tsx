@@ -14,7 +14,7 @@ export interface FindingsViewProps { height: number; width: number; isActive: bo
 export function FindingsView({ height, width, isActive, step }: FindingsViewProps) {
   const { analysis, color } = useTui();
   const rows = useMemo(() => (step == null ? analysis.findings : analysis.findings.filter((f) => f.step === step)), [analysis, step]);
-  const list = useList(rows.length, height - 2);
+  const list = useList(rows.length, height - 2, 0, `findings:${step ?? 'all'}`);
   const [open, setOpen] = useState<Finding | null>(null);
   useEffect(() => { setOpen(null); }, [step]);
   useKeys((input, key) => {

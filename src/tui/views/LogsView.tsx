@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Level, LogRecord } from '../../ingest/index.ts';
 import { useTui, type Focus } from '../context.ts';
 import { useList } from '../hooks/use-list.ts';
+import { useSticky } from '../hooks/use-sticky.ts';
 import { usePrompt } from '../hooks/use-prompt.ts';
 import { clock, fit } from '../lib/format.ts';
 import { filterIndexes, findNext, parseFieldFilter, positionAtTime, type LogFilter } from '../lib/log-filter.ts';
@@ -26,13 +27,13 @@ export function LogsView({ height, width, isActive, focus }: LogsViewProps) {
   const { model, color, show, setTyping } = useTui();
   const rows = model.logs.records();
   const sources = useMemo(() => model.logs.sources().map((s) => s.source), [model]);
-  const [filter, setFilter] = useState<LogFilter>(NO_FILTER);
-  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useSticky<LogFilter>('logs:filter', NO_FILTER);
+  const [query, setQuery] = useSticky('logs:query', '');
   const [message, setMessage] = useState('');
-  const [expanded, setExpanded] = useState(false);
+  const [expanded, setExpanded] = useSticky('logs:expanded', false);
   const view = useMemo(() => filterIndexes(rows, filter), [rows, filter]);
   const bodyHeight = Math.max(3, height - 3 - (expanded ? 8 : 0));
-  const list = useList(view.length, bodyHeight);
+  const list = useList(view.length, bodyHeight, 0, 'logs');
 
   // Jump to a record named by the evidence of a finding (filters cleared so it is visible).
   useEffect(() => {

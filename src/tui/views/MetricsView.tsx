@@ -1,9 +1,10 @@
 // Metrics view: counters by change with value, delta, rate and a sparkline; histograms with p50/p99.
 import { useKeys } from '../hooks/use-keys.ts';
 import { Box, Text } from 'ink';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTui } from '../context.ts';
 import { useList } from '../hooks/use-list.ts';
+import { useSticky } from '../hooks/use-sticky.ts';
 import { fit, sparkline } from '../lib/format.ts';
 
 function seriesName(name: string, labels: Record<string, string>): string {
@@ -18,17 +19,17 @@ function seconds(v: number | null): string {
 
 export function MetricsView({ height, width, isActive }: { height: number; width: number; isActive: boolean }) {
   const { model, color } = useTui();
-  const [tab, setTab] = useState<'counters' | 'histograms'>('counters');
+  const [tab, setTab] = useSticky<'counters' | 'histograms'>('metrics:tab', 'counters');
   const counters = useMemo(() => model.metrics.allCounters(), [model]);
   const histograms = useMemo(() => model.metrics.allHistograms(), [model]);
   const length = tab === 'counters' ? counters.length : histograms.length;
-  const list = useList(length, height - 3);
+  const list = useList(length, height - 3, 0, `metrics:${tab}`);
   useKeys((input, key) => {
     if (key.downArrow || input === 'j') list.move(1);
     else if (key.upArrow || input === 'k') list.move(-1);
     else if (key.pageDown) list.move(height - 3);
     else if (key.pageUp) list.move(-(height - 3));
-    else if (input === 'h' || key.rightArrow || key.leftArrow) { setTab((t) => (t === 'counters' ? 'histograms' : 'counters')); list.set(0); }
+    else if (input === 'h' || key.rightArrow || key.leftArrow) setTab((t) => (t === 'counters' ? 'histograms' : 'counters'));
   }, { isActive });
   const snaps = model.metrics.snapshots().length;
   if (snaps === 0) return <Text dimColor>No /metrics snapshot in the bundle: add two `curl -s http://localhost:9001/metrics` a few minutes apart.</Text>;

@@ -63,7 +63,8 @@ class FileReader {
 
   async read(file: LeafFile): Promise<void> {
     const base = { path: file.path, wrapper: null, mtime: file.mtime };
-    if (file.isTop && file.source.hasFailed) await this.explainBrokenTop(file.source);
+    // Only when nothing unpacked before the break: a damaged tail still leaves the head to read.
+    if (file.isTop && file.source.hasFailed && file.head.length === 0) await this.explainBrokenTop(file.source);
     // NUL bytes mean binary (containers were already recognised by the walker).
     // macOS archive helpers (`__MACOSX/`, `._name` AppleDouble files) carry no logs: listed, not flagged.
     if (APPLE_DOUBLE.test(file.path) && !file.isTop) return this.skip({ ...base, kind: 'unknown', format: 'macos-metadata' }, file.source, null);

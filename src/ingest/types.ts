@@ -121,6 +121,8 @@ export type DocumentKind =
   | 'health' | 'ready' | 'livez'
   | 'as-metadata' | 'openid-configuration' | 'jwks' | 'prm'
   | 'admin-status' | 'admin-config' | 'admin-stats'
+  /** `GET /admin/auth/verify`: `{ valid, version }`, the admin key check. */
+  | 'admin-auth-verify'
   | 'config-yaml' | 'env' | 'version'
   | 'http-exchange' | 'manifest' | 'conformance-report' | 'other-json';
 

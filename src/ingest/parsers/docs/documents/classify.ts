@@ -22,6 +22,7 @@ export function kindFromPath(path: string | undefined): DocumentKind | null {
   if (p.endsWith('/admin/system/status')) return 'admin-status';
   if (p.endsWith('/admin/system/config')) return 'admin-config';
   if (p.endsWith('/admin/stats')) return 'admin-stats';
+  if (p.endsWith('/admin/auth/verify')) return 'admin-auth-verify';
   if (p.endsWith('/health') || p.endsWith('/healthz')) return 'health';
   if (p.endsWith('/ready') || p.endsWith('/readyz')) return 'ready';
   if (p.endsWith('/livez')) return 'livez';
@@ -57,5 +58,7 @@ export function classifyJson(v: unknown, name: string): DocumentKind {
   if (Array.isArray(o.notices) || isObject(o.config)) return 'admin-config';
   if (Object.keys(o).filter((k) => CONFIG_SECTIONS.has(k)).length >= 3) return 'admin-config';
   if (STATS_KEYS.filter((k) => k in o).length >= 3) return 'admin-stats';
+  // `{"valid":true,"version":"0.2.2"}`: exactly these two keys, so a stray `valid` flag elsewhere is not taken.
+  if (typeof o.valid === 'boolean' && typeof o.version === 'string' && Object.keys(o).length === 2) return 'admin-auth-verify';
   return 'other-json';
 }

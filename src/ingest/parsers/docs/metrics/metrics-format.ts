@@ -8,6 +8,8 @@ import { parseSampleLine } from './prom-line.ts';
 const META = /^#\s+(HELP|TYPE|UNIT)\s+(\S+)(?:\s+(.*))?$/;
 const EOF_LINE = /^#\s*EOF\s*$/;
 // A comment carrying the scrape time, e.g. `# scraped at 2026-10-03T09:15:00Z`.
+// A name that says "metrics snapshot": the only evidence an empty file has (`metrics.prom`, `metrics-0915.txt`).
+const METRICS_NAME = /(\.prom$|(^|\/)[^/]*metrics[^/]*$)/i;
 const TIME_COMMENT = /(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)/i;
 
 interface Block {
@@ -36,6 +38,12 @@ function unescapeHelp(s: string): string {
 export function openMetricsParser(ctx: ParseContext): LineParser {
   let block: Block | null = null;
   let isAnyOpenMetrics = false;
+  let snapshots = 0; // with at least one sample
+  let isAnyProblem = false;
+  const problem = (lineNo: number, text: string): void => {
+    isAnyProblem = true;
+    ctx.problem(lineNo, text);
+  };
   const nameTime = timeFromName(ctx.path);
 
   const finish = () => {
@@ -44,6 +52,7 @@ export function openMetricsParser(ctx: ParseContext): LineParser {
     block = null;
     if (b.builder.result().length === 0) return;
     if (b.isOpenMetrics) isAnyOpenMetrics = true;
+    if (b.builder.sampleCount > 0) snapshots++;
     let time: number | null = b.commentTime ?? b.maxSampleTs;
     let timeSource: MetricSnapshot['timeSource'] = time !== null ? 'content' : null;
     if (time === null && nameTime !== null) [time, timeSource] = [nameTime, 'name'];
@@ -71,7 +80,7 @@ export function openMetricsParser(ctx: ParseContext): LineParser {
           const [, kw, name, rest = ''] = meta;
           if (kw === 'TYPE') {
             const type = metricType(rest.trim());
-            if (type === null) ctx.problem(lineNo, `unknown metric type for ${name}`);
+            if (type === null) problem(lineNo, `unknown metric type for ${name}`);
             else block.builder.declare(name!, type);
           } else if (kw === 'HELP') {
             block.builder.help(name!, unescapeHelp(rest));
@@ -92,7 +101,7 @@ export function openMetricsParser(ctx: ParseContext): LineParser {
       }
       const parsed = parseSampleLine(t);
       if (typeof parsed === 'string') {
-        ctx.problem(lineNo, `metrics: ${parsed}`);
+        problem(lineNo, `metrics: ${parsed}`);
         return;
       }
       block ??= newBlock(lineNo, offset);
@@ -103,7 +112,7 @@ export function openMetricsParser(ctx: ParseContext): LineParser {
       }
       if (parsed.exemplar) sample.exemplar = parsed.exemplar;
       if (!block.builder.add(sample)) {
-        ctx.problem(lineNo, `metrics: duplicate sample ${parsed.name}`);
+        problem(lineNo, `metrics: duplicate sample ${parsed.name}`);
         return;
       }
       const inst = parsed.labels.instance;
@@ -114,13 +123,18 @@ export function openMetricsParser(ctx: ParseContext): LineParser {
     },
     end() {
       finish();
+      // A scrape that returned nothing (a failed curl, a full disk) is evidence of that, not an unknown file.
+      if (snapshots === 0 && !isAnyProblem) ctx.problem(undefined, 'empty metrics snapshot');
       ctx.setFormat(isAnyOpenMetrics ? 'openmetrics' : 'prometheus');
     },
   };
 }
 
-/** How sure we are that the head is a metrics exposition. */
+/** How sure we are that the head is a metrics exposition (an empty file only by its name). */
 export function sniffMetrics(head: FileHead): number {
+  if (head.size === 0 || (head.size !== null && head.text.trim() === '' && Buffer.byteLength(head.text) >= head.size)) {
+    return METRICS_NAME.test(head.path) ? 0.5 : 0;
+  }
   let meta = 0;
   let samples = 0;
   let bad = 0;

@@ -2,9 +2,10 @@
 // (reference §4.1), deduplicated (the dump wins), ordered by created_at, and grouped into stories.
 // Log-derived rows stay in columns (audit-store.ts); AuditRecord objects are built when asked for.
 import type { AuditRecord, LogRecord } from '../ingest/index.ts';
+import { parseAuditDetail } from './audit-detail.ts';
 import { AuditColumns, DROPPED, LOG_COPY } from './audit-store.ts';
 import { AUDIT_DROPPED_MSG, AUDIT_MSG } from './log-facts.ts';
-import type { AuditIndex, AuditStory } from './model.ts';
+import type { AuditIndex, AuditRowView, AuditStory, AuditStoryHead } from './model.ts';
 import { inWindow, type Window } from './window.ts';
 
 /** A log copy within this distance of a dumped row with the same content is that row. */
@@ -108,16 +109,28 @@ export function buildAudit(dump: readonly AuditRecord[], cols: AuditColumns, w: 
     for (let p = 0; p < sorted.length; p++) yield p;
   };
 
+  // Each walk gets its own view, so a callback that starts another walk cannot move it.
+  const newView = (): RowView => new RowView(dump, cols, sorted, (p) => at(built(), p));
+  /** Rows whose view passes `pred`, built (and cached) as AuditRecords. */
+  const where = (pred: (row: AuditRowView) => boolean): AuditRecord[] => {
+    const view = newView();
+    const hits: number[] = [];
+    for (let p = 0; p < sorted.length; p++) if (pred(view.at(p))) hits.push(p);
+    return pick(hits);
+  };
+
   let groups: Map<string, { rows: number[]; logs: LogRecord[] }> | undefined;
   const group = (): Map<string, { rows: number[]; logs: LogRecord[] }> => {
     if (groups) return groups;
     const m = new Map<string, { rows: number[]; logs: LogRecord[] }>();
-    // Stories hold every row, so build each row now (its detail is parsed once) and reuse it below.
-    const arr = built();
+    const view = newView();
+    // Keys come from the columns: no row is built, and a detail is parsed only when it can hold a
+    // story id (most rows' details are a family, a jti or empty).
     for (let p = 0; p < sorted.length; p++) {
-      const a = at(arr, p);
-      const keys = storyKeys(a.actorId, a.clientId, a.detailKv);
-      for (const k of keys) {
+      const v = view.at(p);
+      const d = v.detail;
+      const kv = d.includes('family=') || d.includes('grant_id=') ? v.detailKv : NO_KV;
+      for (const k of storyKeys(v.actorId, v.clientId, kv)) {
         const s = m.get(k);
         if (s) s.rows.push(p);
         else m.set(k, { rows: [p], logs: [] });
@@ -137,6 +150,19 @@ export function buildAudit(dump: readonly AuditRecord[], cols: AuditColumns, w: 
     return (groups = m);
   };
   const story = (key: string, g: { rows: number[]; logs: LogRecord[] }): AuditStory => ({ key, rows: pick(g.rows), logs: [...g.logs] });
+  const head = (key: string, g: { rows: number[]; logs: LogRecord[] }): AuditStoryHead => {
+    const t = (p: number | undefined): number | null => {
+      const ts = p === undefined ? Infinity : tsOf(sorted[p]!);
+      return ts === Infinity ? null : ts;
+    };
+    return {
+      key, rows: g.rows.length, logs: g.logs.length, first: t(g.rows[0]), last: t(g.rows[g.rows.length - 1]),
+      actions: () => {
+        const view = newView();
+        return [...new Set(g.rows.map((p) => view.at(p).action))];
+      },
+    };
+  };
 
   const index: AuditIndex = {
     rows: () => pick(all()),
@@ -167,6 +193,18 @@ export function buildAudit(dump: readonly AuditRecord[], cols: AuditColumns, w: 
       return g && story(key, g);
     },
     hasDump,
+    count: () => sorted.length,
+    scan(visit) {
+      const view = newView();
+      for (let p = 0; p < sorted.length; p++) visit(view.at(p));
+    },
+    where,
+    identities: () => identities(newView(), sorted.length),
+    storyHeads(kind) {
+      const out: AuditStoryHead[] = [];
+      for (const [key, g] of group()) if (kind === undefined || key.startsWith(`${kind}:`)) out.push(head(key, g));
+      return out;
+    },
   };
   const internals: AuditInternals = {
     persisted() {
@@ -187,4 +225,84 @@ export function buildAudit(dump: readonly AuditRecord[], cols: AuditColumns, w: 
     },
   };
   return { index, internals };
+}
+
+const NO_KV: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/** Reads row `pos` of the trail from the dump or the columns, without building an AuditRecord. */
+class RowView implements AuditRowView {
+  #ref = 0;
+  #pos = 0;
+  #kv: Record<string, string> | undefined;
+  constructor(
+    private readonly dump: readonly AuditRecord[],
+    private readonly cols: AuditColumns,
+    private readonly sorted: Int32Array,
+    private readonly build: (pos: number) => AuditRecord,
+  ) {}
+
+  /** Point the view at position `pos` (in rows() order) and return it. */
+  at(pos: number): this {
+    this.#pos = pos;
+    this.#ref = this.sorted[pos]!;
+    this.#kv = undefined;
+    return this;
+  }
+
+  #row(): AuditRecord | undefined {
+    return this.#ref < 0 ? this.dump[-this.#ref - 1]! : undefined;
+  }
+
+  get action(): string {
+    return this.#row()?.action ?? this.cols.dict.values[this.cols.action.get(this.#ref)]!;
+  }
+
+  get actorId(): string {
+    return this.#row()?.actorId ?? this.cols.dict.values[this.cols.actor.get(this.#ref)]!;
+  }
+
+  get clientId(): string {
+    return this.#row()?.clientId ?? this.cols.dict.values[this.cols.client.get(this.#ref)]!;
+  }
+
+  get detail(): string {
+    return this.#row()?.detail ?? this.cols.detail[this.#ref]!;
+  }
+
+  get detailKv(): Record<string, string> {
+    return this.#row()?.detailKv ?? (this.#kv ??= parseAuditDetail(this.cols.detail[this.#ref]!).detailKv);
+  }
+
+  get ts(): number | null {
+    const a = this.#row();
+    return a ? a.ts : this.cols.time(this.#ref);
+  }
+
+  record(): AuditRecord {
+    return this.build(this.#pos);
+  }
+}
+
+/** Distinct details remembered at most; past that a detail may be yielded again (harmless, only slower). */
+const MAX_SEEN_DETAILS = 100_000;
+
+/** AuditIndex.identities(): each new actor id, then each new detail's pairs, row by row. */
+function* identities(view: RowView, n: number): Generator<[string, string]> {
+  const actors = new Set<string>();
+  const details = new Set<string>();
+  for (let p = 0; p < n; p++) {
+    const v = view.at(p);
+    const actor = v.actorId;
+    const d = v.detail;
+    const isNewDetail = d !== '' && !details.has(d);
+    const pairs = isNewDetail ? Object.entries(v.detailKv) : undefined;
+    if (!actors.has(actor)) {
+      actors.add(actor);
+      yield ['actor_id', actor];
+    }
+    if (!pairs) continue;
+    if (details.size >= MAX_SEEN_DETAILS) details.clear();
+    details.add(d);
+    yield* pairs;
+  }
 }

@@ -137,6 +137,34 @@ export interface AuditStory {
   logs: LogRecord[];
 }
 
+/**
+ * A read-only look at one audit row without building it (AuditIndex.scan / where). The object is
+ * reused from row to row: read what you need inside the callback, or keep `record()`.
+ */
+export interface AuditRowView {
+  readonly action: string;
+  readonly actorId: string;
+  readonly clientId: string;
+  readonly detail: string;
+  /** `(\w+)=(\S+)` pairs of detail, parsed when first read for this row. */
+  readonly detailKv: Record<string, string>;
+  readonly ts: number | null;
+  /** The row as an AuditRecord (the same object rows() hands out). */
+  record(): AuditRecord;
+}
+
+/** A story's size and span, known without building its rows (the TUI's story list). */
+export interface AuditStoryHead {
+  key: string;
+  /** Number of audit rows and of retained log lines in the story. */
+  rows: number;
+  logs: number;
+  first: number | null;
+  last: number | null;
+  /** Distinct actions in time order. */
+  actions(): string[];
+}
+
 export interface AuditIndex {
   /** Rows from dumps plus rows rebuilt from `audit` / `audit event dropped` log lines, deduplicated, by created_at. */
   rows(): AuditRecord[];
@@ -145,6 +173,19 @@ export interface AuditIndex {
   story(key: string): AuditStory | undefined;
   /** True when the bundle held an audit dump (not just log copies). */
   hasDump: boolean;
+  /** Number of rows, i.e. rows().length, without building any. */
+  count(): number;
+  /** Visit every row in rows() order through a reused view; nothing is built unless `record()` is called. */
+  scan(visit: (row: AuditRowView) => void): void;
+  /** Rows whose view matches, in rows() order; only those are built (cheap checks on `action` first). */
+  where(pred: (row: AuditRowView) => boolean): AuditRecord[];
+  /**
+   * `[key, value]` of each distinct actor id (key `actor_id`) and of the pairs of each distinct
+   * detail (key: the pair's key), in first-seen row order: what a redactor learns identities from.
+   */
+  identities(): Iterable<[string, string]>;
+  /** Every story's head (key, counts, span), without building rows. */
+  storyHeads(kind?: 'user' | 'client' | 'family' | 'grant'): AuditStoryHead[];
 }
 
 export interface DocumentIndex {

@@ -70,7 +70,7 @@ export function runEngine(model: Model, opts: EngineOptions = {}): Analysis {
     errors_seen: errorsSeen(model),
     traces,
     stats: {
-      records: records || model.logs.total + model.metrics.snapshots().length + model.audit.rows().length + model.documents.all().length + model.tokens.length,
+      records: records || model.logs.total + model.metrics.snapshots().length + model.audit.count() + model.documents.all().length + model.tokens.length,
       traces: model.traces.total,
       requests: model.http.total,
       elapsed_ms: opts.startedAt != null ? Math.max(0, Date.now() - opts.startedAt) : 0,

@@ -55,7 +55,7 @@ export const NEEDS: Record<Need, NeedSpec> = {
     collect: 'add two `curl -s http://localhost:9001/metrics` snapshots a few minutes apart (metrics-1.prom, metrics-2.prom)',
   },
   audit: {
-    present: (m) => m.audit.rows().length > 0 || m.audit.hasDump,
+    present: (m) => m.audit.hasDump || m.audit.count() > 0,
     label: 'no audit trail',
     collect: "add `curl -s -H \"Authorization: Bearer $AUTHPLANE_ADMIN_API_KEY\" 'http://localhost:9001/admin/audit?limit=1000' > audit.json`",
   },

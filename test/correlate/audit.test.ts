@@ -150,3 +150,66 @@ describe('audit stories', () => {
     expect(m.audit.stories('client').map((s) => s.key)).toEqual(['client:svc']);
   });
 });
+
+describe('reading the audit trail without building every row', () => {
+  const line = (action: string, detail: string, time: string, actor = 'u1', client = 'c1') =>
+    log('audit', { action, actor_id: actor, client_id: client, ip: '10.0.0.1', detail }, { time });
+
+  it('counts dumped and log-rebuilt rows alike', () => {
+    const m = model([
+      line('token.refreshed', 'family=f1', '2026-10-03T09:02:00Z'),
+      auditRow('token.issued', { detail: 'family=f1', createdAt: '2026-10-03T09:01:00Z' }),
+    ]);
+    expect(m.audit.count()).toBe(2);
+    expect(model([]).audit.count()).toBe(0);
+  });
+
+  it('picks rows by action and detail, oldest first, as the same objects rows() gives', () => {
+    const m = model([
+      line('token.refresh_denied', 'reason=invalid_dpop_proof', '2026-10-03T09:03:00Z'),
+      line('token.refresh_denied', 'reason=invalid_grant', '2026-10-03T09:02:00Z'),
+      auditRow('token.issue_denied', { detail: 'reason=invalid_dpop_proof', createdAt: '2026-10-03T09:01:00Z' }),
+    ]);
+    const denied = m.audit.where((a) => a.action.endsWith('_denied') && a.detailKv.reason === 'invalid_dpop_proof');
+    expect(denied.map((a) => [a.action, a.origin])).toEqual([['token.issue_denied', 'dump'], ['token.refresh_denied', 'log']]);
+    expect(m.audit.rows()).toContain(denied[1]);
+  });
+
+  it('visits every row in time order with its actor, client, detail and time', () => {
+    const m = model([
+      line('user.login', '', '2026-10-03T09:05:00Z', 'u7', ''),
+      auditRow('client.registered', { actorId: 'admin', clientId: 'c9', detail: 'name=notes', createdAt: '2026-10-03T09:00:00Z' }),
+    ]);
+    const seen: unknown[] = [];
+    m.audit.scan((a) => seen.push([a.action, a.actorId, a.clientId, a.detail, a.detailKv, a.ts]));
+    expect(seen).toEqual([
+      ['client.registered', 'admin', 'c9', 'name=notes', { name: 'notes' }, Date.parse('2026-10-03T09:00:00Z')],
+      ['user.login', 'u7', '', '', {}, Date.parse('2026-10-03T09:05:00Z')],
+    ]);
+  });
+
+  it('lists each actor and each detail pair once, in the order the rows happened', () => {
+    const m = model([
+      line('token.issued', 'family=f1 user_id=u1', '2026-10-03T09:00:00Z', 'u1'),
+      line('token.refreshed', 'family=f1 user_id=u1', '2026-10-03T09:01:00Z', 'u1'),
+      line('token.issued', 'family=f2', '2026-10-03T09:02:00Z', 'u2'),
+    ]);
+    expect([...m.audit.identities()]).toEqual([
+      ['actor_id', 'u1'], ['family', 'f1'], ['user_id', 'u1'], ['actor_id', 'u2'], ['family', 'f2'],
+    ]);
+  });
+
+  it('heads each story with its row count, span and actions, like the story itself', () => {
+    const m = model([
+      line('token.issued', 'family=fam-1', '2026-10-03T09:00:00Z'),
+      line('token.refreshed', 'family=fam-1', '2026-10-03T09:10:00Z'),
+      line('token.refreshed', 'family=fam-1', '2026-10-03T09:20:00Z'),
+      log('tokens refreshed', { family_id: 'fam-1' }, { time: '2026-10-03T09:20:00Z' }),
+    ]);
+    const head = m.audit.storyHeads('family');
+    expect(head.map((h) => [h.key, h.rows, h.logs, h.first, h.last, h.actions()])).toEqual([
+      ['family:fam-1', 3, 1, Date.parse('2026-10-03T09:00:00Z'), Date.parse('2026-10-03T09:20:00Z'), ['token.issued', 'token.refreshed']],
+    ]);
+    expect(m.audit.storyHeads().map((h) => h.key)).toEqual(['user:u1', 'client:c1', 'family:fam-1']);
+  });
+});

@@ -7,19 +7,36 @@ import type { Redactor } from './redactor.ts';
 /** At most this many retained log records are read for identities (a report cites far fewer). */
 const MAX_RECORDS = 200_000;
 
-/** Remember every user/session id of the model's retained logs, audit rows, tokens and the findings' audit evidence. */
+/** What each redactor has already been taught: renderers prime too, and must not redo the caller's work. */
+const primed = new WeakMap<Redactor, { models: WeakSet<Model>; analyses: WeakSet<Analysis> }>();
+
+/**
+ * Remember every user/session id of the model's retained logs, audit rows, tokens and the findings'
+ * audit evidence. Priming one redactor again with the same model or analysis does nothing.
+ */
 export function primeRedactor(r: Redactor, m: Model, a?: Analysis): void {
+  let done = primed.get(r);
+  if (!done) primed.set(r, (done = { models: new WeakSet(), analyses: new WeakSet() }));
+  if (!done.models.has(m)) {
+    done.models.add(m);
+    primeModel(r, m);
+  }
+  if (a && !done.analyses.has(a)) {
+    done.analyses.add(a);
+    for (const f of a.findings) for (const e of f.evidence) if (e.audit) r.noteIdentities('audit', e.audit);
+  }
+}
+
+function primeModel(r: Redactor, m: Model): void {
   let n = 0;
   for (const rec of m.logs.records()) {
     if (++n > MAX_RECORDS) break;
     r.noteIdentities('attrs', rec.attrs);
   }
-  for (const row of m.audit.rows()) {
-    r.noteIdentities('actor_id', row.actorId);
-    r.noteIdentities('detail', row.detailKv);
-  }
+  // Distinct actor ids and detail pairs only: building every audit row (382 k at 1 GB) was the
+  // largest allocation of a report.
+  for (const [key, value] of m.audit.identities()) r.noteIdentities(key, value);
   for (const t of m.tokens) r.noteIdentities('claims', t.claims);
-  for (const f of a?.findings ?? []) for (const e of f.evidence) if (e.audit) r.noteIdentities('audit', e.audit);
 }
 
 /** The hosts that name the operator's own domains: issuer, configured URLs, discovery, PRM, tokens. */

@@ -6,6 +6,7 @@ import { attr, logsWithMsg, tally } from '../support-b/logs.ts';
 import { growth, seriesEvidence } from '../support-b/metrics.ts';
 import { defineRule } from '../types.ts';
 
+const LOGIN_FAILED = new Set(['user.login_failed', 'user.oidc_login_failed']);
 const DENIED_MSGS = ['local authentication denied', 'OIDC code exchange failed', 'OIDC login blocked for disabled user', 'OIDC provisioning refused: email belongs to another account'];
 
 function spanSeconds(ts: (number | null)[]): number | null {
@@ -24,7 +25,7 @@ export default defineRule({
     // invalid_pkce is the checklist's PKCE reason (AP0701), not a login denial.
     const metric = growth(model, 'authserver_auth_denied_total', undefined, (l) => l.reason !== 'invalid_pkce');
     const logs = logsWithMsg(model, DENIED_MSGS);
-    const rows = model.audit.rows().filter((a) => a.action === 'user.login_failed' || a.action === 'user.oidc_login_failed');
+    const rows = model.audit.where((a) => LOGIN_FAILED.has(a.action));
     const fromEvents = Math.max(logs.length, rows.length);
     const span = spanSeconds(logs.length >= rows.length ? logs.map((r) => r.ts) : rows.map((a) => a.ts));
     const eventRate = span ? fromEvents / span : null;

@@ -6,6 +6,8 @@ import { matchLogs } from '../support-b/logs.ts';
 import { defineRule } from '../types.ts';
 
 const BROKER_REASONS = new Set(['broker_consent_required', 'upstream_connection_missing', 'provider_missing', 'broker_scope_not_consented', 'broker_vend_failed']);
+const REVOKED = new Set(['broker_grant.revoked', 'broker_grant.revoked_admin']);
+const DENIED_ACTION = /\.denied$|_denied$/;
 const FAILURE_TEXT = /broker credential missing|ErrBrokerCredentialMissing|access token is expired and no refresh token is available|broker dispatch denied|fronted dispatch denied/i;
 
 export default defineRule({
@@ -15,11 +17,11 @@ export default defineRule({
   docs: DOCS.auditEvents,
   needs: ['audit'],
   *check(model) {
-    const revokes = model.audit.rows().filter((a) => a.action === 'broker_grant.revoked' || a.action === 'broker_grant.revoked_admin');
+    const revokes = model.audit.where((a) => REVOKED.has(a.action));
     if (revokes.length === 0) return;
     const first = Math.min(...revokes.map((a) => a.ts ?? Infinity));
     const after = (ts: number | null) => ts != null && Number.isFinite(first) && ts >= first;
-    const deniedRows = model.audit.rows().filter((a) => /\.denied$|_denied$/.test(a.action) && BROKER_REASONS.has(a.detailKv.reason ?? a.detailKv.denied_reason ?? '') && after(a.ts));
+    const deniedRows = model.audit.where((a) => DENIED_ACTION.test(a.action) && BROKER_REASONS.has(a.detailKv.reason ?? a.detailKv.denied_reason ?? '') && after(a.ts));
     const failLogs = matchLogs(model, [{ hint: '', re: FAILURE_TEXT }]).filter((r) => after(r.ts));
     // Reconnected since? Then the failures (if any) predate the fix.
     const reconnected = model.audit.byAction('broker_grant.created').some((a) => a.ts != null && a.ts > Math.max(...revokes.map((r) => r.ts ?? 0)));

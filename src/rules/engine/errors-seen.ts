@@ -54,13 +54,15 @@ export function errorsSeen(model: Model): ErrorSeen[] {
     scanLog(r, found);
     if (found.size) tally.add(found, () => logEvidence(r));
   }
-  for (const a of model.audit.rows()) {
+  model.audit.scan((a) => {
+    // Cheap check first: `reason=` / `denied_reason=` must be in the text before the pairs are parsed.
+    if (!a.detail.includes('reason=')) return;
     const reason = a.detailKv.reason ?? a.detailKv.denied_reason;
-    if (!reason) continue;
+    if (!reason) return;
     found.clear();
     codesInValue(reason, found);
-    if (found.size) tally.add(found, () => auditEvidence(a));
-  }
+    if (found.size) tally.add(found, () => auditEvidence(a.record()));
+  });
   for (const d of model.documents.exchanges()) {
     found.clear();
     const body = d.body;

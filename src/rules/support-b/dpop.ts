@@ -22,7 +22,7 @@ const AUDIT_DENIALS = /^(token\.issue_denied|token\.refresh_denied|client_creden
 export function dpopSignals(model: Model, kind: VerifierKind, reasons: readonly string[], auditReason: RegExp): DpopSignals {
   const metric = growth(model, 'authplane_dpop_proofs_rejected_total', undefined, (l) => reasons.includes(l.reason ?? ''));
   const metricCount = metric.hasDelta ? metric.delta : metric.last;
-  const audit = model.audit.rows().filter((a) => AUDIT_DENIALS.test(a.action) && auditReason.test(a.detail));
+  const audit = model.audit.where((a) => AUDIT_DENIALS.test(a.action) && auditReason.test(a.detail));
   const sdk = verifierLogs(model, kind);
   const re = VERIFIER_RE[kind];
   const asSide = model.documents.exchanges().filter((d) => isAuthplaneExchange(d) && (d.http?.status ?? 0) >= 400 && re.test(exchangeText(d)));

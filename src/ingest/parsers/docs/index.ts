@@ -4,6 +4,7 @@ import { auditCsvFormat } from './audit/audit-csv.ts';
 import { auditJsonFormat } from './audit/audit-json.ts';
 import { auditNdjsonFormat } from './audit/audit-ndjson.ts';
 import { auditPsqlFormat } from './audit/audit-psql.ts';
+import { composeEnvFormat } from './documents/compose-env.ts';
 import { configYamlFormat } from './documents/config-yaml.ts';
 import { envFileFormat } from './documents/env-file.ts';
 import { httpCaptureFormat } from './documents/http-format.ts';
@@ -26,6 +27,7 @@ export const docFormats: FileFormat[] = [
   auditCsvFormat,
   auditPsqlFormat,
   envFileFormat,
+  composeEnvFormat,
   configYamlFormat,
   jsonDocumentFormat,
 ];

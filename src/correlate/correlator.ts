@@ -94,7 +94,11 @@ export class Correlator {
     const status = accessStatus(r);
     const node = r.requestId === undefined && r.traceId === undefined ? -1 : this.graph.nodeOf(r.requestId, r.traceId);
     const idx = this.logs.add(r, node, status);
-    if (status > 0) this.http.add(r, status, node);
+    if (status > 0) {
+      this.http.add(r, status, node);
+      // One access line per request id: a success settles the request, its held-back lines can go.
+      if (status < 400 && node >= 0 && this.graph.isTrace.get(node) === 0) this.logs.settled(node);
+    }
     if (node >= 0) this.indexTraced(r, node, idx);
     // Rare messages first checked by their first character: most lines skip all of these.
     const c = r.msg.charCodeAt(0);

@@ -2,6 +2,7 @@
 // the retain limit (then notable lines and lines of failing requests), and the LogIndex at finish.
 import type { Level, LogOrigin, LogRecord } from '../ingest/index.ts';
 import { Interner, f64, i32, u32, u8 } from './columns.ts';
+import { HeldBack } from './held-back.ts';
 import { isNotable } from './log-facts.ts';
 import type { LogIndex, LogSource } from './model.ts';
 import { inWindow, type Window } from './window.ts';
@@ -10,8 +11,6 @@ export const LEVELS: Level[] = ['DEBUG', 'INFO', 'WARN', 'ERROR'];
 const LEVEL_CODE: Record<Level, number> = { DEBUG: 0, INFO: 1, WARN: 2, ERROR: 3 };
 /** How many not-yet-notable lines of open requests are held back in case the request fails. */
 const PENDING_LIMIT = 5_000;
-
-interface Pending { node: number; idx: number; rec: LogRecord; orderTs: number; done: boolean }
 
 interface SourceInfo { origin: LogOrigin; formats: Set<string>; files: Set<string> }
 
@@ -36,9 +35,7 @@ export class LogStore {
   readonly sourceInfo: SourceInfo[] = [];
   readonly retained: Retained[] = [];
   private readonly failing = new Set<number>();
-  private readonly pendingByNode = new Map<number, Pending[]>();
-  private readonly pendingQueue: Pending[] = [];
-  private pendingHead = 0;
+  private readonly held = new HeldBack(PENDING_LIMIT);
   private lastFileId = -1;
   private lastTs = Number.NEGATIVE_INFINITY;
   private lastRec: LogRecord | undefined;
@@ -79,7 +76,7 @@ export class LogStore {
     if (this.retained.length < this.retainLimit || isNotable(r, status) || (node >= 0 && this.failing.has(node))) {
       this.retained.push({ rec: r, idx, orderTs });
     } else if (node >= 0) {
-      this.holdBack({ node, idx, rec: r, orderTs, done: false });
+      this.held.hold(node, idx, r, orderTs);
     }
     if (status >= 400 && node >= 0) this.markFailing(node);
     return idx;
@@ -91,35 +88,15 @@ export class LogStore {
     return id;
   }
 
-  private holdBack(p: Pending): void {
-    const list = this.pendingByNode.get(p.node);
-    if (list) list.push(p);
-    else this.pendingByNode.set(p.node, [p]);
-    this.pendingQueue.push(p);
-    if (this.pendingQueue.length - this.pendingHead > PENDING_LIMIT) {
-      const old = this.pendingQueue[this.pendingHead++]!;
-      if (!old.done) {
-        const l = this.pendingByNode.get(old.node);
-        l?.shift();
-        if (l && l.length === 0) this.pendingByNode.delete(old.node);
-      }
-      if (this.pendingHead > PENDING_LIMIT) {
-        this.pendingQueue.splice(0, this.pendingHead);
-        this.pendingHead = 0;
-      }
-    }
+  /** A request's access line said it succeeded: its held-back lines can go. */
+  settled(node: number): void {
+    this.held.release(node);
   }
 
   /** A request failed: keep its held-back lines and every later line of it. */
   markFailing(node: number): void {
     this.failing.add(node);
-    const held = this.pendingByNode.get(node);
-    if (!held) return;
-    this.pendingByNode.delete(node);
-    for (const p of held) {
-      p.done = true;
-      this.retained.push({ rec: p.rec, idx: p.idx, orderTs: p.orderTs });
-    }
+    for (const p of this.held.take(node)) this.retained.push(p);
   }
 
   /** Build the LogIndex over the window. */

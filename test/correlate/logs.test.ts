@@ -109,6 +109,17 @@ describe('counting and retention', () => {
     expect(m.traces.total).toBe(11);
   });
 
+  it('past the retain limit keeps the lines of a failing request but not those of one that succeeded', () => {
+    const recs: LogRecord[] = [access('GET', '/health', 200, { requestId: 'filler' })];
+    recs.push(log('tokens issued', { family_id: 'f' }, { requestId: 'r1' }));
+    recs.push(access('POST', '/oauth/token', 200, { requestId: 'r1' }));
+    recs.push(log('tokens refreshed', { family_id: 'g' }, { requestId: 'r2' }));
+    recs.push(access('POST', '/oauth/token', 401, { requestId: 'r2' }));
+    const m = model(recs, { retainLimit: 1 });
+    expect(m.logs.records().map((r) => `${r.msg} ${r.requestId}`)).toEqual(['http request filler', 'tokens refreshed r2', 'http request r2']);
+    expect(m.logs.total).toBe(5);
+  });
+
   it('is complete when nothing was dropped', () => {
     expect(model([log('a'), log('b')]).logs.isComplete).toBe(true);
   });

@@ -127,6 +127,7 @@ function program(setExit: (code: number) => void): Command {
     .option('--no-redact', 'keep secrets (a private copy: never attach it publicly)')
     .option('-o, --output <file>', 'the bundle to write', 'bundle.tgz')
     .option('-q, --quiet', 'no progress lines on stderr')
+    .addHelpText('after', '\nExit status: 0 when every item was collected; 1 when the bundle was written but some items failed\n(a last stderr line names them, manifest.json says why); 2 on a usage error.')
     .action(async (o: Record<string, unknown>) => {
       setExit(await (await import('./commands/collect.ts')).collectCommand(o));
     });

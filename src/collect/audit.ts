@@ -64,6 +64,7 @@ export async function collectAudit(ctx: ItemContext, adminBase: string, auth: Ad
     });
     if (r.status === 429 && retries < o.maxRetries) {
       retries++;
+      ctx.items[ctx.items.length - 1]!.superseded = true; // the retry stands in for this page
       await sleep(retryAfterMs(r, o.slowDownPauseMs));
       continue;
     }

@@ -6,7 +6,7 @@ import { collectAdminDocs, collectPublic, scrapeMetrics, type AdminAuth } from '
 import { isSuccess, skipItem, type ItemContext } from './http-item.ts';
 import { collectLogCommand, dockerCommand, journalCommand, kubectlCommand, type RunOptions } from './log-commands.ts';
 import { collectLogFiles } from './log-files.ts';
-import { rfc3339, tally, type Manifest, type ManifestItem } from './manifest.ts';
+import { failureSummary, failures, rfc3339, tally, type Manifest, type ManifestItem } from './manifest.ts';
 import { packPlain, packRedacted, type PackResult } from './pack.ts';
 import { createProgress } from './progress.ts';
 import { collectResource } from './resources.ts';
@@ -47,13 +47,18 @@ export interface CollectResult {
   output: string;
   manifest: Manifest;
   pack: PackResult;
+  /** Items tried and not got (failed, or an HTTP error not retried into success); the bundle holds the rest. */
+  failed: ManifestItem[];
 }
 
 /** AuthPlane refuses an audit `since` further back than this (`admin.audit_max_lookback`). */
 const MAX_LOOKBACK_MS = 720 * 3_600_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Collect everything asked for and write the bundle; failed items are recorded, never fatal. */
+/**
+ * Collect everything asked for and write the bundle; failed items are recorded, never fatal, and
+ * named on one closing line (printed even when quiet: the exit status depends on it).
+ */
 export async function collect(o: CollectOptions): Promise<CollectResult> {
   const scrub = new SecretScrubber([o.adminKey ?? undefined]);
   const progress = createProgress(o.write, scrub, o.isQuiet);
@@ -114,7 +119,9 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
     }
     const t = tally(items);
     progress.info(`wrote ${o.output}: ${pack.files} files; ${t.ok} items ok, ${t['http-error']} HTTP errors, ${t.failed} failed, ${t.skipped} skipped${o.isRedacted ? '' : ' (NOT redacted: a private copy, never attach it publicly)'}`);
-    return { output: o.output, manifest, pack };
+    const failed = failures(items);
+    if (failed.length > 0) o.write(`${scrub.text(failureSummary(failed, items.length))}\n`);
+    return { output: o.output, manifest, pack, failed };
   } catch (err) {
     // Whatever stops the run is printed: it must not carry the key either.
     if (err instanceof Error) {

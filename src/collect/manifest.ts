@@ -28,6 +28,8 @@ export interface ManifestItem {
   /** The size cap cut the item (logs keep their newest part). */
   truncated?: boolean;
   note?: string;
+  /** A later attempt stood in for this one (a 429 retried, another PRM location answered): not a failure. */
+  superseded?: boolean;
 }
 
 export interface Manifest {
@@ -59,4 +61,22 @@ export function tally(items: ManifestItem[]): Record<ItemOutcome, number> {
   const t: Record<ItemOutcome, number> = { ok: 0, 'http-error': 0, failed: 0, skipped: 0 };
   for (const i of items) t[i.outcome]++;
   return t;
+}
+
+/** Items the collection tried and did not get: failed or answered with an HTTP error, and not retried into success. */
+export function failures(items: ManifestItem[]): ManifestItem[] {
+  return items.filter((i) => (i.outcome === 'failed' || i.outcome === 'http-error') && !i.superseded);
+}
+
+const SHOWN_FAILURES = 5;
+
+/** One line naming what failed and why (`public/health (connection refused), admin/stats (HTTP 401)`). */
+export function failureSummary(failed: ManifestItem[], total: number): string {
+  const why = (i: ManifestItem): string => {
+    const text = i.error ?? (i.status !== null ? `HTTP ${i.status}` : i.outcome);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  };
+  const shown = failed.slice(0, SHOWN_FAILURES).map((i) => `${i.name} (${why(i)})`).join(', ');
+  const more = failed.length > SHOWN_FAILURES ? `, and ${failed.length - SHOWN_FAILURES} more (see manifest.json)` : '';
+  return `collected with failures: ${failed.length} of ${total} items failed: ${shown}${more}`;
 }

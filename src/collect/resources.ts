@@ -49,11 +49,17 @@ export async function collectResource(ctx: ItemContext, resource: string): Promi
   });
   const candidates = prmCandidates(resource, advertisedIn(probe));
   const misses: { name: string; r: HttpResult; index: number }[] = [];
+  const tried: number[] = [];
   for (const [i, { url, isAdvertised }] of candidates.entries()) {
     const name = `${base}/prm${i === 0 ? '' : `-${i + 1}`}`;
     // The advertised URL failing is a finding even when another place answers: clients follow the advertisement.
     const r = await fetchItem(ctx, { name, url, file: `${base}/prm.json`, writeIf: isAdvertised ? undefined : isSuccess });
-    if (isSuccess(r)) return;
+    if (isSuccess(r)) {
+      // The PRM was collected: the places that missed are evidence, not a failure of the collection.
+      for (const t of tried) ctx.items[t]!.superseded = true;
+      return;
+    }
+    tried.push(ctx.items.length - 1);
     if (!isAdvertised) misses.push({ name, r, index: ctx.items.length - 1 });
   }
   // None answered: keep each failed fetch as a capture, since a PRM 404 is itself a finding (prm-missing).

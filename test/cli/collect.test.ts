@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBundle } from '../collect/bundle-files.ts';
-import { ADMIN_KEY, startFake, type Fake } from '../collect/fake-authplane.ts';
+import { ADMIN_KEY, refusedPort, startFake, type Fake } from '../collect/fake-authplane.ts';
 import { BIN, ROOT } from '../helpers/run-cli.ts';
 
 interface Run { code: number; stdout: string; stderr: string }
@@ -68,6 +68,24 @@ describe('forensic collect', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('NOT redacted');
     expect(JSON.parse((await readBundle(out)).get('manifest.json')!.text)).toMatchObject({ redacted: false, options: { admin_key_source: 'none' } });
+  });
+
+  it('exits 1 when some items failed, naming them on the last stderr line, and still writes the bundle', async () => {
+    const out = join(dir, 'public-down.tgz');
+    const down = await refusedPort();
+    // No key: metrics-1 and -2 and six public documents tried; three admin documents and the audit skipped.
+    const r = await forensic(['collect', '--public', down, '--admin', fake.adminUrl, '--interval', '0', '--timeout', '2', '-o', out, '-q']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('collected with failures: 6 of 12 items failed: public/health (connection refused), public/ready (connection refused), '
+      + 'public/livez (connection refused), public/oauth-authorization-server (connection refused), public/openid-configuration (connection refused), '
+      + 'and 1 more (see manifest.json)\n');
+    expect((await readBundle(out)).has('admin/metrics-2.prom')).toBe(true);
+  });
+
+  it('says what its exit status means in --help', async () => {
+    const r = await forensic(['collect', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1 when the bundle was written but some items failed');
   });
 
   it('does not take the admin key as a command-line value', async () => {

@@ -76,6 +76,8 @@ export interface FakeOptions {
   /** The MCP server serves no PRM, and/or no resource_metadata in its 401. */
   hasPrm?: boolean;
   hasResourceMetadata?: boolean;
+  /** The path the 401 advertises as resource_metadata (default: where the PRM is served). */
+  advertisedPrmPath?: string;
 }
 
 export interface Fake {
@@ -161,7 +163,7 @@ export async function startFake(o: FakeOptions = {}): Promise<Fake> {
     const u = record(req, 'mcp');
     const base = `http://127.0.0.1:${(req.socket.address() as AddressInfo).port}`;
     if (u.pathname === '/mcp') {
-      const www = o.hasResourceMetadata === false ? 'Bearer realm="mcp"' : `Bearer resource_metadata="${base}/.well-known/oauth-protected-resource/mcp"`;
+      const www = o.hasResourceMetadata === false ? 'Bearer realm="mcp"' : `Bearer resource_metadata="${base}${o.advertisedPrmPath ?? '/.well-known/oauth-protected-resource/mcp'}"`;
       return json(res, 401, { error: 'invalid_token', error_description: 'missing bearer token' }, { 'www-authenticate': www });
     }
     if (u.pathname === '/.well-known/oauth-protected-resource/mcp' && o.hasPrm !== false) {

@@ -65,7 +65,10 @@ export function readAdminKey(file: string | undefined, env: NodeJS.ProcessEnv): 
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
 
-/** Run `forensic collect` with commander's parsed options; 0 once the bundle is written. */
+/** Exit status of a bundle written with some items missing (contract.md does not cover collect). */
+export const COLLECTED_WITH_FAILURES = 1;
+
+/** Run `forensic collect` with commander's parsed options; 0 once every item is in the bundle, 1 when some failed. */
 export async function collectCommand(o: Record<string, unknown>): Promise<number> {
   const now = Date.now();
   const output = resolve(String(o.output ?? 'bundle.tgz'));
@@ -80,7 +83,7 @@ export async function collectCommand(o: Record<string, unknown>): Promise<number
   const sinceLabel = String(o.since ?? '24h');
   const logLimitMb = Number(o.logLimit ?? 50);
   if (!Number.isFinite(logLimitMb) || logLimitMb <= 0) usage(`--log-limit ${JSON.stringify(String(o.logLimit))}: expected a size in MiB, e.g. --log-limit 50`);
-  await collect({
+  const result = await collect({
     version: VERSION,
     publicUrl: parseUrl('--public', String(o.public ?? 'http://localhost:9000')),
     adminUrl: parseUrl('--admin', String(o.admin ?? 'http://localhost:9001')),
@@ -102,5 +105,6 @@ export async function collectCommand(o: Record<string, unknown>): Promise<number
     isQuiet: Boolean(o.quiet),
   });
   if (!o.quiet) process.stderr.write(`next: forensic analyze ${String(o.output ?? 'bundle.tgz')}\n`);
-  return 0;
+  // The bundle is written either way; a script still learns that it is incomplete.
+  return result.failed.length > 0 ? COLLECTED_WITH_FAILURES : 0;
 }

@@ -11,8 +11,10 @@ import { createRedactor, type Redactor } from './redactor.ts';
  */
 export async function redactorFor(model: Model, analysis: Analysis, preview: string, opts: { ownHosts?: boolean } = {}): Promise<Redactor> {
   // ownHosts:false keeps the operator's own hostnames readable (local terminal output, where a fix
-  // must name the real resource URI); secrets and user/email/IP identities are still replaced.
-  const redactor = createRedactor({ ownDomains: opts.ownHosts === false ? [] : ownHostsOf(model) });
+  // must name the real resource URI; in-cluster names too); secrets and user/email/IP identities are
+  // still replaced.
+  const keepHosts = opts.ownHosts === false;
+  const redactor = createRedactor({ ownDomains: keepHosts ? [] : ownHostsOf(model), internalHosts: !keepHosts });
   primeRedactor(redactor, model, analysis);
   await redactor.learn(preview);
   return redactor;

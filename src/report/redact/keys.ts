@@ -6,7 +6,7 @@ export type SecretKind =
   | 'jwt' | 'private-key' | 'authorization-header' | 'cookie' | 'password' | 'dsn-credentials'
   | 'vault-token' | 'client-secret' | 'api-key' | 'session-secret' | 'refresh-token' | 'access-token'
   | 'authorization-code' | 'pkce' | 'connector-secret' | 'encryption-key' | 'assertion' | 'secret'
-  | 'well-known-token';
+  | 'well-known-token' | 'oauth-state' | 'key-material';
 
 /** Pseudonymized identity kinds. */
 export type IdentityKind = 'user' | 'email' | 'ip' | 'host' | 'session';
@@ -15,7 +15,8 @@ export type KeyClass =
   | { kind: 'secret'; secret: SecretKind; dsn?: boolean; header?: boolean }
   | { kind: 'identity'; identity: IdentityKind }
   | { kind: 'debug' }
-  | { kind: 'neutral' };
+  /** `suspect`: the name is about a secret (`session_secret_file`) or may hold one (`state`): a value shaped like a credential is redacted. */
+  | { kind: 'neutral'; suspect?: SecretKind };
 
 const DEBUG: KeyClass = { kind: 'debug' };
 const NEUTRAL: KeyClass = { kind: 'neutral' };
@@ -74,6 +75,12 @@ const SECRET_WORDS: [string, SecretKind][] = [
 // Private members of a JWK (EC/RSA private parts, symmetric `k`): a leaked private key in a JWKS.
 const JWK_PRIVATE = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'k']);
 
+// Names that hold an opaque value only sometimes: the OAuth `state` (also a health or circuit state),
+// signatures of pre-signed URLs (also a verdict such as `signature=invalid`).
+const SUSPECT_KEYS = new Map<string, SecretKind>([
+  ['state', 'oauth-state'], ['oauth_state', 'oauth-state'], ['signature', 'secret'], ['sig', 'secret'],
+]);
+
 const HEADERS_WITH_SCHEME = new Set(['authorization', 'proxy_authorization']);
 
 const cache = new Map<string, KeyClass>();
@@ -112,7 +119,13 @@ function classifyUncached(key: string): KeyClass {
   if (exact) {
     return { kind: 'secret', secret: exact, dsn: exact === 'dsn-credentials', header: HEADERS_WITH_SCHEME.has(leaf) };
   }
-  if (META_LAST.has(last)) return NEUTRAL;
+  if (META_LAST.has(last)) {
+    // `session_secret_file` names where a secret lives; a secret pasted there by mistake is still one.
+    const about = words.length > 1 ? classifyUncached(norm.slice(0, norm.length - last.length - 1)) : NEUTRAL;
+    return about.kind === 'secret' ? { kind: 'neutral', suspect: about.secret } : NEUTRAL;
+  }
+  const suspect = SUSPECT_KEYS.get(leaf) ?? SUSPECT_KEYS.get(last);
+  if (suspect) return { kind: 'neutral', suspect };
   for (const [w, k] of SECRET_WORDS) if (words.includes(w)) return secret(k);
   if (words.includes('secret')) {
     if (all.includes('session')) return secret('session-secret');

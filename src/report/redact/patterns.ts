@@ -15,40 +15,73 @@ const JWT = String.raw`${after('A-Za-z0-9_-')}eyJ[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-
 // `Authorization: Bearer x` / `Cookie: …` on a line of its own, after a quote (`-H 'Cookie: …'`),
 // after curl -v's `> `, or after an escaped newline inside a JSON string.
 const HEADER_LINE = String.raw`(?:^|(?<=[\n\r'"]|\\[nr]))[ \t<>]*([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:(?!\/\/)[ \t]*("(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*'|[^\r\n'"\\]*)`;
-const SCHEME = String.raw`\b(Bearer|DPoP|Basic)(\s+)([A-Za-z0-9._~+/-]{8,}=*)`;
+// `Bearer%20x` and `Bearer+x` (URL- and form-encoded) hide nothing either.
+const SCHEME = String.raw`\b(Bearer|DPoP|Basic)(\s+|%20|\+)([A-Za-z0-9._~+/-]{8,}=*)`;
 // "key": "value" (JSON) and 'key': 'value' (Python reprs).
 const KV_QUOTED = String.raw`(?<q>["'])([A-Za-z_][\w.-]*)\k<q>(\s*:\s*)(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')`;
+// \"key\":\"value\" : JSON quoted inside a JSON string (a message that embeds a claims object),
+// at any level of escaping (the backslash run before each quote is the same).
+const KV_ESCAPED = String.raw`(?<bs>\\+)"([A-Za-z_][\w.-]*)\k<bs>"(\s*:\s*)\k<bs>"([^"\\]*)\k<bs>"`;
 // key=value (slog text, query strings, audit detail, DSN options).
 const KV = String.raw`(?<![\w.])([A-Za-z_][\w.-]*)=(?:"((?:[^"\\]|\\.)*)"|([^\s&"',;<>)\]}]*))`;
 const URL_CREDS = String.raw`\b([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)([^\s:\/@"'<>\[\]]+)(?::([^\s\/@"'<>]*))?@`;
 const VAULT = String.raw`${after('\\w')}hv[sbr]\.[A-Za-z0-9_-]{20,}|${after('\\w.')}s\.[A-Za-z0-9]{24}(?!\w)`;
-const EMAIL = String.raw`${after('\\w.%+#-')}[A-Za-z0-9._%+-]+(?:@|%40)(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![\w-])`;
+// RFC 5322 local parts: a first character that cannot be a delimiter, then any atext or dot. The
+// delimiter-like ones (`'`, `/`, `=`, `?`, `&`, `{`, `|`, `}`, `` ` ``) are allowed after the
+// first character only, so `'a@b.io'` or `/users/a@b.io` do not swallow the quote or the slash.
+const EMAIL_START = "A-Za-z0-9_!#$%*+^~-";
+const EMAIL = String.raw`${after('\\w!#$%*+^~-')}[${EMAIL_START}][.&'/=?\x60{|}${EMAIL_START}]*(?:@|%40)(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![\w-])`;
 const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
 const IPV4 = String.raw`${after('\\w.')}${OCTET}(?:\.${OCTET}){3}(?!\w|\.\d)`;
-const IPV6 = String.raw`(?<![\w:.])(?=[0-9a-fA-F:]*:[0-9a-fA-F]*:)[0-9a-fA-F:]{2,39}(?![\w:])`;
+// An IPv4-embedded tail (`::ffff:203.0.113.9`) is part of the address, never left behind.
+const IPV6 = String.raw`(?<![\w:.])(?=[0-9a-fA-F:]*:[0-9a-fA-F]*:)(?:[0-9a-fA-F:]{2,29}:${OCTET}(?:\.${OCTET}){3}|[0-9a-fA-F:]{2,39})(?![\w:]|\.\d)`;
 const HOST = String.raw`${after('\\w.%-')}(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?![\w-])`;
+const LABEL = String.raw`[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?`;
+/** Private-network suffixes: cluster DNS and the TLDs operators use for their own networks. */
+const INTERNAL_SUFFIX = `(?:${['svc(?:.cluster.local)?', 'cluster.local', 'internal', 'local', 'lan', 'corp', 'intranet', 'localdomain', 'home.arpa'].map(anyCase).join('|')})`;
+
+/** `svc.x` → `[sS][vV][cC]\.[xX]`: the master pattern has no `i` flag, hostnames are case-blind. */
+function anyCase(word: string): string {
+  return word.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`).replace(/\./g, '\\.');
+}
+const INTERNAL_HOST = String.raw`${after('\\w.%-')}(?:${LABEL}\.)+${INTERNAL_SUFFIX}(?![\w-]|\.[A-Za-z0-9])`;
+/** True for an in-cluster or private-network hostname (`pg-primary.db.svc`, `vault.internal`). */
+export const INTERNAL_HOST_EXACT = new RegExp(String.raw`^(?:${LABEL}\.)+${INTERNAL_SUFFIX}\.?$`, 'i');
+// Go's http.Header printed with %v: `map[Authorization:[Bearer x] Cookie:[a=1; b=2]]`.
+const GO_HEADER = String.raw`(?<=[\[ ])([A-Z][A-Za-z0-9-]*):\[([^\]\r\n]*)\]`;
+// Cloud and forge credentials with a fixed prefix: caught even when secretlint has not read the text.
+const WELL_KNOWN = String.raw`(?<![\w-])(?:(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}|AIza[0-9A-Za-z_-]{35}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}|[sr]k_live_[A-Za-z0-9]{16,}|npm_[A-Za-z0-9]{36})(?![\w-])`;
 
 /** Group numbers of the master pattern, fixed by the order of the alternatives above. */
 export const G = {
   pem: 1, jwt: 2, header: 3, headerKey: 4, headerValue: 5, scheme: 6, schemeName: 7, schemeWs: 8, schemeToken: 9,
   kvq: 10, kvqQuote: 11, kvqKey: 12, kvqSep: 13, kvqDq: 14, kvqSq: 15,
-  kv: 16, kvKey: 17, kvQuoted: 18, kvBare: 19,
-  url: 20, urlScheme: 21, urlUser: 22, urlPass: 23, vault: 24, email: 25, ipv4: 26, ipv6: 27, host: 28,
+  kve: 16, kveBs: 17, kveKey: 18, kveSep: 19, kveValue: 20,
+  kv: 21, kvKey: 22, kvQuoted: 23, kvBare: 24,
+  url: 25, urlScheme: 26, urlUser: 27, urlPass: 28, goHeader: 29, goHeaderKey: 30, goHeaderValue: 31,
+  wellKnown: 32, vault: 33, email: 34, ipv4: 35, ipv6: 36, host: 37,
 } as const;
 
-/** The master pattern; the host alternative is only useful when the caller named its own domains. */
-export function masterPattern(withHosts: boolean): RegExp {
+/**
+ * The master pattern. The host alternative finds the operator's hostnames: any hostname when the
+ * caller named its own domains (the redactor checks each), else in-cluster/private names only
+ * (`internal`), else none.
+ */
+export function masterPattern(hosts: 'any' | 'internal' | 'none'): RegExp {
+  const host = hosts === 'any' ? HOST : hosts === 'internal' ? INTERNAL_HOST : '';
   const alts = [
-    `(${PEM})`, `(${JWT})`, `(${HEADER_LINE})`, `(${SCHEME})`, `(${KV_QUOTED})`, `(${KV})`, `(${URL_CREDS})`,
-    `(${VAULT})`, `(${EMAIL})`, `(${IPV4})`, `(${IPV6})`, withHosts ? `(${HOST})` : '(?!)',
+    `(${PEM})`, `(${JWT})`, `(${HEADER_LINE})`, `(${SCHEME})`, `(${KV_QUOTED})`, `(${KV_ESCAPED})`, `(${KV})`, `(${URL_CREDS})`,
+    `(${GO_HEADER})`, `(${WELL_KNOWN})`, `(${VAULT})`, `(${EMAIL})`, `(${IPV4})`, `(${IPV6})`, host ? `(${host})` : '(?!)',
   ];
   return new RegExp(alts.join('|'), 'g');
 }
 
 /** Cheap pre-check: text without any of these characters or words cannot hold a pattern. */
-export const MAYBE = /[.:=@'"]|Bearer|Basic|DPoP|-----BEGIN/;
+export const MAYBE = /[.:=@'"]|Bearer|Basic|DPoP|-----BEGIN|AKIA|ASIA|AIza|_live_|gh[pousr]_|github_pat_|glpat-|xox|npm_/;
 
 export const IPV4_ANY = new RegExp(IPV4, 'g');
+/** A private key block, terminated or cut off at the end of the text. */
+export const PEM_ANY = new RegExp(PEM, 'g');
 export const EMAIL_EXACT = new RegExp(`^${EMAIL}$`);
 
 /** True for an IPv6 literal (with `::` or most of its groups), not a time like 09:16:11. */

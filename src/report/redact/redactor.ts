@@ -4,9 +4,12 @@ import { classifyKey, type IdentityKind, type KeyClass, type SecretKind } from '
 import { jwtMarker, reencodeJwt, type ClaimRewriter } from './jwt.ts';
 import { Pseudonymizer } from './pseudonym.ts';
 import {
-  EMAIL_EXACT, G, IPV4_ANY, MAYBE, isBoringIp, isErrorCodeLike, isIpv6Literal, isPlaceholder,
+  EMAIL_EXACT, G, IPV4_ANY, MAYBE, PEM_ANY, isBoringIp, isErrorCodeLike, isIpv6Literal, isPlaceholder,
   looksLikeCredential, masterPattern, redactCookieValue,
 } from './patterns.ts';
+import {
+  PLAIN_VALUE, PemContinuation, inQueryAt, isInternalHost, isJwt, isSuspectSecret, looksDangerous, loneBlob,
+} from './value-shapes.ts';
 import { findWellKnownSecrets } from './well-known.ts';
 import { ownDomainMatcher } from './own-domains.ts';
 
@@ -15,6 +18,12 @@ export interface RedactorOptions {
   key?: Buffer;
   /** Operator's own domains whose hostnames get pseudonymized (e.g. from the issuer). */
   ownDomains?: string[];
+  /**
+   * Pseudonymize in-cluster and private-network hostnames (`pg-primary.db.svc`, `*.internal`,
+   * `*.local`, `*.lan`, `*.corp`): they map the operator's topology. Default true; false only for
+   * local output that keeps the operator's own hosts readable.
+   */
+  internalHosts?: boolean;
   /**
    * How a JWT is replaced: `marker` (reports: `[JWT alg=…,kid=…]`) or `token` (redacted bundles:
    * the same header, non-identifying claims, identity claims pseudonymized, signature `REDACTED`,
@@ -64,6 +73,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   readonly #isOwnHost: (host: string) => boolean;
   readonly #re: RegExp;
   readonly #jwtForm: 'marker' | 'token';
+  readonly #internal: boolean;
+  readonly #pem = new PemContinuation();
   readonly #known = new Set<string>();
   #knownRe: RegExp | null = null;
   readonly #noted = new Map<string, 'user' | 'session'>();
@@ -73,7 +84,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   constructor(opts: RedactorOptions) {
     this.#pseudo = new Pseudonymizer(opts.key);
     this.#isOwnHost = ownDomainMatcher(opts.ownDomains ?? []);
-    this.#re = masterPattern((opts.ownDomains ?? []).length > 0);
+    this.#internal = opts.internalHosts !== false;
+    this.#re = masterPattern((opts.ownDomains ?? []).length > 0 ? 'any' : this.#internal ? 'internal' : 'none');
     this.#jwtForm = opts.jwt ?? 'marker';
   }
 
@@ -89,14 +101,17 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     for (const f of found) {
       // URL credentials are our own rule's job, which keeps the scheme, user and host readable.
       if (/^[a-z][a-z0-9+.-]*:\/\/[^\s/@]*@/i.test(f)) continue;
-      if (f.length >= 8 && !this.#known.has(f)) {
-        this.#known.add(f);
+      // `AWS_SECRET_ACCESS_KEY=…`: remember the value; the name stays readable.
+      const v = /^[A-Za-z_][\w.-]*\s*[=:]\s*["']?(.+)$/.exec(f)?.[1] ?? f;
+      if (v.length >= 8 && !this.#known.has(v)) {
+        this.#known.add(v);
         added = true;
       }
     }
     if (added) {
       const alts = [...this.#known].sort((a, b) => b.length - a.length).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-      this.#knownRe = new RegExp(alts.join('|'), 'g');
+      // A hit may end inside its token (secretlint's range stops short): take the token's rest too.
+      this.#knownRe = new RegExp(`(?:${alts.join('|')})[A-Za-z0-9+/=_-]*`, 'g');
     }
   }
 
@@ -164,10 +179,15 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   }
 
   /** A string value in a place of class `c`. */
-  #stringIn(c: KeyClass, v: string, depth: number): string {
+  #stringIn(c: KeyClass, v: string, depth: number, inQuery = false): string {
     if (c.kind === 'debug') return looksDangerous(v) ? this.#text(v, depth + 1) : v;
     if (c.kind === 'identity') return this.#identity(c.identity, v);
-    if (c.kind === 'neutral') return this.#text(v, depth + 1);
+    if (c.kind === 'neutral') {
+      if (c.suspect && isSuspectSecret(c.suspect, v, inQuery)) return this.#marker(c.suspect);
+      // A whole value that is an address (`a=b@acme.io` included) is one identity, not key=value.
+      if (v.includes('@') && EMAIL_EXACT.test(v)) return this.#identity('email', v);
+      return this.#text(v, depth + 1);
+    }
     return this.#secret(c.secret, v, c);
   }
 
@@ -215,6 +235,18 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     return this.#pseudo.of(kind, v);
   }
 
+  /** A key block; one without its END line means the next lines of the log are its body. */
+  #pemBlock(pem: string): string {
+    if (!pem.includes('-----END')) this.#pem.open();
+    return this.#marker('private-key');
+  }
+
+  #ipv4(ip: string): string {
+    if (isBoringIp(ip)) return ip;
+    this.#count('ip');
+    return this.#pseudo.of('ip', ip);
+  }
+
   /** An address field (`10.0.0.7:51234`, `a, b`): each IP pseudonymized, ports kept. */
   #ips(v: string): string {
     let n = 0;
@@ -245,7 +277,15 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
         return '[REDACTED:well-known-token]';
       });
     }
-    if (depth === 0 && this.#noted.size > 0) s = this.#notedPass(s);
+    if (depth === 0) {
+      const body = this.#pem.next(s, () => this.#marker('private-key'));
+      if (body !== null) return body;
+      const blob = loneBlob(s);
+      if (blob) return `${blob[0]}${this.#marker('key-material')}${blob[1]}`;
+      if (this.#noted.size > 0) s = this.#notedPass(s);
+    }
+    // Key blocks first: a `key=-----BEGIN …` value would otherwise be cut at its first space.
+    if (s.includes('-----BEGIN')) s = s.replace(PEM_ANY, (pem) => this.#pemBlock(pem));
     if (depth > MAX_DEPTH || !MAYBE.test(s)) return s;
     // Fast path: a bare timestamp, duration or number (most values on a log line) holds nothing.
     if (PLAIN_VALUE.test(s)) return s;
@@ -253,15 +293,23 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     return s.replace(this.#re, (...args: unknown[]) => this.#replace(args as (string | undefined)[], depth));
   }
 
-  #replace(m: (string | undefined)[], depth: number): string {
+  #replace(m: unknown[], depth: number): string {
+    // replace() passes the groups, then offset and input (then the named groups: this pattern has some).
+    const offset = m[m.length - 3] as number;
+    const input = m[m.length - 2] as string;
+    return this.#replaceMatch(m as (string | undefined)[], depth, () => inQueryAt(input, offset));
+  }
+
+  #replaceMatch(m: (string | undefined)[], depth: number, inQuery: () => boolean): string {
     const all = m[0]!;
-    if (m[G.pem]) return this.#marker('private-key');
+    if (m[G.pem]) return this.#pemBlock(all);
     if (m[G.jwt]) return this.#jwt(all);
     if (m[G.header] !== undefined) return this.#headerLine(all, m[G.headerKey]!, m[G.headerValue]!, depth);
     if (m[G.scheme] !== undefined) {
       const tok = m[G.schemeToken]!;
       if (isJwt(tok)) return `${m[G.schemeName]}${m[G.schemeWs]}${this.#jwt(tok)}`;
-      if (looksLikeCredential(tok)) return `${m[G.schemeName]}${m[G.schemeWs]}${this.#marker(m[G.schemeName] === 'Basic' ? 'password' : 'access-token')}`;
+      // `Bearer resource_metadata="…"` (WWW-Authenticate) starts a parameter, not a token.
+      if (looksLikeCredential(tok) || (tok.length >= 16 && !tok.endsWith('='))) return `${m[G.schemeName]}${m[G.schemeWs]}${this.#marker(m[G.schemeName] === 'Basic' ? 'password' : 'access-token')}`;
       return `${m[G.schemeName]}${m[G.schemeWs]}${this.#text(tok, depth + 1)}`;
     }
     if (m[G.kvq] !== undefined) {
@@ -271,11 +319,20 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       const vq = m[G.kvqDq] !== undefined ? '"' : "'";
       return `${q}${key}${q}${m[G.kvqSep]}${vq}${this.#stringIn(classifyKey(key), raw, depth)}${vq}`;
     }
+    if (m[G.kve] !== undefined) {
+      const bs = m[G.kveBs]!;
+      const key = m[G.kveKey]!;
+      return `${bs}"${key}${bs}"${m[G.kveSep]}${bs}"${this.#stringIn(classifyKey(key), m[G.kveValue]!, depth)}${bs}"`;
+    }
     if (m[G.kv] !== undefined) {
       const key = m[G.kvKey]!;
       const quoted = m[G.kvQuoted] !== undefined;
-      const raw = quoted ? m[G.kvQuoted]! : (m[G.kvBare] ?? '');
-      let out = this.#stringIn(classifyKey(key), raw, depth);
+      let raw = quoted ? m[G.kvQuoted]! : (m[G.kvBare] ?? '');
+      const c = classifyKey(key);
+      // `user=bob: not found`, `for user=bob.`: the sentence's punctuation is not part of the id.
+      const punct = !quoted && c.kind === 'identity' ? (/[.:!?]+$/.exec(raw)?.[0] ?? '') : '';
+      if (punct) raw = raw.slice(0, -punct.length);
+      let out = this.#stringIn(c, raw, depth, !quoted && inQuery()) + punct;
       // A replacement with a space would split an unquoted slog/query value into fake attributes.
       if (!quoted && /\s/.test(out)) out = JSON.stringify(out);
       return quoted ? `${key}="${out}"` : `${key}=${out}`;
@@ -284,58 +341,50 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       if (m[G.urlPass] !== undefined) return `${m[G.urlScheme]}${m[G.urlUser]}:${this.#marker('dsn-credentials')}@`;
       return `${m[G.urlScheme]}${this.#marker('dsn-credentials')}@`;
     }
+    if (m[G.goHeader] !== undefined) return `${m[G.goHeaderKey]}:[${this.#headerValue(m[G.goHeaderKey]!, m[G.goHeaderValue]!, depth)}]`;
+    if (m[G.wellKnown]) return this.#marker('well-known-token');
     if (m[G.vault]) return this.#marker('vault-token');
     if (m[G.email]) return this.#identity('email', all);
-    if (m[G.ipv4]) {
+    if (m[G.ipv4]) return this.#ipv4(all);
+    if (m[G.ipv6]) {
+      // Not an address after all (`peer ::ffff:203.0.113.9` read as a header line): its IPv4 tail still is.
+      if (!isIpv6Literal(all)) return all.replace(IPV4_ANY, (ip) => this.#ipv4(ip));
       if (isBoringIp(all)) return all;
       this.#count('ip');
       return this.#pseudo.of('ip', all);
     }
-    if (m[G.ipv6]) {
-      if (!isIpv6Literal(all) || isBoringIp(all)) return all;
-      this.#count('ip');
-      return this.#pseudo.of('ip', all);
-    }
     if (m[G.host]) {
-      if (!this.#isOwnHost(all.toLowerCase())) return all;
+      if (!this.#isOwnHost(all.toLowerCase()) && !(this.#internal && isInternalHost(all))) return all;
       this.#count('host');
       return this.#pseudo.of('host', all);
     }
     return all;
   }
 
-  /** `Key: value` at a line start: headers and YAML-ish lines. Neutral keys only get their value scanned. */
+  /** `Key: value` at a line start: headers and YAML-ish lines. */
   #headerLine(all: string, key: string, value: string, depth: number): string {
-    const prefix = all.slice(0, all.length - value.length);
+    return all.slice(0, all.length - value.length) + this.#headerValue(key, value, depth);
+  }
+
+  /** A header's value (quoted or not) by its name. Neutral names only get their value scanned. */
+  #headerValue(key: string, value: string, depth: number): string {
     const c = classifyKey(key);
     const q = value[0];
     if ((q === '"' || q === "'") && value.length >= 2 && value.endsWith(q)) {
       const inner = value.slice(1, -1);
-      return `${prefix}${q}${c.kind === 'secret' || c.kind === 'identity' ? this.#stringIn(c, inner, depth) : this.#text(inner, depth + 1)}${q}`;
+      return `${q}${c.kind === 'debug' ? this.#text(inner, depth + 1) : this.#stringIn(c, inner, depth)}${q}`;
     }
+    const trimmed = value.replace(/\s+$/, '');
+    const tail = value.slice(trimmed.length);
     if (c.kind === 'secret') {
-      const trimmed = value.replace(/\s+$/, '');
-      const tail = value.slice(trimmed.length);
       // `dpop:` / `code:` as prose ("dpop: proof rejected") is not a header: judge by the value's shape.
       if ((c.secret === 'jwt' || c.secret === 'authorization-code') && /\s/.test(trimmed) && !isJwt(trimmed)) {
-        return prefix + this.#text(value, depth + 1);
+        return this.#text(value, depth + 1);
       }
-      return prefix + this.#secret(c.secret, trimmed, c) + tail;
+      return this.#secret(c.secret, trimmed, c) + tail;
     }
-    if (c.kind === 'identity') return prefix + this.#identity(c.identity, value.trim()) + (value.endsWith(' ') ? ' ' : '');
-    return prefix + this.#text(value, depth + 1);
+    if (c.kind === 'identity') return this.#identity(c.identity, value.trim()) + (value.endsWith(' ') ? ' ' : '');
+    if (c.kind === 'neutral' && c.suspect && isSuspectSecret(c.suspect, trimmed.trim(), false)) return this.#marker(c.suspect) + tail;
+    return this.#text(value, depth + 1);
   }
-}
-
-const PLAIN_VALUE = /^(?:\d{4}-\d\d-\d\d[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?|[+-]?\d+(?:\.\d+)?(?:e[+-]?\d+)?[a-zµ]*)$/i;
-
-const JWT_EXACT = /^eyJ[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*){1,4}$/;
-
-function isJwt(v: string): boolean {
-  return v.startsWith('eyJ') && JWT_EXACT.test(v);
-}
-
-/** A value in a debug-id place that still must be scanned (a pasted token, a key block). */
-function looksDangerous(v: string): boolean {
-  return v.includes('eyJ') || v.includes('-----BEGIN') || v.includes('@') || v.includes('://');
 }

@@ -1,0 +1,103 @@
+// Judgements on a single value's shape: a credential-like blob, a JWT, an in-cluster hostname, a
+// value that needs no scanning. Cheap checks the redactor runs once a pattern has matched.
+import { INTERNAL_HOST_EXACT, isPlaceholder, looksLikeCredential } from './patterns.ts';
+import type { SecretKind } from './keys.ts';
+
+/** A bare timestamp, duration or number (most values on a log line): holds nothing. */
+export const PLAIN_VALUE = /^(?:\d{4}-\d\d-\d\d[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?|[+-]?\d+(?:\.\d+)?(?:e[+-]?\d+)?[a-zµ]*)$/i;
+
+const JWT_EXACT = /^eyJ[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*){1,4}$/;
+
+/** A compact JWT (or JWS) standing alone. */
+export function isJwt(v: string): boolean {
+  return v.startsWith('eyJ') && JWT_EXACT.test(v);
+}
+
+/** A value in a debug-id place that still must be scanned (a pasted token, a key block). */
+export function looksDangerous(v: string): boolean {
+  return v.includes('eyJ') || v.includes('-----BEGIN') || v.includes('@') || v.includes('://');
+}
+
+// base64 (`+/`) or base64url (`-_`), never both alphabets, optional padding; or lower-case hex.
+const B64 = /^(?:[A-Za-z0-9+/]{32,}|[A-Za-z0-9_-]{32,})={0,2}$/;
+const HEX = /^[0-9a-f]{32,}$/;
+
+/** 32+ characters of base64/base64url with digits and both cases, or 32+ hex digits: key material. */
+export function isCredentialBlob(v: string): boolean {
+  if (HEX.test(v)) return true;
+  return B64.test(v) && /\d/.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v);
+}
+
+const PLAIN_WORDS = /^[a-z]+(?:[_-][a-z]+)*$/;
+
+/**
+ * Whether a value under a `suspect` name is the secret itself. An OAuth `state` in a query string
+ * is always opaque; elsewhere (`state=healthy`) only a token-shaped value is taken for one.
+ */
+export function isSuspectSecret(kind: SecretKind, v: string, inQuery: boolean): boolean {
+  if (isPlaceholder(v)) return false;
+  if (kind === 'oauth-state') {
+    if (inQuery) return true;
+    return v.length >= 8 && !/\s/.test(v) && !PLAIN_WORDS.test(v) && looksLikeCredential(v);
+  }
+  return isCredentialBlob(v);
+}
+
+/** In-cluster names that name no operator: the suffixes themselves, and AuthPlane's own logger names. */
+const GENERIC_INTERNAL = /^(?:(?:svc\.)?cluster\.local|authplane\.[\w.-]+)$/i;
+
+/** True for an operator's in-cluster or private-network hostname (`pg-primary.db.svc`, `vault.internal`). */
+export function isInternalHost(host: string): boolean {
+  return INTERNAL_HOST_EXACT.test(host) && !GENERIC_INTERNAL.test(host);
+}
+
+/** A URL query parameter: the text before `offset` ends with `?` or `&` (or their percent-escapes). */
+export function inQueryAt(input: string, offset: number): boolean {
+  const c = input[offset - 1];
+  if (c === '?' || c === '&') return true;
+  if (offset >= 3 && input[offset - 3] === '%') {
+    const esc = input.slice(offset - 2, offset).toUpperCase();
+    return esc === '3F' || esc === '26';
+  }
+  return false;
+}
+
+const PEM_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+const BODY_LINE = /^(\s*)[A-Za-z0-9+/]{16,}={0,2}(\s*)$/;
+const LONE_BLOB = /^(\s*)([A-Za-z0-9+/]{40,}={0,2})(\s*)$/;
+
+/**
+ * A private key whose BEGIN line came in one text() call and whose body lines come in the next
+ * ones (a log printed line by line). Body lines are replaced until the END line, or until a line
+ * that is not key material.
+ */
+export class PemContinuation {
+  #open = false;
+
+  /** A BEGIN line without its END was seen: the next lines may be key body. */
+  open(): void {
+    this.#open = true;
+  }
+
+  /** The redacted line while a key body is open, or null when this line is not part of one. */
+  next(s: string, marker: () => string): string | null {
+    if (!this.#open) return null;
+    const end = PEM_END.exec(s);
+    if (end) {
+      this.#open = false;
+      return marker() + s.slice(end.index + end[0].length);
+    }
+    const m = BODY_LINE.exec(s);
+    if (m) return `${m[1]}${marker()}${m[2]}`;
+    this.#open = false;
+    return null;
+  }
+}
+
+/** A line that is nothing but a long base64 run (a key body line out of context): its parts, or null. */
+export function loneBlob(s: string): [string, string] | null {
+  if (s.length < 40) return null;
+  const m = LONE_BLOB.exec(s);
+  if (!m || !/\d/.test(m[2]!) || !/[a-z]/.test(m[2]!) || !/[A-Z]/.test(m[2]!)) return null;
+  return [m[1]!, m[3]!];
+}

@@ -1,0 +1,99 @@
+// Identities named in free text (a message, an error string, an embedded JSON object) are
+// pseudonymized on their own, without the same value having to appear in a structured field.
+import { describe, expect, it } from 'vitest';
+import { createRedactor } from '../../../src/report/index.ts';
+
+const U = String.raw`user#[0-9a-f]{4}`;
+const EMAIL = String.raw`user#[0-9a-f]{4}@example\.invalid`;
+
+describe('redactor: identities in free text', () => {
+  it('pseudonymizes an email address inside a log message', () => {
+    const out = createRedactor({}).text('level=WARN msg="login failed for alice@corp.example.com: bad password"');
+    expect(out).toMatch(new RegExp(`^level=WARN msg="login failed for ${EMAIL}: bad password"$`));
+  });
+
+  it('pseudonymizes sub=, user=, actor=, username= and email= values inside an error string', () => {
+    const out = createRedactor({}).text('level=ERROR msg="exchange failed" error="token exchange: sub=u-1001 user=bob actor=svc-robot username=carol email=dave@x.io"');
+    expect(out).toMatch(new RegExp(`^level=ERROR msg="exchange failed" error="token exchange: sub=${U} user=${U} actor=${U} username=${U} email=${EMAIL}"$`));
+    for (const v of ['u-1001', 'bob', 'svc-robot', 'carol', 'dave']) expect(out).not.toContain(v);
+  });
+
+  it('pseudonymizes identities in a plain key=value line that is not slog', () => {
+    const out = createRedactor({}).text('audit: consent.granted user=u-2002 client_id=claude-code scopes=tools/read');
+    expect(out).toMatch(new RegExp(`^audit: consent\\.granted user=${U} client_id=claude-code scopes=tools/read$`));
+  });
+
+  it('gives an id in a message the same pseudonym as the same id in a structured field, without priming', () => {
+    const r = createRedactor({});
+    const text = r.text('msg="consent denied sub=u-3003"');
+    const field = r.value('user_id', 'u-3003');
+    expect(text).toBe(`msg="consent denied sub=${String(field)}"`);
+  });
+
+  it('keeps the punctuation that ends a sentence out of the id, so the same user keeps one pseudonym', () => {
+    const r = createRedactor({});
+    const a = r.text('err="lookup user=bob: not found"');
+    const b = r.text('failed for user=bob.');
+    const p = String(r.value('user', 'bob'));
+    expect(a).toBe(`err="lookup user=${p}: not found"`);
+    expect(b).toBe(`failed for user=${p}.`);
+  });
+
+  it('pseudonymizes "sub" in a JSON object embedded in a JSON log message', () => {
+    const line = '{"level":"WARN","msg":"claims {\\"sub\\":\\"u-4004\\",\\"aud\\":\\"https://mcp.example.com\\"}","trace_id":"4bf92f3577b34da6a3ce929d0e0e4736"}';
+    const out = createRedactor({}).text(line);
+    expect(out).toMatch(new RegExp(String.raw`^\{"level":"WARN","msg":"claims \{\\"sub\\":\\"${U}\\",\\"aud\\":\\"https://mcp\.example\.com\\"\}","trace_id":"4bf92f3577b34da6a3ce929d0e0e4736"\}$`));
+    expect(out).not.toContain('u-4004');
+  });
+
+  it('pseudonymizes "sub" and "email" in a JSON object embedded in a slog text value', () => {
+    const out = createRedactor({}).text('level=INFO msg="decoded" claims="{\\"sub\\":\\"u-5005\\",\\"email\\":\\"eve@corp.io\\",\\"scope\\":\\"tools/read\\"}"');
+    expect(out).toMatch(new RegExp(String.raw`^level=INFO msg="decoded" claims="\{\\"sub\\":\\"${U}\\",\\"email\\":\\"${EMAIL}\\",\\"scope\\":\\"tools/read\\"\}"$`));
+  });
+
+  it('pseudonymizes "sub" in a doubly escaped JSON object', () => {
+    const out = createRedactor({}).text('raw="{\\\\\\"sub\\\\\\":\\\\\\"u-6006\\\\\\"}"');
+    expect(out).not.toContain('u-6006');
+    expect(out).toMatch(new RegExp(String.raw`\\\\\\"sub\\\\\\":\\\\\\"${U}\\\\\\"`));
+  });
+
+  it('keeps the roles admin and system readable in free text', () => {
+    expect(createRedactor({}).text('msg="key rotated" detail="actor=admin"')).toBe('msg="key rotated" detail="actor=admin"');
+  });
+});
+
+describe('redactor: RFC 5322 email addresses', () => {
+  it('pseudonymizes an address with # in the local part, whole', () => {
+    const out = createRedactor({}).text('invite sent to o#neil@example.org today');
+    expect(out).toMatch(new RegExp(`^invite sent to ${EMAIL} today$`));
+  });
+
+  it('pseudonymizes addresses using every special character RFC 5322 allows in a local part', () => {
+    const r = createRedactor({});
+    for (const local of ['a!b', 'a$b', 'a%b', "o'neil", 'a*b', 'a+tag', 'a/b', 'a?b', 'a^b', 'a`b', 'a{b}', 'a|b', 'a~b', 'a&b', '#team', '!x']) {
+      const out = r.text(`from ${local}@acme.io.`);
+      expect(out, local).toMatch(new RegExp(`^from ${EMAIL}\\.$`));
+    }
+  });
+
+  it('does not swallow the quote, slash or bracket around an address', () => {
+    const r = createRedactor({});
+    expect(r.text("owner='alice@acme.io'")).toMatch(new RegExp(`^owner='${EMAIL}'$`));
+    expect(r.text('members {alice@acme.io}')).toMatch(new RegExp(`^members \\{${EMAIL}\\}$`));
+    expect(r.text('| alice@acme.io |')).toMatch(new RegExp(`^\\| ${EMAIL} \\|$`));
+  });
+
+  it('takes a path segment glued to an address with it, since a local part may hold a slash: nothing is left readable', () => {
+    expect(createRedactor({}).text('GET /admin/users/alice@acme.io')).toMatch(new RegExp(`^GET /${EMAIL}$`));
+  });
+
+  it('keeps the key of key=value readable when the value is an address', () => {
+    expect(createRedactor({}).text('login_hint=a=b@acme.io')).toMatch(new RegExp(`^login_hint=${EMAIL}$`));
+  });
+
+  it('gives one address the same pseudonym in text and in an email field', () => {
+    const r = createRedactor({});
+    const field = String(r.value('email', 'o#neil@example.org'));
+    expect(r.text('user o#neil@example.org logged in')).toBe(`user ${field} logged in`);
+  });
+});

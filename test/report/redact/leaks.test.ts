@@ -1,0 +1,193 @@
+// Leaks a maintainer would worry about beyond the AuthPlane fields: IPv6 and forwarded addresses,
+// opaque bearer tokens, cookies, OAuth query parameters, split key blocks, key material in
+// secret-named settings, cloud keys. Each input is hand-written with the exact expected output.
+import { describe, expect, it } from 'vitest';
+import { createRedactor } from '../../../src/report/index.ts';
+
+const IP = String.raw`ip#[0-9a-f]{4}`;
+const re = (s: string) => new RegExp(`^${s}$`);
+
+describe('redactor: addresses', () => {
+  it('pseudonymizes IPv6 addresses, bracketed with a port, with a zone, and fully written out', () => {
+    const out = createRedactor({}).text('dial tcp [2001:db8:85a3::8a2e:370:7334]:5432 via fe80::1%eth0 from 2001:0db8:85a3:0000:0000:8a2e:0370:7334');
+    expect(out).toMatch(re(`dial tcp \\[${IP}\\]:5432 via ${IP}%eth0 from ${IP}`));
+  });
+
+  it('pseudonymizes an IPv4-mapped IPv6 address whole, leaving no IPv4 tail', () => {
+    const out = createRedactor({}).text('peer=::ffff:203.0.113.9 closed');
+    expect(out).toMatch(re(`peer=${IP} closed`));
+    expect(createRedactor({}).text('peer ::ffff:203.0.113.9 closed')).not.toContain('203.0.113.9');
+  });
+
+  it('pseudonymizes every address of an X-Forwarded-For list, as a header, an attribute and a JSON field', () => {
+    const r = createRedactor({});
+    expect(r.text('X-Forwarded-For: 203.0.113.9, 198.51.100.23, 2001:db8::5')).toMatch(re(`X-Forwarded-For: ${IP}, ${IP}, ${IP}`));
+    expect(r.text('level=INFO msg=request x_forwarded_for="203.0.113.9, 198.51.100.23"')).toMatch(re(`level=INFO msg=request x_forwarded_for="${IP}, ${IP}"`));
+    expect(JSON.stringify(r.value('headers', { 'X-Forwarded-For': ['203.0.113.9, 10.0.0.5'] }))).toMatch(re(`\\{"X-Forwarded-For":\\["${IP}, ${IP}"\\]\\}`));
+  });
+
+  it('gives the same address the same pseudonym in a list and on its own', () => {
+    const r = createRedactor({});
+    const list = r.text('X-Forwarded-For: 203.0.113.9, 198.51.100.23');
+    const alone = r.text('from 203.0.113.9');
+    expect(list.startsWith(`X-Forwarded-For: ${alone.slice('from '.length)}, `)).toBe(true);
+  });
+
+  it('pseudonymizes the addresses of a Forwarded header', () => {
+    const out = createRedactor({}).text('Forwarded: for="[2001:db8:cafe::17]:4711";proto=https, for=192.0.2.60');
+    expect(out).toMatch(re(`Forwarded: for="\\[${IP}\\]:4711";proto=https, for=${IP}`));
+  });
+});
+
+describe('redactor: bearer tokens that are not JWTs', () => {
+  it('redacts an opaque bearer token in an Authorization header', () => {
+    expect(createRedactor({}).text('Authorization: Bearer abcdefghijklmnopqrstuvwxyz')).toBe('Authorization: Bearer [REDACTED:authorization-header]');
+  });
+
+  it('redacts a long opaque token after Bearer in prose, even all lower case', () => {
+    expect(createRedactor({}).text('client sent Bearer abcdefghijklmnopqrst')).toBe('client sent Bearer [REDACTED:access-token]');
+  });
+
+  it('keeps "Bearer" followed by an ordinary word', () => {
+    expect(createRedactor({}).text('use Bearer authentication')).toBe('use Bearer authentication');
+  });
+
+  it('keeps a WWW-Authenticate challenge whose first parameter is resource_metadata', () => {
+    const h = 'www-authenticate: Bearer resource_metadata="http://127.0.0.1:3000/.well-known/oauth-protected-resource/mcp"';
+    expect(createRedactor({}).text(h)).toBe(h);
+  });
+
+  it('redacts an opaque bearer token URL-encoded in a query string', () => {
+    expect(createRedactor({}).text('GET /proxy?auth=Bearer%20at_8Fh2Kq9Lm3Np7Rs1Tv5Wx0Yz4Bc6Df')).toBe('GET /proxy?auth=Bearer%20[REDACTED:access-token]');
+  });
+
+  it('redacts headers printed as a Go http.Header map, keeping the header names', () => {
+    const out = createRedactor({}).text('level=DEBUG msg="upstream request" headers="map[Accept:[*/*] Authorization:[Bearer at_8Fh2Kq9Lm3Np7Rs1Tv5Wx0Yz4Bc6Df] Cookie:[sid=abc123; csrf=xyz987]]"');
+    expect(out).toBe('level=DEBUG msg="upstream request" headers="map[Accept:[*/*] Authorization:[Bearer [REDACTED:authorization-header]] Cookie:[sid=[REDACTED:cookie]; csrf=[REDACTED:cookie]]]"');
+  });
+});
+
+describe('redactor: cookies', () => {
+  it('replaces every value of a Cookie header with several pairs, keeping the names', () => {
+    expect(createRedactor({}).text('Cookie: authserver_session=MTcwODc2; csrf_token=k9Lm3N; theme=dark'))
+      .toBe('Cookie: authserver_session=[REDACTED:cookie]; csrf_token=[REDACTED:cookie]; theme=[REDACTED:cookie]');
+  });
+
+  it('replaces the value of a Set-Cookie header and keeps its attributes', () => {
+    expect(createRedactor({}).text('< Set-Cookie: authserver_session=MTcwODc2; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT; HttpOnly; Secure; SameSite=Lax'))
+      .toBe('< Set-Cookie: authserver_session=[REDACTED:cookie]; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT; HttpOnly; Secure; SameSite=Lax');
+  });
+
+  it('replaces every cookie of a cookie attribute in a slog line', () => {
+    expect(createRedactor({}).text('level=DEBUG cookie="a=1; b=2"')).toBe('level=DEBUG cookie="a=[REDACTED:cookie]; b=[REDACTED:cookie]"');
+  });
+});
+
+describe('redactor: OAuth query parameters', () => {
+  it('redacts code and state of a callback URL, keeping iss and the path', () => {
+    expect(createRedactor({}).text('GET /oauth/callback?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj&iss=https%3A%2F%2Fauth.example.com HTTP/1.1'))
+      .toBe('GET /oauth/callback?code=[REDACTED:authorization-code]&state=[REDACTED:oauth-state]&iss=https%3A%2F%2Fauth.example.com HTTP/1.1');
+  });
+
+  it('redacts code_verifier, refresh_token, client_secret and token in a form body', () => {
+    expect(createRedactor({}).text('grant_type=refresh_token&refresh_token=rt1&client_secret=cs1&code_verifier=v1&token=t1&client_id=claude-code'))
+      .toBe('grant_type=refresh_token&refresh_token=[REDACTED:refresh-token]&client_secret=[REDACTED:client-secret]&code_verifier=[REDACTED:pkce]&token=[REDACTED:access-token]&client_id=claude-code');
+  });
+
+  it('redacts a short state in a query string but keeps a state word outside one', () => {
+    const r = createRedactor({});
+    expect(r.text('/cb?state=xyz')).toBe('/cb?state=[REDACTED:oauth-state]');
+    expect(r.text('level=INFO msg="breaker" state=half-open')).toBe('level=INFO msg="breaker" state=half-open');
+    expect(r.value('state', 'healthy')).toBe('healthy');
+  });
+
+  it('redacts a random state outside a query string', () => {
+    const r = createRedactor({});
+    expect(r.text('level=WARN msg="state mismatch" state=Zk3v9Qm1Xc2b')).toBe('level=WARN msg="state mismatch" state=[REDACTED:oauth-state]');
+    expect(r.value('state', 'Zk3v9Qm1Xc2b7T0aL4pR8w')).toBe('[REDACTED:oauth-state]');
+  });
+
+  it('keeps an OAuth error code in a callback URL', () => {
+    expect(createRedactor({}).text('/cb?error=access_denied&error_description=user+denied')).toBe('/cb?error=access_denied&error_description=user+denied');
+  });
+});
+
+describe('redactor: private keys split across log lines', () => {
+  it('redacts the body lines and END line that follow a BEGIN line in later calls', () => {
+    const r = createRedactor({});
+    const lines = [
+      'level=ERROR msg="bad key file" content=-----BEGIN EC PRIVATE KEY-----',
+      'MHcCAQEEIIrYSSNQFaA2Hwf1duRSxKtLYX5CB04fSeQ6tF1aY/PuoAoGCCqGSM49',
+      'AwEHoUQDQgAE3FQp0n1pZ3p7',
+      '-----END EC PRIVATE KEY-----',
+      'level=INFO msg="next" request_id=9f2c4e1ab0d34c6e8a1f0b2c3d4e5f60',
+    ];
+    expect(lines.map((l) => r.text(l))).toEqual([
+      'level=ERROR msg="bad key file" content=[REDACTED:private-key]',
+      '[REDACTED:private-key]',
+      '[REDACTED:private-key]',
+      '[REDACTED:private-key]',
+      'level=INFO msg="next" request_id=9f2c4e1ab0d34c6e8a1f0b2c3d4e5f60',
+    ]);
+  });
+
+  it('stops treating lines as key body at the first line that is not', () => {
+    const r = createRedactor({});
+    r.text('-----BEGIN PRIVATE KEY-----');
+    expect(r.text('MHcCAQEEIIrYSSNQFaA2Hwf1duRSxKtLYX5CB04f')).toBe('[REDACTED:private-key]');
+    expect(r.text('level=INFO msg="restarted"')).toBe('level=INFO msg="restarted"');
+    expect(r.text('Zk3v9Qm1Xc2b7T0aL4pR8w')).toBe('Zk3v9Qm1Xc2b7T0aL4pR8w');
+  });
+
+  it('redacts a line that is nothing but a long base64 run, even without its BEGIN line', () => {
+    expect(createRedactor({}).text('  MHcCAQEEIIrYSSNQFaA2Hwf1duRSxKtLYX5CB04fSeQ6tF1aY/PuoAoGCCqGSM49')).toBe('  [REDACTED:key-material]');
+  });
+});
+
+describe('redactor: key material in settings named after a secret', () => {
+  it('redacts base64url of 32+ characters under a name that only points at a secret', () => {
+    const r = createRedactor({});
+    expect(r.value('session_secret_file', 'q8W3e7R2t6Y1u5I0o9P4a3S8d2F7g1H6xYz')).toBe('[REDACTED:session-secret]');
+    expect(r.text('AUTHPLANE_ADMIN_API_KEY_FILE=5f2b8c1e9d3a7f60b4e2c8d1a9f3e7b05c2d8e1f')).toBe('AUTHPLANE_ADMIN_API_KEY_FILE=[REDACTED:api-key]');
+    expect(r.text('signing.key_id: dGhpcy1pcy1hLXNpZ25pbmcta2V5LW1hdGVyaWFsLTEyMw')).toBe('signing.key_id: [REDACTED:private-key]');
+  });
+
+  it('keeps what such a name usually holds: a path, an env var name, a method', () => {
+    const r = createRedactor({});
+    expect(r.value('session_secret_file', '/run/secrets/session_secret')).toBe('/run/secrets/session_secret');
+    expect(r.text('aes_master.key_env=AES_MASTER_KEY code_challenge_method=S256')).toBe('aes_master.key_env=AES_MASTER_KEY code_challenge_method=S256');
+  });
+
+  it('redacts a pre-signed URL signature but keeps a signature verdict', () => {
+    const r = createRedactor({});
+    expect(r.text('GET /bundle.tgz?X-Amz-Expires=300&X-Amz-Signature=4bf92f3577b34da6a3ce929d0e0e4736aa01bb02cc03dd04')).toBe('GET /bundle.tgz?X-Amz-Expires=300&X-Amz-Signature=[REDACTED:secret]');
+    expect(r.text('level=WARN msg="verify failed" signature=invalid')).toBe('level=WARN msg="verify failed" signature=invalid');
+  });
+});
+
+describe('redactor: cloud and forge keys', () => {
+  it('redacts AWS access key ids anywhere, and the secret key by its name', () => {
+    const r = createRedactor({});
+    expect(r.text('using key id AKIAZ3MHALFHQXK5ELQA for s3')).toBe('using key id [REDACTED:well-known-token] for s3');
+    expect(r.text('aws_access_key_id=ASIAZ3MHALFHQXK5ELQB')).toBe('aws_access_key_id=[REDACTED:well-known-token]');
+    expect(r.text('AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYZ3MHALFHQX')).toBe('AWS_SECRET_ACCESS_KEY=[REDACTED:secret]');
+  });
+
+  it('redacts GitHub, GitLab, Slack, Google, Stripe and npm tokens without needing secretlint', () => {
+    const r = createRedactor({});
+    const tokens = [
+      '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', 'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz',
+      'glpat-xJ3kP9mQ2rT5vW8yZ1aB', 'xoxb-123456789012-AbCdEfGhIjKl', 'AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q',
+      'sk_live_4eC39HqLyjWDarjtT1zdp7dc', 'npm_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8',
+    ];
+    for (const t of tokens) expect(r.text(`token ${t} used`), t).toBe('token [REDACTED:well-known-token] used');
+  });
+
+  it('keeps the variable name of a secretlint finding written as NAME=value, and leaves no tail of the value', async () => {
+    const line = 'export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYZ3MHALFHQX';
+    const r = createRedactor({});
+    await r.learn(line);
+    expect(r.text(line)).toBe('export AWS_SECRET_ACCESS_KEY=[REDACTED:well-known-token]');
+    expect(r.text('pasted wJalrXUtnFEMI/K7MDENG/bPxRfiCYZ3MHALFHQX here')).toBe('pasted [REDACTED:well-known-token] here');
+  });
+});

@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { createGunzip } from 'node:zlib';
+import { gunzipLenient } from '../ingest/index.ts';
 import { expandGlob } from './glob.ts';
 import { skipItem, type ItemContext } from './http-item.ts';
 import { rfc3339, type ManifestItem } from './manifest.ts';
@@ -36,10 +36,14 @@ async function copyLog(ctx: ItemContext, path: string, cap: number): Promise<voi
     let written: { file: string; bytes: number };
     if (await isGzip(path)) {
       // Unpacked so that the key scrubber and the redactor see the text; the cap applies to the unpacked text.
+      // A rotation cut short (disk full, a copy taken mid-write) still gives the lines before the cut.
       const tail = new Tail(cap);
-      for await (const chunk of createReadStream(path).pipe(createGunzip())) tail.push(chunk as Buffer);
+      const damage: string[] = [];
+      for await (const chunk of gunzipLenient(createReadStream(path), (text) => damage.push(text))) tail.push(chunk);
+      if (damage.length > 0 && tail.total === 0) throw new Error(damage.join('; '));
       written = await ctx.staging.write(name, tail.data(), st.mtimeMs);
       if (tail.isTruncated) item.truncated = true;
+      if (damage.length > 0) item.error = `${damage.join('; ')}: the part unpacked is kept`;
     } else if (st.size > cap) {
       // One byte before the cut: when it is a newline, the kept part starts on a whole line.
       const from = createReadStream(path, { start: st.size - cap - 1, end: st.size - 1 }).pipe(dropFirstPartialLine());
@@ -50,7 +54,7 @@ async function copyLog(ctx: ItemContext, path: string, cap: number): Promise<voi
     }
     Object.assign(item, { file: written.file, bytes: written.bytes });
     if (item.truncated) item.note = `newest ${size(written.bytes)} kept (cap ${size(cap)})`;
-    ctx.progress.ok(name, `${size(written.bytes)}${item.truncated ? ` (newest part of ${path}, cap ${size(cap)})` : ` from ${path}`}`);
+    ctx.progress.ok(name, `${size(written.bytes)}${item.truncated ? ` (newest part of ${path}, cap ${size(cap)})` : ` from ${path}`}${item.error ? `; ${item.error}` : ''}`);
   } catch (err) {
     item.outcome = 'failed';
     item.error = (err as Error).message;

@@ -8,3 +8,5 @@ export { ingest } from './reader/ingest.ts';
 export { walkBundle, type BundleEntry } from './reader/walk.ts';
 /** Build the FileHead a sniffer sees from a file's first bytes (handy in parser tests). */
 export { makeHead } from './reader/sniff.ts';
+/** Gunzip a stream keeping what unpacked before any damage (collect uses it for rotated logs). */
+export { gunzipLenient } from './reader/gzip.ts';

@@ -47,6 +47,31 @@ describe('collectLogFiles', () => {
     expect(ctx.read('logs/authserver.log.2')).toBe('{"msg":"older line"}\n');
   });
 
+  it('unpacks both members of a rotation made with cat a.gz b.gz', async () => {
+    writeFileSync(join(dir, 'joined.log.gz'), Buffer.concat([gzipSync('{"msg":"first"}\n'), gzipSync('{"msg":"second"}\n')]));
+    await collectLogFiles(ctx, [join(dir, 'joined.log.gz')], 1 << 20);
+    expect(ctx.read('logs/joined.log')).toBe('{"msg":"first"}\n{"msg":"second"}\n');
+    expect(ctx.items[0]).toMatchObject({ outcome: 'ok', error: null });
+  });
+
+  it('keeps the lines of a rotation cut short and says where the cut is', async () => {
+    const text = Array.from({ length: 400 }, (_, i) => `{"msg":"request ${i}","n":${(i * 7919) % 1009}}`).join('\n');
+    const gz = gzipSync(text);
+    const cut = gz.subarray(0, gz.length - 200);
+    writeFileSync(join(dir, 'cut.log.gz'), cut);
+    await collectLogFiles(ctx, [join(dir, 'cut.log.gz')], 1 << 20);
+    const kept = ctx.read('logs/cut.log');
+    expect(kept.startsWith('{"msg":"request 0","n":0}\n{"msg":"request 1","n":856}\n')).toBe(true);
+    expect(kept.length).toBeLessThan(text.length);
+    expect(ctx.items[0]).toMatchObject({ outcome: 'ok', error: expect.stringMatching(new RegExp(`^truncated gzip at byte ${cut.length}, after \\d+ unpacked bytes: the part unpacked is kept$`)) });
+  });
+
+  it('fails a .gz of which nothing unpacks, naming the damage', async () => {
+    writeFileSync(join(dir, 'broken.log.gz'), Buffer.from([0x1f, 0x8b, 0x08, 0xe0, 0, 0, 0, 0, 0, 3, 9, 9]));
+    await collectLogFiles(ctx, [join(dir, 'broken.log.gz')], 1 << 20);
+    expect(ctx.items[0]).toMatchObject({ outcome: 'failed', file: null, error: 'damaged gzip at byte 0: reserved header flags set' });
+  });
+
   it('replaces the admin key if a log happens to hold it', async () => {
     await collectLogFiles(ctx, [join(dir, 'leaky.log')], 1 << 20);
     expect(ctx.read('logs/leaky.log')).toBe(`admin key is ${KEY_MARKER}\n`);

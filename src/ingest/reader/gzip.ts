@@ -3,7 +3,7 @@
 import zlib from 'node:zlib';
 import { ByteSource, ReportedError, errorText } from './bytes.ts';
 import { GzipInput, peekMemberHeader } from './gzip-input.ts';
-import { LimitError, type Budget } from './limits.ts';
+import { Budget, LimitError, resolveLimits } from './limits.ts';
 
 const GUNZIP_CHUNK = 256 * 1024; // fewer, larger chunks: less per-chunk overhead downstream
 const TRAILER_BYTES = 8; // CRC-32 and ISIZE
@@ -59,6 +59,21 @@ export function gunzipSource(src: ByteSource, path: string, budget: Budget,
     throw new ReportedError(owner, text);
   });
   return { source, owner };
+}
+
+/**
+ * Gunzip a whole stream outside a bundle walk (no size guard), as leniently as a bundle is read:
+ * every member, and on damage everything unpacked before it. Each damage is passed to `onProblem`
+ * (e.g. `truncated gzip at byte 4096, after 9000 unpacked bytes`); errors of `src` itself propagate.
+ */
+export async function* gunzipLenient(src: AsyncIterable<Buffer>, onProblem: (text: string) => void): AsyncGenerator<Buffer> {
+  const budget = new Budget(resolveLimits({ maxTotalBytes: Number.MAX_SAFE_INTEGER }));
+  const { source, owner } = gunzipSource(new ByteSource(src), '', budget, (_path, text) => onProblem(text));
+  try {
+    for await (const chunk of source) yield chunk;
+  } catch (err) {
+    if (!(err instanceof ReportedError && err.owner === owner)) throw err;
+  }
 }
 
 interface Counter {

@@ -31,7 +31,25 @@ class Tally {
   }
 }
 
-function scanLog(r: LogRecord, found: Set<ErrorEntry>): void {
+/** Texts remembered with what they name; retained lines repeat a few texts thousands of times. */
+const MAX_MEMO = 20_000;
+
+/** Catalogued errors a text names, each distinct text searched once per analysis. */
+class TextMemo {
+  private readonly seen = new Map<string, readonly ErrorEntry[]>();
+  add(text: string, found: Set<ErrorEntry>): void {
+    let hits = this.seen.get(text);
+    if (hits === undefined) {
+      const one = new Set<ErrorEntry>();
+      if (MAYBE.test(text)) errorsInText(text, one);
+      hits = [...one];
+      if (this.seen.size < MAX_MEMO) this.seen.set(text, hits);
+    }
+    for (const e of hits) found.add(e);
+  }
+}
+
+function scanLog(r: LogRecord, found: Set<ErrorEntry>, memo: TextMemo): void {
   for (const k of CODE_KEYS) {
     const v = r.attrs[k];
     if (typeof v === 'string') codesInValue(v, found);
@@ -41,17 +59,18 @@ function scanLog(r: LogRecord, found: Set<ErrorEntry>): void {
     const v = r.attrs[k];
     if (typeof v === 'string') text += `\n${v}`;
   }
-  if (MAYBE.test(text)) errorsInText(text, found);
+  memo.add(text, found);
 }
 
 /** Scan retained logs, audit rows and HTTP exchanges for catalogued errors. */
 export function errorsSeen(model: Model): ErrorSeen[] {
   const tally = new Tally();
   const found = new Set<ErrorEntry>();
+  const memo = new TextMemo();
   for (const r of model.logs.records()) {
     if (AUDIT_COPIES.has(r.msg)) continue;
     found.clear();
-    scanLog(r, found);
+    scanLog(r, found, memo);
     if (found.size) tally.add(found, () => logEvidence(r));
   }
   model.audit.scan((a) => {

@@ -2,10 +2,11 @@
 // attributes), and one pass over the retained records with a cheap substring pre-check.
 import type { Model } from '../../correlate/index.ts';
 import type { LogRecord, LogOrigin } from '../../ingest/index.ts';
+import { logsWhereText } from '../support/log-index.ts';
 import { logText as errorText } from '../support/log-text.ts';
 
 export { errorText };
-export { logsWithMsg } from '../support/log-text.ts';
+export { logsWithMsg } from '../support/log-index.ts';
 
 export interface LogQuery {
   /** Lower-case substring that must appear (case-insensitive) before the regex runs: the cheap check. */
@@ -16,22 +17,13 @@ export interface LogQuery {
 
 /** Retained log records whose message or error attributes match any query. */
 export function findLogs(model: Model, queries: readonly LogQuery[]): LogRecord[] {
-  const out: LogRecord[] = [];
-  for (const r of model.logs.records()) {
-    let text: string | undefined;
-    let lower: string | undefined;
-    for (const qy of queries) {
-      if (qy.origins && !qy.origins.includes(r.origin)) continue;
-      text ??= errorText(r);
-      lower ??= text.toLowerCase();
-      if (!lower.includes(qy.hint)) continue;
-      if (qy.re.test(text)) {
-        out.push(r);
-        break;
-      }
-    }
-  }
-  return out;
+  // Each distinct text is tested once; a record is kept when a query that matched its text allows its origin.
+  return logsWhereText(model, (text, lower) => {
+    const matched = queries.filter((qy) => lower.includes(qy.hint) && qy.re.test(text));
+    if (matched.length === 0) return false;
+    if (matched.some((qy) => !qy.origins)) return true;
+    return (r) => matched.some((qy) => qy.origins!.includes(r.origin));
+  });
 }
 
 /** The first capture group of `re` over a record's error text, or undefined. */

@@ -2,10 +2,12 @@
 // and one pass over the retained records with a cheap lower-case substring check before the regex.
 import type { Model } from '../../correlate/index.ts';
 import type { LogOrigin, LogRecord } from '../../ingest/index.ts';
+import { logsWhereText, ofOrigins } from '../support/log-index.ts';
 import { logText } from '../support/log-text.ts';
 
 export { logText };
-export { logsWithMsg, traceIds } from '../support/log-text.ts';
+export { traceIds } from '../support/log-text.ts';
+export { logsWithMsg } from '../support/log-index.ts';
 
 /** A log pattern: `hint` is a lower-case substring that must be present before `re` runs. */
 export interface LogPattern {
@@ -18,12 +20,8 @@ export const MCP_SIDE: readonly LogOrigin[] = ['sdk', 'mcp-server'];
 
 /** Retained records (optionally of some origins) whose text matches any pattern. */
 export function matchLogs(model: Model, patterns: readonly LogPattern[], origins?: readonly LogOrigin[]): LogRecord[] {
-  return model.logs.where((r) => {
-    if (origins && !origins.includes(r.origin)) return false;
-    const text = logText(r);
-    const lower = text.toLowerCase();
-    return patterns.some((p) => lower.includes(p.hint) && p.re.test(text));
-  });
+  const keep = ofOrigins(origins);
+  return logsWhereText(model, (text, lower) => patterns.some((p) => lower.includes(p.hint) && p.re.test(text)) && keep);
 }
 
 /** Earliest timestamp of the records, or null. */

@@ -1,6 +1,4 @@
-// Log-record helpers every rule family shares: the searchable text of a record, message lookups
-// and the trace ids used to group consequences.
-import type { Model } from '../../correlate/index.ts';
+// Log-record helpers every rule family shares: the searchable text of a record and the trace ids used to group consequences.
 import type { LogRecord } from '../../ingest/index.ts';
 
 /** Attributes whose values carry error text: server `error`, SDK `error_class`, host-app fields. */
@@ -15,12 +13,6 @@ export function logText(r: LogRecord): string {
     else if (Array.isArray(v)) text += `\n${v.filter((x) => typeof x === 'string').join('\n')}`;
   }
   return text;
-}
-
-/** Retained records whose msg is exactly one of `msgs` or starts with one of `prefixes`. */
-export function logsWithMsg(model: Model, msgs: readonly string[], prefixes: readonly string[] = []): LogRecord[] {
-  const exact = new Set(msgs);
-  return model.logs.where((r) => exact.has(r.msg) || prefixes.some((p) => r.msg.startsWith(p)));
 }
 
 /** Distinct trace ids (or `req:<request_id>`) of log records, for grouping consequences. */

@@ -45,9 +45,11 @@ export function buildBundle(inp: BundleInputs): BundleSummary {
   for (const d of inp.docs) {
     const body = d.body;
     if (!isObject(body)) continue;
-    if ((d.docKind === 'admin-status' || d.docKind === 'version') && typeof body.version === 'string' && body.version !== '') {
-      versions.push({ version: body.version, source: d.docKind === 'version' ? 'authserver version' : 'admin/system/status', file: d.file, line: d.line });
-      if (d.docKind === 'admin-status') fromStatus ??= body.version;
+    const isServed = d.docKind === 'admin-status' || d.docKind === 'admin-auth-verify'; // what the running server says
+    if ((isServed || d.docKind === 'version') && typeof body.version === 'string' && body.version !== '') {
+      const source = d.docKind === 'version' ? 'authserver version' : d.docKind === 'admin-auth-verify' ? 'admin/auth/verify' : 'admin/system/status';
+      versions.push({ version: body.version, source, file: d.file, line: d.line });
+      if (isServed) fromStatus ??= body.version;
       else fromVersionDoc ??= body.version;
     }
     if (d.docKind === 'admin-status' && Array.isArray(body.subsystems)) {

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { runPipeline } from '../../../../src/cli/pipeline.ts';
 import { ingest } from '../../../../src/ingest/index.ts';
 import { httpCaptureFormat } from '../../../../src/ingest/parsers/docs/documents/http-format.ts';
 import { jsonDocumentFormat } from '../../../../src/ingest/parsers/docs/documents/json-doc.ts';
@@ -71,5 +72,12 @@ describe('a captured /admin/auth/verify response is a document', () => {
   it('counts a bundle holding only that response as AuthPlane evidence', async () => {
     const result = await ingest(tarOf({ 'admin/auth-verify.json': '{"valid":true,"version":"0.2.2"}' }), () => undefined);
     expect(rows(result)).toEqual(['bundle.tgz archive tgz 0 0', 'admin/auth-verify.json document admin-auth-verify 1 0']);
+  });
+
+  it('gives the running server\'s version to the bundle summary, ahead of an older boot line', async () => {
+    const boot = `${JSON.stringify({ time: '2026-10-01T08:00:00Z', level: 'INFO', msg: 'starting authserver', version: '0.2.1' })}\n`;
+    const { model } = await runPipeline(tarOf({ 'authserver.log': boot, 'admin/auth-verify.json': '{"valid":true,"version":"0.2.2"}' }), { progress: false });
+    expect(model.bundle.authplaneVersion).toBe('0.2.2');
+    expect(model.bundle.versions).toContainEqual({ version: '0.2.2', source: 'admin/auth/verify', file: 'admin/auth-verify.json', line: 1 });
   });
 });

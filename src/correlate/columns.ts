@@ -83,6 +83,71 @@ class U8 extends Chunks<Uint8Array> implements Column {
   set(i: number, v: number): void { this.chunks[i >>> CHUNK_BITS]![i & MASK] = v; }
 }
 
+const NONE32 = -0x80000000;
+const FAR32 = -0x7fffffff;
+
+/**
+ * Float64 values (epoch ms, byte offsets) at 4 bytes each: an int32 delta from the first value of
+ * its chunk. Values a delta cannot hold exactly (fractions, more than ±2^31 away) are kept in a Map.
+ */
+class Delta extends Chunks<Int32Array> implements Column {
+  private bases: number[] = [];
+  private readonly far = new Map<number, number>();
+  push(v: number): void {
+    const i = this.length++;
+    const c = i >>> CHUNK_BITS;
+    if (c === this.chunks.length) {
+      this.chunks.push(new Int32Array(CHUNK));
+      this.bases.push(Number.NaN);
+    }
+    this.chunks[c]![i & MASK] = this.encode(c, i, v);
+  }
+  get(i: number): number {
+    const c = i >>> CHUNK_BITS;
+    const d = this.chunks[c]![i & MASK]!;
+    if (d === NONE32) return Number.NaN;
+    if (d === FAR32) return this.far.get(i)!;
+    return this.bases[c]! + d;
+  }
+  set(i: number, v: number): void {
+    const c = i >>> CHUNK_BITS;
+    this.far.delete(i);
+    this.chunks[c]![i & MASK] = this.encode(c, i, v);
+  }
+  private encode(c: number, i: number, v: number): number {
+    if (Number.isNaN(v)) return NONE32;
+    let base = this.bases[c]!;
+    if (Number.isNaN(base)) this.bases[c] = base = v;
+    const d = v - base;
+    if (d > FAR32 && d <= 0x7fffffff && Number.isInteger(d)) return d;
+    this.far.set(i, v);
+    return FAR32;
+  }
+}
+
+const WIDE16 = 0xffff;
+
+/** Unsigned ids at 2 bytes each; the rare id of 65 535 or more is kept in a Map. */
+class U16Wide extends Chunks<Uint16Array> implements Column {
+  private readonly wide = new Map<number, number>();
+  push(v: number): void {
+    const i = this.length++;
+    const c = i >>> CHUNK_BITS;
+    if (c === this.chunks.length) this.chunks.push(new Uint16Array(CHUNK));
+    if (v >= WIDE16) this.wide.set(i, v);
+    this.chunks[c]![i & MASK] = v >= WIDE16 ? WIDE16 : v;
+  }
+  get(i: number): number {
+    const v = this.chunks[i >>> CHUNK_BITS]![i & MASK]!;
+    return v === WIDE16 ? this.wide.get(i)! : v;
+  }
+  set(i: number, v: number): void {
+    if (v >= WIDE16) this.wide.set(i, v);
+    else this.wide.delete(i);
+    this.chunks[i >>> CHUNK_BITS]![i & MASK] = v >= WIDE16 ? WIDE16 : v;
+  }
+}
+
 /** Float64 column (times, byte offsets); NaN stands for "none". */
 export const f64 = (): Column => new F64();
 /** Int32 column; -1 stands for "none". */
@@ -90,6 +155,10 @@ export const i32 = (): Column => new I32();
 export const u32 = (): Column => new U32();
 export const u16 = (): Column => new U16();
 export const u8 = (): Column => new U8();
+/** Exact float64 values (times, offsets) stored as int32 deltas: half the bytes of f64(); NaN stands for "none". */
+export const delta = (): Column => new Delta();
+/** Small unsigned ids (files, sources, paths) at 2 bytes; ids past 65 534 still work, from a side Map. */
+export const u16w = (): Column => new U16Wide();
 
 /** Maps strings to dense ids and back. Past `cap` distinct values new strings share the overflow id. */
 export class Interner {

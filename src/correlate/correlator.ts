@@ -125,11 +125,11 @@ export class Correlator {
       this.graph.facts.push({ ts: r.ts ?? Number.NaN, node, ...(code !== undefined && { code }), ...(verdict !== undefined && { verdict }) });
     }
     if (r.ts !== null) {
-      const prev = this.graph.touch(node, this.logs.source.get(idx), r.ts, idx);
-      if (prev) {
-        const l = this.logs;
+      const first = this.graph.touch(node, idx);
+      const l = this.logs;
+      if (first >= 0 && l.source.get(first) !== l.source.get(idx)) {
         this.clock.simultaneous(
-          { source: l.sources.values[prev.source]!, ts: prev.ts, file: l.files.values[l.file.get(prev.idx)]!, line: l.line.get(prev.idx) },
+          { source: l.sources.values[l.source.get(first)]!, ts: l.ts.get(first), file: l.files.values[l.file.get(first)]!, line: l.line.get(first) },
           { source: r.source, ts: r.ts, file: r.file, line: r.line },
           r.traceId ?? r.requestId ?? '',
         );

@@ -1,6 +1,6 @@
 // Access-line facts (authserver `http request` and MCP-server access lines) and the HttpIndex.
 import type { LogRecord } from '../ingest/index.ts';
-import { Interner, f64, i32, u16, u32 } from './columns.ts';
+import { Interner, delta, i32, u16, u16w, u8 } from './columns.ts';
 import { accessStatus } from './log-facts.ts';
 import type { HttpIndex } from './model.ts';
 import { inWindow, type Window } from './window.ts';
@@ -18,10 +18,11 @@ export function remoteHost(addr: string): string {
 
 /** One row per access line: time, status, path, method, remote host and trace node. */
 export class HttpTable {
-  readonly ts = f64();
+  readonly ts = delta();
   readonly status = u16();
-  readonly path = u32();
-  readonly method = u32();
+  readonly path = u16w();
+  /** Method ids stay under 101 (the interner's cap). */
+  readonly method = u8();
   readonly remote = i32();
   readonly node = i32();
   readonly paths = new Interner(50_000);

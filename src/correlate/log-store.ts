@@ -1,7 +1,7 @@
 // Log records as they stream in: compact per-record columns for every line, full records only up to
 // the retain limit (then notable lines and lines of failing requests), and the LogIndex at finish.
 import type { Level, LogOrigin, LogRecord } from '../ingest/index.ts';
-import { Interner, f64, i32, u32, u8 } from './columns.ts';
+import { Interner, delta, i32, u16w, u32, u8 } from './columns.ts';
 import { HeldBack } from './held-back.ts';
 import { isNotable } from './log-facts.ts';
 import type { LogIndex, LogSource } from './model.ts';
@@ -19,13 +19,14 @@ export interface Retained { rec: LogRecord; idx: number; orderTs: number }
 
 /** Collects log records; `add` is the hot path and runs once per line of the bundle. */
 export class LogStore {
-  readonly ts = f64();
-  readonly file = u32();
+  // 21 bytes per line: times and offsets as int32 deltas, file and source ids in 16 bits.
+  readonly ts = delta();
+  readonly file = u16w();
   readonly line = u32();
-  readonly offset = f64();
+  readonly offset = delta();
   readonly msg = u32();
   readonly level = u8();
-  readonly source = u32();
+  readonly source = u16w();
   /** Trace-graph node of the record (request id node first, else trace id node), -1 for none. */
   readonly node = i32();
   readonly files = new Interner();

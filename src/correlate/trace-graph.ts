@@ -1,6 +1,6 @@
 // The request/trace graph: every trace_id and request_id is a node; a record carrying both links
 // them (union-find), so a request whose later lines gained a trace id is one story, not two.
-import { f64, i32, u8 } from './columns.ts';
+import { i32, u8 } from './columns.ts';
 import { IdTable, NodeWords } from './id-table.ts';
 
 /** Ids that mean "no id" (W3C all-zero trace id, empty strings). */
@@ -17,9 +17,7 @@ export class TraceGraph {
   /** 1 for a trace-id node, 0 for a request-id node. */
   readonly isTrace = u8();
   private readonly parent = i32();
-  /** First source and time seen on each node: a later record from another source makes a clock pair. */
-  readonly firstSource = i32();
-  readonly firstTs = f64();
+  /** First timed record of each node (its log column index): a later record from another source makes a clock pair. */
   readonly firstIdx = i32();
   readonly facts: OutcomeFact[] = [];
 
@@ -37,8 +35,6 @@ export class TraceGraph {
     if (n === this.size) {
       this.isTrace.push(isTrace);
       this.parent.push(n);
-      this.firstSource.push(-1);
-      this.firstTs.push(Number.NaN);
       this.firstIdx.push(-1);
     }
     return n;
@@ -79,19 +75,13 @@ export class TraceGraph {
   }
 
   /**
-   * Remember the first source of a node; returns the first record's (source, ts, idx) when this
-   * record comes from another source (a cross-source pair for the clock estimate), else undefined.
+   * Remember the first timed record of a node; returns that record's log index when this is a later
+   * one (the caller compares sources and times in the log columns), else -1.
    */
-  touch(node: number, source: number, ts: number, idx: number): { source: number; ts: number; idx: number } | undefined {
-    const first = this.firstSource.get(node);
-    if (first < 0) {
-      this.firstSource.set(node, source);
-      this.firstTs.set(node, ts);
-      this.firstIdx.set(node, idx);
-      return undefined;
-    }
-    if (first === source || Number.isNaN(ts)) return undefined;
-    return { source: first, ts: this.firstTs.get(node), idx: this.firstIdx.get(node) };
+  touch(node: number, idx: number): number {
+    const first = this.firstIdx.get(node);
+    if (first < 0) this.firstIdx.set(node, idx);
+    return first;
   }
 
   /** Members of every root: `head[root]` then `next[...]` chains, -1 terminated. */

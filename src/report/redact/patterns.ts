@@ -45,6 +45,8 @@ function anyCase(word: string): string {
   return word.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`).replace(/\./g, '\\.');
 }
 const INTERNAL_HOST = String.raw`${after('\\w.%-')}(?:${LABEL}\.)+${INTERNAL_SUFFIX}(?![\w-]|\.[A-Za-z0-9])`;
+/** Cheap pre-check: text that may hold an in-cluster or private-network hostname. */
+export const INTERNAL_HINT = /\.(?:svc|cluster|internal|local|lan|corp|intranet|localdomain|home)(?![\w-])/i;
 /** True for an in-cluster or private-network hostname (`pg-primary.db.svc`, `vault.internal`). */
 export const INTERNAL_HOST_EXACT = new RegExp(String.raw`^(?:${LABEL}\.)+${INTERNAL_SUFFIX}\.?$`, 'i');
 // Go's http.Header printed with %v: `map[Authorization:[Bearer x] Cookie:[a=1; b=2]]`.
@@ -65,13 +67,15 @@ export const G = {
 /**
  * The master pattern. The host alternative finds the operator's hostnames: any hostname when the
  * caller named its own domains (the redactor checks each), else in-cluster/private names only
- * (`internal`), else none.
+ * (`internal`), else none. Without `emails` the address alternative never matches (for text
+ * with no `@`: it is the costliest alternative to try at every position).
  */
-export function masterPattern(hosts: 'any' | 'internal' | 'none'): RegExp {
+export function masterPattern(hosts: 'any' | 'internal' | 'none', emails = true): RegExp {
   const host = hosts === 'any' ? HOST : hosts === 'internal' ? INTERNAL_HOST : '';
+  // A switched-off alternative keeps its capturing group (`((?!))`) so that G stays right.
   const alts = [
     `(${PEM})`, `(${JWT})`, `(${HEADER_LINE})`, `(${SCHEME})`, `(${KV_QUOTED})`, `(${KV_ESCAPED})`, `(${KV})`, `(${URL_CREDS})`,
-    `(${GO_HEADER})`, `(${WELL_KNOWN})`, `(${VAULT})`, `(${EMAIL})`, `(${IPV4})`, `(${IPV6})`, host ? `(${host})` : '(?!)',
+    `(${GO_HEADER})`, `(${WELL_KNOWN})`, `(${VAULT})`, emails ? `(${EMAIL})` : '((?!))', `(${IPV4})`, `(${IPV6})`, host ? `(${host})` : '(?!)',
   ];
   return new RegExp(alts.join('|'), 'g');
 }

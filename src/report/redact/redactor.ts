@@ -4,7 +4,7 @@ import { classifyKey, type IdentityKind, type KeyClass, type SecretKind } from '
 import { jwtMarker, reencodeJwt, type ClaimRewriter } from './jwt.ts';
 import { Pseudonymizer } from './pseudonym.ts';
 import {
-  EMAIL_EXACT, G, IPV4_ANY, MAYBE, PEM_ANY, isBoringIp, isErrorCodeLike, isIpv6Literal, isPlaceholder,
+  EMAIL_EXACT, G, INTERNAL_HINT, IPV4_ANY, MAYBE, PEM_ANY, isBoringIp, isErrorCodeLike, isIpv6Literal, isPlaceholder,
   looksLikeCredential, masterPattern, redactCookieValue,
 } from './patterns.ts';
 import {
@@ -71,7 +71,9 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   readonly #pseudo: Pseudonymizer;
   readonly #counts = new Map<string, number>();
   readonly #isOwnHost: (host: string) => boolean;
-  readonly #re: RegExp;
+  readonly #hosts: 'any' | 'internal' | 'none';
+  /** The master pattern in up to four variants, by whether the text may hold an address or a host. */
+  readonly #res: (RegExp | undefined)[] = [];
   readonly #jwtForm: 'marker' | 'token';
   readonly #internal: boolean;
   readonly #pem = new PemContinuation();
@@ -85,7 +87,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     this.#pseudo = new Pseudonymizer(opts.key);
     this.#isOwnHost = ownDomainMatcher(opts.ownDomains ?? []);
     this.#internal = opts.internalHosts !== false;
-    this.#re = masterPattern((opts.ownDomains ?? []).length > 0 ? 'any' : this.#internal ? 'internal' : 'none');
+    this.#hosts = (opts.ownDomains ?? []).length > 0 ? 'any' : this.#internal ? 'internal' : 'none';
     this.#jwtForm = opts.jwt ?? 'marker';
   }
 
@@ -290,7 +292,16 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     // Fast path: a bare timestamp, duration or number (most values on a log line) holds nothing.
     if (PLAIN_VALUE.test(s)) return s;
     // Safe to re-enter from the callback: a global replace collects every match before calling it.
-    return s.replace(this.#re, (...args: unknown[]) => this.#replace(args as (string | undefined)[], depth));
+    const re = this.#pattern(s);
+    return s.replace(re, (...args: unknown[]) => this.#replace(args as (string | undefined)[], depth));
+  }
+
+  /** The cheapest master pattern variant that still finds everything `s` may hold. */
+  #pattern(s: string): RegExp {
+    const emails = s.includes('@') || s.includes('%40');
+    const hosts = this.#hosts === 'internal' && !INTERNAL_HINT.test(s) ? 'none' : this.#hosts;
+    const i = (emails ? 1 : 0) + (hosts === 'none' ? 0 : 2);
+    return (this.#res[i] ??= masterPattern(hosts, emails));
   }
 
   #replace(m: unknown[], depth: number): string {

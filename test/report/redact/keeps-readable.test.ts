@@ -1,0 +1,40 @@
+// What a maintainer needs stays byte for byte, next to the new identity and host rules: ids,
+// AuthPlane error codes, metric and audit action names, ports, AuthPlane's public doc links.
+import { describe, expect, it } from 'vitest';
+import { createRedactor } from '../../../src/report/index.ts';
+
+const OWN = ['https://auth.acme-corp.io'];
+
+describe('redactor: keeps what a maintainer debugs with', () => {
+  const lines: [string, string][] = [
+    ['ids on a slog line', 'time=2026-10-03T09:16:11Z level=WARN msg="refresh token reuse detected — family revoked" trace_id=4bf92f3577b34da6a3ce929d0e0e4736 request_id=9f2c4e1ab0d34c6e8a1f0b2c3d4e5f60 family_id=fam_01HZX3Q9M2'],
+    ['error codes', 'level=ERROR msg="token issuance failed" error=ErrInvalidPKCE code=invalid_grant status=400'],
+    ['OAuth error body with a description', '{"error":"invalid_target","error_description":"resource is not registered"}'],
+    ['metric sample', 'authserver_refresh_token_reuse_total{client_id="claude-code"} 3'],
+    ['audit action names', 'action=family.revoked detail="reuse_detection family=fam_01HZX3Q9M2" action=token.introspect_denied'],
+    ['ports and loopback', 'listening on :9000 (public) and 127.0.0.1:9001 (admin), [::1]:9001'],
+    ['AuthPlane docs link', 'see https://docs.authplane.dev/reference/error-codes#invalid_grant and https://github.com/AuthPlane/authserver/issues/12'],
+    ['Python SDK logger names', '2026-10-03 09:15:05,310 authplane.internal.metadata INFO Extracted jwks_uri from AS metadata'],
+    ['a kid and a JWKS path', 'level=WARN msg="unknown kid" kid=Zk3v9Qm1Xc2b7T0aL4pR8w jwks_uri=http://localhost:9000/.well-known/jwks.json'],
+    ['a public client id', 'level=INFO msg="tokens issued" client_id=claude-code token_type=DPoP'],
+    ['config keys about secrets', 'session.secret is required; set AUTHPLANE_SESSION_SECRET or session.secret_file'],
+    ['a health state and a signature verdict', 'level=INFO msg="health" state=degraded db=ok signature=valid'],
+    ['a PKCE method', 'GET /oauth/authorize?response_type=code&code_challenge_method=S256&client_id=claude-code'],
+    ['a hex trace id alone on a line', '4bf92f3577b34da6a3ce929d0e0e4736'],
+  ];
+
+  it.each(lines)('%s', (_what, line) => {
+    expect(createRedactor({ ownDomains: OWN }).text(line)).toBe(line);
+  });
+
+  it('keeps the same lines when no own domain is known', () => {
+    const r = createRedactor({});
+    for (const [, line] of lines) expect(r.text(line)).toBe(line);
+  });
+
+  it('counts nothing for a line it leaves alone', () => {
+    const r = createRedactor({ ownDomains: OWN });
+    for (const [, line] of lines) r.text(line);
+    expect(r.summary().counts).toEqual({});
+  });
+});

@@ -21,11 +21,12 @@ let n = 0;
 const sink = mode === 'full' ? (r: Parameters<Correlator['add']>[0]) => { n++; c.add(r); } : () => { n++; };
 const result = await ingest(process.argv[2]!, sink, mode === 'noop' ? { formats: [noop] } : {});
 const tIngest = performance.now() - t0;
+const maxRssIngest = process.resourceUsage().maxRSS * 1000;
 if (mode === 'full') c.finish(result);
 clearInterval(timer);
 const wall = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 const f = (b: number): string => `${(b / MB).toFixed(0)}`;
 console.log(`${mode}: ${n} records, ingest ${(tIngest / 1000).toFixed(2)} s, total ${(wall / 1000).toFixed(2)} s, `
-  + `cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (user ${(cpu.user / 1e6).toFixed(2)}), maxRSS ${f(process.resourceUsage().maxRSS * 1000)} MB; `
+  + `maxRSS after ingest ${f(maxRssIngest)} MB, cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (user ${(cpu.user / 1e6).toFixed(2)}), maxRSS ${f(process.resourceUsage().maxRSS * 1000)} MB; `
   + `at the sampled peak: rss ${f(peak.rss)} heapUsed ${f(peak.heapUsed)} heapTotal ${f(peak.heapTotal)} external ${f(peak.external)} arrayBuffers ${f(peak.arrayBuffers)} MB`);

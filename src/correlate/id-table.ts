@@ -1,8 +1,9 @@
 // Request/trace id → node number, without a string per id: a 32-digit lowercase hex id (the usual
 // W3C trace id and AuthPlane request id) is kept as four 32-bit words in an open-addressing table.
 // Other ids fall back to a Map. On a 1 GB bundle (1.1 M ids) the Map of strings held ~107 MB.
-import { u32 } from './columns.ts';
 
+/** Words per chunk (16 384 nodes): a node's four words always share one chunk. */
+const CHUNK_WORDS = 1 << 16;
 const HEX = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 
 /** Nibble value of a char code, or -1 for anything but 0-9a-f. */
@@ -14,12 +15,25 @@ function nibble(c: number): number {
 
 /** Shared 32-digit hex spelling of nodes: four words per node, all zero for nodes with another spelling. */
 export class NodeWords {
-  readonly words = u32();
+  /** Four words per node in fixed chunks, read directly (this is probed on every id lookup). */
+  private readonly chunks: Uint32Array[] = [];
+  private count = 0;
   /** Spelling of nodes whose id is not 32-digit lowercase hex. */
   readonly other = new Map<number, string>();
   private readonly codes = Buffer.alloc(32);
   /** Scratch words of the last parsed id. */
   readonly w = new Uint32Array(4);
+
+  /** Bytes held by the word chunks. */
+  get bytes(): number {
+    return this.chunks.length * CHUNK_WORDS * 4;
+  }
+
+  /** Word `k` (0-3) of `node`. */
+  word(node: number, k: number): number {
+    const b = node * 4 + k;
+    return this.chunks[b >>> 16]![b & (CHUNK_WORDS - 1)]!;
+  }
 
   /** Parse `id` into `w`; false when it is not 32-digit lowercase hex. */
   parse(id: string): boolean {
@@ -38,14 +52,21 @@ export class NodeWords {
 
   /** Append the spelling of a new node (the id last parsed, or `other` when it did not parse). */
   add(node: number, other?: string): void {
-    for (let k = 0; k < 4; k++) this.words.push(other === undefined ? this.w[k]! : 0);
+    const b = this.count * 4;
+    if (b >>> 16 === this.chunks.length) this.chunks.push(new Uint32Array(CHUNK_WORDS));
+    const c = this.chunks[b >>> 16]!;
+    const o = b & (CHUNK_WORDS - 1);
+    for (let k = 0; k < 4; k++) c[o + k] = other === undefined ? this.w[k]! : 0;
+    this.count++;
     if (other !== undefined) this.other.set(node, other);
   }
 
   same(node: number): boolean {
     const b = node * 4;
+    const c = this.chunks[b >>> 16]!;
+    const o = b & (CHUNK_WORDS - 1);
     const w = this.w;
-    return this.words.get(b) === w[0] && this.words.get(b + 1) === w[1] && this.words.get(b + 2) === w[2] && this.words.get(b + 3) === w[3];
+    return c[o] === w[0] && c[o + 1] === w[1] && c[o + 2] === w[2] && c[o + 3] === w[3];
   }
 
   /** The id of a node as it was spelled. */
@@ -55,7 +76,7 @@ export class NodeWords {
     // One flat string decoded from bytes: concatenating pieces would leave a rope of small strings.
     const codes = this.codes;
     for (let k = 0; k < 4; k++) {
-      const v = this.words.get(node * 4 + k);
+      const v = this.word(node, k);
       for (let j = 0; j < 8; j++) codes[k * 8 + j] = HEX[(v >>> (28 - 4 * j)) & 15]!;
     }
     return codes.toString('latin1', 0, 32);
@@ -112,7 +133,7 @@ export class IdTable {
     const w = this.nodes.w;
     for (const n of old) {
       if (n < 0) continue;
-      for (let k = 0; k < 4; k++) w[k] = this.nodes.words.get(n * 4 + k);
+      for (let k = 0; k < 4; k++) w[k] = this.nodes.word(n, k);
       this.insert(n);
     }
   }

@@ -36,8 +36,13 @@ export function accessStatus(r: LogRecord): number {
 /** The OAuth error code a line names in `code`, `error`, `oauth_error` or `reason`, or undefined. */
 export function oauthCode(r: LogRecord): string | undefined {
   const a = r.attrs;
-  for (const v of [a.code, a.error, a.oauth_error]) if (typeof v === 'string' && OAUTH_CODES.has(v)) return v;
-  return undefined;
+  // Runs for every line of a request: three plain checks, no array per line.
+  const c = a.code;
+  if (typeof c === 'string' && OAUTH_CODES.has(c)) return c;
+  const e = a.error;
+  if (typeof e === 'string' && OAUTH_CODES.has(e)) return e;
+  const o = a.oauth_error;
+  return typeof o === 'string' && OAUTH_CODES.has(o) ? o : undefined;
 }
 
 const VERIFIER_PREFIX = 'verifier: ';

@@ -73,7 +73,8 @@ class FileReader {
       return this.skip({ ...base, kind: 'unknown', format: 'binary' }, file.source, 'binary file skipped');
     }
     const head = makeHead(file.path, file.head, file.source.ended, file.size);
-    const format = pickFormat(this.formats, head);
+    // An empty input is refused as empty, even when its name (`metrics.prom`) would claim it.
+    const format = file.isTop && file.head.length === 0 ? null : pickFormat(this.formats, head);
     if (!format) {
       if (file.isTop) {
         const what = file.head.length === 0 ? 'is empty' : 'is neither an archive (tgz, tar, zip, gz) nor a recognised log, metrics, audit or document file';

@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../../../src/cli/pipeline.ts';
-import { ingest } from '../../../../src/ingest/index.ts';
+import { ForensicError, ingest } from '../../../../src/ingest/index.ts';
 import { httpCaptureFormat } from '../../../../src/ingest/parsers/docs/documents/http-format.ts';
 import { jsonDocumentFormat } from '../../../../src/ingest/parsers/docs/documents/json-doc.ts';
 import { metricsFormat } from '../../../../src/ingest/parsers/docs/metrics/metrics-format.ts';
 import type { BundleRecord } from '../../../../src/ingest/types.ts';
-import { cleanup, problemList, rows, tarOf } from '../../reader/fixtures.ts';
+import { cleanup, fileOf, problemList, rows, tarOf } from '../../reader/fixtures.ts';
 import { headOf, recordsOf, runFormat } from './fake-context.ts';
 
 afterAll(cleanup);
@@ -42,6 +42,13 @@ describe('an empty /metrics snapshot is reported, not listed as unknown', () => 
     expect(rows(result)).toContain('metrics/after.prom metrics prometheus 0 1');
     expect(rows(result)).toContain('logs/authserver.log log slog-json 1 0');
     expect(problemList(result)).toEqual(['metrics/after.prom empty metrics snapshot']);
+  });
+
+  it('still refuses an empty .prom given alone as the input (exit 3, is empty)', async () => {
+    const input = fileOf('', 'metrics.prom');
+    const err = await ingest(input, () => undefined).then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(ForensicError);
+    expect((err as ForensicError).message).toBe(`not an AuthPlane support bundle: ${input} is empty`);
   });
 });
 

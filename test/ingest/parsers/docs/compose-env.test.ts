@@ -104,6 +104,27 @@ describe('docker-compose environment blocks', () => {
     expect(doc!.body).toEqual({ service: 'authserver', vars: { AUTHPLANE_DCR_MODE: 'open' }, lines: { AUTHPLANE_DCR_MODE: 2 } });
   });
 
+  it('leaves out values compose fills from the host, and reads $$ as a literal dollar', () => {
+    const text = [
+      'services:',
+      '  authserver:',
+      '    environment:',
+      '      - AUTHPLANE_ADMIN_API_KEY=${ADMIN_KEY}',
+      '      - AUTHPLANE_SERVER_ISSUER=${ISSUER:-http://localhost:9000}',
+      '      - AUTHPLANE_SESSION_COOKIE_NAME=ap$$session',
+      '  worker:',
+      '    environment:',
+      '      AUTHPLANE_LOG_LEVEL: $LEVEL',
+      '      AUTHPLANE_DCR_MODE: open',
+      '',
+    ].join('\n');
+    const docs = recordsOf(runFormat(composeEnvFormat, 'docker-compose.yml', text), 'document');
+    expect(docs.map((d) => (d.body as { vars: unknown }).vars)).toEqual([
+      { AUTHPLANE_SESSION_COOKIE_NAME: 'ap$session' },
+      { AUTHPLANE_DCR_MODE: 'open' },
+    ]);
+  });
+
   it('reports a YAML error with its line and still reads the services before it', () => {
     const text = 'services:\n  authserver:\n    environment:\n      AUTHPLANE_DCR_MODE: open\n  worker:\n    image: a: b\n';
     const ctx = runFormat(composeEnvFormat, 'docker-compose.yml', text);

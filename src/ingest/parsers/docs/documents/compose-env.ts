@@ -4,6 +4,8 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, ty
 import type { FileFormat, FileHead, ParseContext } from '../../../format.ts';
 
 const OURS = /^(?:AUTHPLANE_|CONNECTOR_)/;
+// `${VAR}`, `${VAR:-default}`, `$VAR`: compose fills these from the host, which the bundle does not show.
+const INTERPOLATED = /\$(?:\{|[A-Za-z_])/;
 const TOP_SERVICES = /^services:\s*(#.*)?$/;
 const ENVIRONMENT = /^\s+environment:/;
 
@@ -26,6 +28,13 @@ function deref(node: unknown, doc: Document): unknown {
   return isAlias(node) ? node.resolve(doc) : node;
 }
 
+/** The value the container gets, or null when it depends on the host's environment (`$$` is a literal `$`). */
+function containerValue(raw: string): string | null {
+  const unescaped = raw.split('$$');
+  if (unescaped.some((part) => INTERPOLATED.test(part))) return null;
+  return unescaped.join('$');
+}
+
 /** Read one service's `environment:` node (a sequence of KEY=value or a mapping, `<<:` merges included). */
 function readEnvironment(node: unknown, doc: Document, lc: LineCounter, service: string,
   problem: (line: number, p: string) => void, out: ComposeEnv = { vars: {}, lines: {}, service }, depth = 0): ComposeEnv {
@@ -42,8 +51,9 @@ function readEnvironment(node: unknown, doc: Document, lc: LineCounter, service:
       const eq = raw.indexOf('=');
       // `- KEY` alone passes the host's value through: nothing in the bundle says what it is.
       const name = (eq === -1 ? raw : raw.slice(0, eq)).trim();
-      if (eq === -1 || !OURS.test(name)) continue;
-      out.vars[name] = raw.slice(eq + 1);
+      const value = eq === -1 ? null : containerValue(raw.slice(eq + 1));
+      if (value === null || !OURS.test(name)) continue;
+      out.vars[name] = value;
       out.lines[name] = line;
     }
   } else if (isMap(node)) {
@@ -61,8 +71,10 @@ function readEnvironment(node: unknown, doc: Document, lc: LineCounter, service:
         continue;
       }
       if (!OURS.test(name)) continue;
-      const value = isScalar(pair.value) ? scalarText(pair.value.value) : null;
-      if (value === null) continue; // `KEY:` with no value: taken from the host, unknown here
+      const text = isScalar(pair.value) ? scalarText(pair.value.value) : null;
+      // `KEY:` with no value, or an interpolated one, is taken from the host: unknown here.
+      const value = text === null ? null : containerValue(text);
+      if (value === null) continue;
       out.vars[name] = value;
       out.lines[name] = lineOf(pair.key as Node);
     }

@@ -12,49 +12,9 @@ import {
 } from './value-shapes.ts';
 import { findWellKnownSecrets } from './well-known.ts';
 import { ownDomainMatcher } from './own-domains.ts';
+import type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api.ts';
 
-export interface RedactorOptions {
-  /** Key for the pseudonym HMAC; random per report when absent. Never written out. */
-  key?: Buffer;
-  /** Operator's own domains whose hostnames get pseudonymized (e.g. from the issuer). */
-  ownDomains?: string[];
-  /**
-   * Pseudonymize in-cluster and private-network hostnames (`pg-primary.db.svc`, `*.internal`,
-   * `*.local`, `*.lan`, `*.corp`): they map the operator's topology. Default true; false only for
-   * local output that keeps the operator's own hosts readable.
-   */
-  internalHosts?: boolean;
-  /**
-   * How a JWT is replaced: `marker` (reports: `[JWT alg=…,kid=…]`) or `token` (redacted bundles:
-   * the same header, non-identifying claims, identity claims pseudonymized, signature `REDACTED`,
-   * so the bundle still parses). Default `marker`.
-   */
-  jwt?: 'marker' | 'token';
-}
-
-/** Kinds and counts of what was replaced, never the values. */
-export interface RedactionSummary {
-  counts: Record<string, number>;
-}
-
-export interface Redactor {
-  /** Redact secrets and pseudonymize identities in free text (a log line, an excerpt). */
-  text(s: string): string;
-  /** Redact one structured value in the place named by `key` (a JSON/YAML/env key or header name). */
-  value(key: string, v: unknown): unknown;
-  /**
-   * Run the well-known-token detector (secretlint) over a whole document or excerpt set and
-   * remember what it found: every later text()/value() call replaces those values too.
-   */
-  learn(text: string): Promise<void>;
-  /**
-   * Remember the user and session ids found in a structured value (by key, like value()) without
-   * producing output: later text() calls pseudonymize those ids in free text too (an explanation
-   * that names `user-42`). Cheap, idempotent, and counts nothing.
-   */
-  noteIdentities(key: string, v: unknown): void;
-  summary(): RedactionSummary;
-}
+export type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api.ts';
 
 /** Actor ids that name a role, not a person. */
 const ROLE_ACTORS = new Set(['admin', 'system', 'anonymous', '-', '']);
@@ -364,17 +324,26 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       this.#count('ip');
       return this.#pseudo.of('ip', all);
     }
-    if (m[G.host]) {
-      if (!this.#isOwnHost(all.toLowerCase()) && !(this.#internal && isInternalHost(all))) return all;
-      this.#count('host');
-      return this.#pseudo.of('host', all);
-    }
+    if (m[G.host]) return this.#host(all);
     return all;
+  }
+
+  /** A hostname: pseudonymized when it is the operator's (own domain, in-cluster, private network). */
+  #host(name: string): string {
+    if (!this.#isOwnHost(name.toLowerCase()) && !(this.#internal && isInternalHost(name))) return name;
+    this.#count('host');
+    return this.#pseudo.of('host', name);
   }
 
   /** `Key: value` at a line start: headers and YAML-ish lines. */
   #headerLine(all: string, key: string, value: string, depth: number): string {
-    return all.slice(0, all.length - value.length) + this.#headerValue(key, value, depth);
+    const prefix = all.slice(0, all.length - value.length);
+    // `pg.db.svc:5432` (a value that starts with host:port) is a host, not a `Key:` line.
+    if (key.includes('.')) {
+      const host = this.#host(key);
+      if (host !== key) return prefix.replace(key, host) + this.#text(value, depth + 1);
+    }
+    return prefix + this.#headerValue(key, value, depth);
   }
 
   /** A header's value (quoted or not) by its name. Neutral names only get their value scanned. */

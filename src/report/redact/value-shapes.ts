@@ -1,6 +1,6 @@
 // Judgements on a single value's shape: a credential-like blob, a JWT, an in-cluster hostname, a
 // value that needs no scanning. Cheap checks the redactor runs once a pattern has matched.
-import { INTERNAL_HOST_EXACT, isPlaceholder, looksLikeCredential } from './patterns.ts';
+import { INTERNAL_HINT, INTERNAL_HOST_EXACT, isPlaceholder } from './patterns.ts';
 import type { SecretKind } from './keys.ts';
 
 /** A bare timestamp, duration or number (most values on a log line): holds nothing. */
@@ -13,9 +13,15 @@ export function isJwt(v: string): boolean {
   return v.startsWith('eyJ') && JWT_EXACT.test(v);
 }
 
-/** A value in a debug-id place that still must be scanned (a pasted token, a key block). */
+const DOTTED_QUAD = /\d\.\d+\.\d+\.\d/;
+
+/**
+ * A value in a debug-id place that still must be scanned: a pasted token, a key block, an address
+ * or an in-cluster host (a Prometheus `instance` label is `10.0.3.7:9001` or `pod.ns.svc:9001`).
+ */
 export function looksDangerous(v: string): boolean {
-  return v.includes('eyJ') || v.includes('-----BEGIN') || v.includes('@') || v.includes('://');
+  return v.includes('eyJ') || v.includes('-----BEGIN') || v.includes('@') || v.includes('://') || v.includes('::')
+    || DOTTED_QUAD.test(v) || INTERNAL_HINT.test(v);
 }
 
 // base64 (`+/`) or base64url (`-_`), never both alphabets, optional padding; or lower-case hex.
@@ -38,7 +44,8 @@ export function isSuspectSecret(kind: SecretKind, v: string, inQuery: boolean): 
   if (isPlaceholder(v)) return false;
   if (kind === 'oauth-state') {
     if (inQuery) return true;
-    return v.length >= 8 && !/\s/.test(v) && !PLAIN_WORDS.test(v) && looksLikeCredential(v);
+    // A random state almost always has a digit; `CrashLoopBackOff` or `half-open` do not.
+    return !/\s/.test(v) && ((v.length >= 8 && /\d/.test(v)) || (v.length >= 32 && !PLAIN_WORDS.test(v)));
   }
   return isCredentialBlob(v);
 }

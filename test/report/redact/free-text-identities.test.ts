@@ -97,3 +97,18 @@ describe('redactor: RFC 5322 email addresses', () => {
     expect(r.text('user o#neil@example.org logged in')).toBe(`user ${field} logged in`);
   });
 });
+
+describe('redactor: client ids', () => {
+  it('keeps a registered client name readable in free text, as design.md asks for public clients', () => {
+    const line = 'level=WARN msg="cimd auto-registration failed" error="client_id=claude-code: grant disabled"';
+    expect(createRedactor({}).text(line)).toBe(line);
+  });
+
+  it('pseudonymizes the address when a client id is an email, and the host when it is a CIMD URL of an own domain', () => {
+    const r = createRedactor({ ownDomains: ['https://auth.acme-corp.io'] });
+    expect(r.text('client_id=ops@acme-corp.io')).toMatch(new RegExp(`^client_id=${EMAIL}$`));
+    expect(r.text('client_id=https://app.acme-corp.io/oauth/client.json')).toMatch(/^client_id=https:\/\/host-[0-9a-f]{4}\.invalid\/oauth\/client\.json$/);
+    expect(r.value('client_id', 'https://tools.example.com/client.json')).toBe('https://tools.example.com/client.json');
+  });
+});
+

@@ -33,6 +33,13 @@ describe('redactor: addresses', () => {
     expect(list.startsWith(`X-Forwarded-For: ${alone.slice('from '.length)}, `)).toBe(true);
   });
 
+  it('pseudonymizes addresses and in-cluster hosts in a Prometheus instance label, keeping the port', () => {
+    const r = createRedactor({});
+    expect(r.text('up{instance="10.0.3.7:9001",job="authplane"} 1')).toMatch(re(`up\\{instance="${IP}:9001",job="authplane"\\} 1`));
+    expect(r.text('up{instance="authserver-0.authserver.authplane.svc:9001",job="authplane"} 1')).toMatch(re('up\\{instance="host-[0-9a-f]{4}\\.invalid:9001",job="authplane"\\} 1'));
+    expect(r.text('up{instance="localhost:9001",job="authplane"} 1')).toBe('up{instance="localhost:9001",job="authplane"} 1');
+  });
+
   it('pseudonymizes the addresses of a Forwarded header', () => {
     const out = createRedactor({}).text('Forwarded: for="[2001:db8:cafe::17]:4711";proto=https, for=192.0.2.60');
     expect(out).toMatch(re(`Forwarded: for="\\[${IP}\\]:4711";proto=https, for=${IP}`));
@@ -99,6 +106,7 @@ describe('redactor: OAuth query parameters', () => {
     expect(r.text('/cb?state=xyz')).toBe('/cb?state=[REDACTED:oauth-state]');
     expect(r.text('level=INFO msg="breaker" state=half-open')).toBe('level=INFO msg="breaker" state=half-open');
     expect(r.value('state', 'healthy')).toBe('healthy');
+    expect(r.value('state', 'CrashLoopBackOff')).toBe('CrashLoopBackOff');
   });
 
   it('redacts a random state outside a query string', () => {

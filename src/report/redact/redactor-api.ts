@@ -1,0 +1,44 @@
+// What callers see of the redactor: its options, its methods and its summary.
+
+export interface RedactorOptions {
+  /** Key for the pseudonym HMAC; random per report when absent. Never written out. */
+  key?: Buffer;
+  /** Operator's own domains whose hostnames get pseudonymized (e.g. from the issuer). */
+  ownDomains?: string[];
+  /**
+   * Pseudonymize in-cluster and private-network hostnames (`pg-primary.db.svc`, `*.internal`,
+   * `*.local`, `*.lan`, `*.corp`): they map the operator's topology. Default true; false only for
+   * local output that keeps the operator's own hosts readable.
+   */
+  internalHosts?: boolean;
+  /**
+   * How a JWT is replaced: `marker` (reports: `[JWT alg=…,kid=…]`) or `token` (redacted bundles:
+   * the same header, non-identifying claims, identity claims pseudonymized, signature `REDACTED`,
+   * so the bundle still parses). Default `marker`.
+   */
+  jwt?: 'marker' | 'token';
+}
+
+/** Kinds and counts of what was replaced, never the values. */
+export interface RedactionSummary {
+  counts: Record<string, number>;
+}
+
+export interface Redactor {
+  /** Redact secrets and pseudonymize identities in free text (a log line, an excerpt). */
+  text(s: string): string;
+  /** Redact one structured value in the place named by `key` (a JSON/YAML/env key or header name). */
+  value(key: string, v: unknown): unknown;
+  /**
+   * Run the well-known-token detector (secretlint) over a whole document or excerpt set and
+   * remember what it found: every later text()/value() call replaces those values too.
+   */
+  learn(text: string): Promise<void>;
+  /**
+   * Remember the user and session ids found in a structured value (by key, like value()) without
+   * producing output: later text() calls pseudonymize those ids in free text too (an explanation
+   * that names `user-42`). Cheap, idempotent, and counts nothing.
+   */
+  noteIdentities(key: string, v: unknown): void;
+  summary(): RedactionSummary;
+}

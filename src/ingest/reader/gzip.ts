@@ -87,9 +87,8 @@ interface Counter {
 async function* inflateMember(input: GzipInput, budget: Budget, counter: Counter, start: number): AsyncGenerator<Buffer> {
   const dataStart = input.pos;
   const inf = zlib.createInflateRaw({ chunkSize: GUNZIP_CHUNK });
-  let written = 0;
-  let last: Buffer | null = null;
-  let isEnded = false;
+  // Bytes handed to zlib, the last chunk, and whether the deflate data ended before their end.
+  const fed: { bytes: number; last: Buffer; isEnded: boolean } = { bytes: 0, last: Buffer.alloc(0), isEnded: false };
   // The writer feeds one chunk at a time and waits until zlib has taken it, so it can tell when the
   // deflate data ended inside a chunk (zlib leaves the rest unconsumed) and put that rest back.
   const feed = (async () => {
@@ -101,11 +100,11 @@ async function* inflateMember(input: GzipInput, budget: Budget, counter: Counter
           inf.end();
           return;
         }
-        last = chunk;
-        written += chunk.length;
+        fed.last = chunk;
+        fed.bytes += chunk.length;
         await writeChunk(inf, chunk);
-        if (inf.bytesWritten < written) {
-          isEnded = true;
+        if (inf.bytesWritten < fed.bytes) {
+          fed.isEnded = true;
           return;
         }
       }
@@ -144,7 +143,7 @@ async function* inflateMember(input: GzipInput, budget: Budget, counter: Counter
   }
   await feed;
   if (input.failure) throw input.failure;
-  if (isEnded && last) input.unread((last as Buffer).subarray((last as Buffer).length - (written - inf.bytesWritten)));
+  if (fed.isEnded) input.unread(fed.last.subarray(fed.last.length - (fed.bytes - inf.bytesWritten)));
 }
 
 /** Resolves once zlib has processed `chunk` (or the stream is gone). */

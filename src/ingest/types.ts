@@ -151,7 +151,7 @@ export interface DocumentRecord extends Provenance {
   kind: 'document';
   docKind: DocumentKind;
   /**
-   * Parsed body: JSON value, `{ config, lines }` for config.yaml, `{ vars, lines }` for env files,
+   * Parsed body: JSON value, `{ config, lines }` for config.yaml, `{ vars, lines }` for env files (plus `service` for a docker-compose `environment:` block),
    * `{ version, base, raw }` for version output. For an http-exchange, the parsed response body (or
    * null). Exact shapes per kind: see DocumentKind.
    */

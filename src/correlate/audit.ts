@@ -4,16 +4,12 @@
 import type { AuditRecord, LogRecord } from '../ingest/index.ts';
 import { parseAuditDetail } from './audit-detail.ts';
 import { AuditColumns, DROPPED, LOG_COPY } from './audit-store.ts';
-import { AUDIT_DROPPED_MSG, AUDIT_MSG } from './log-facts.ts';
+import { buildStories, type StoryIndex } from './audit-stories.ts';
 import type { AuditIndex, AuditRowView, AuditStory, AuditStoryHead } from './model.ts';
 import { inWindow, type Window } from './window.ts';
 
 /** A log copy within this distance of a dumped row with the same content is that row. */
 const SAME_EVENT_MS = 2000;
-const NOT_USERS = new Set(['', 'admin', 'system']);
-type StoryKind = 'user' | 'client' | 'family' | 'grant';
-/** Log attributes that carry each story's id. */
-const LOG_KEYS: Record<StoryKind, string[]> = { user: ['user_id', 'sub'], client: ['client_id'], family: ['family_id'], grant: ['grant_id'] };
 
 /**
  * A row reference: a column row `i` is `i`, dump row `j` is `-(j + 1)`.
@@ -64,16 +60,6 @@ function dedupe(dump: readonly AuditRecord[], cols: AuditColumns, w: Window): Re
   return out;
 }
 
-/** Story keys of a row, from its actor, client and detail (`family=`, `grant_id=`). */
-function storyKeys(actorId: string, clientId: string, kv: Record<string, string>): string[] {
-  const keys: string[] = [];
-  if (!NOT_USERS.has(actorId) && actorId !== clientId) keys.push(`user:${actorId}`);
-  if (clientId !== '') keys.push(`client:${clientId}`);
-  if (kv.family) keys.push(`family:${kv.family}`);
-  if (kv.grant_id) keys.push(`grant:${kv.grant_id}`);
-  return keys;
-}
-
 /** What correlate itself reads besides the index, without building every row. */
 export interface AuditInternals {
   /** Dump and dropped rows (log copies never carry a persisted trace link). */
@@ -119,49 +105,16 @@ export function buildAudit(dump: readonly AuditRecord[], cols: AuditColumns, w: 
     return pick(hits);
   };
 
-  let groups: Map<string, { rows: number[]; logs: LogRecord[] }> | undefined;
-  const group = (): Map<string, { rows: number[]; logs: LogRecord[] }> => {
-    if (groups) return groups;
-    const m = new Map<string, { rows: number[]; logs: LogRecord[] }>();
-    const view = newView();
-    // Keys come from the columns: no row is built, and a detail is parsed only when it can hold a
-    // story id (most rows' details are a family, a jti or empty).
-    for (let p = 0; p < sorted.length; p++) {
-      const v = view.at(p);
-      const d = v.detail;
-      const kv = d.includes('family=') || d.includes('grant_id=') ? v.detailKv : NO_KV;
-      for (const k of storyKeys(v.actorId, v.clientId, kv)) {
-        const s = m.get(k);
-        if (s) s.rows.push(p);
-        else m.set(k, { rows: [p], logs: [] });
-      }
-    }
-    for (const r of logs) {
-      if (r.msg === AUDIT_MSG || r.msg === AUDIT_DROPPED_MSG) continue;
-      for (const kind of Object.keys(LOG_KEYS) as StoryKind[]) {
-        for (const attr of LOG_KEYS[kind]) {
-          const val = r.attrs[attr];
-          if (typeof val !== 'string' || val === '') continue;
-          const s = m.get(`${kind}:${val}`);
-          if (s && s.logs[s.logs.length - 1] !== r) s.logs.push(r);
-        }
-      }
-    }
-    return (groups = m);
+  let storyIndex: StoryIndex | undefined;
+  const stories = (): StoryIndex => (storyIndex ??= buildStories(dump, cols, sorted, logs));
+  const story = (st: StoryIndex, s: number): AuditStory => ({ key: st.key(s), rows: pick(st.positions(s)), logs: [...st.logs(s)] });
+  const timeAt = (p: number): number | null => {
+    const ts = tsOf(sorted[p]!);
+    return ts === Infinity ? null : ts;
   };
-  const story = (key: string, g: { rows: number[]; logs: LogRecord[] }): AuditStory => ({ key, rows: pick(g.rows), logs: [...g.logs] });
-  const head = (key: string, g: { rows: number[]; logs: LogRecord[] }): AuditStoryHead => {
-    const t = (p: number | undefined): number | null => {
-      const ts = p === undefined ? Infinity : tsOf(sorted[p]!);
-      return ts === Infinity ? null : ts;
-    };
-    return {
-      key, rows: g.rows.length, logs: g.logs.length, first: t(g.rows[0]), last: t(g.rows[g.rows.length - 1]),
-      actions: () => {
-        const view = newView();
-        return [...new Set(g.rows.map((p) => view.at(p).action))];
-      },
-    };
+  const actionsOf = (st: StoryIndex, s: number): string[] => {
+    const view = newView();
+    return [...new Set(st.positions(s).map((p) => view.at(p).action))];
   };
 
   const index: AuditIndex = {
@@ -184,13 +137,15 @@ export function buildAudit(dump: readonly AuditRecord[], cols: AuditColumns, w: 
       return pick(hits);
     },
     stories(kind) {
+      const st = stories();
       const out: AuditStory[] = [];
-      for (const [key, g] of group()) if (kind === undefined || key.startsWith(`${kind}:`)) out.push(story(key, g));
+      for (let i = 0; i < st.size; i++) if (kind === undefined || st.kind(i) === kind) out.push(story(st, i));
       return out;
     },
     story(key) {
-      const g = group().get(key);
-      return g && story(key, g);
+      const st = stories();
+      const i = st.find(key);
+      return i < 0 ? undefined : story(st, i);
     },
     hasDump,
     count: () => sorted.length,
@@ -201,8 +156,9 @@ export function buildAudit(dump: readonly AuditRecord[], cols: AuditColumns, w: 
     where,
     identities: () => identities(newView(), sorted.length),
     storyHeads(kind) {
+      const st = stories();
       const out: AuditStoryHead[] = [];
-      for (const [key, g] of group()) if (kind === undefined || key.startsWith(`${kind}:`)) out.push(head(key, g));
+      for (let i = 0; i < st.size; i++) if (kind === undefined || st.kind(i) === kind) out.push(new StoryHead(st, i, timeAt, actionsOf));
       return out;
     },
   };
@@ -226,8 +182,6 @@ export function buildAudit(dump: readonly AuditRecord[], cols: AuditColumns, w: 
   };
   return { index, internals };
 }
-
-const NO_KV: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /** Reads row `pos` of the trail from the dump or the columns, without building an AuditRecord. */
 class RowView implements AuditRowView {
@@ -304,5 +258,38 @@ function* identities(view: RowView, n: number): Generator<[string, string]> {
     if (details.size >= MAX_SEEN_DETAILS) details.clear();
     details.add(d);
     yield* pairs;
+  }
+}
+
+/** A story's head; its key and span are read when shown (the list holds ~290 k at 1 GB, a screen shows 40). */
+class StoryHead implements AuditStoryHead {
+  readonly rows: number;
+  constructor(
+    private readonly st: StoryIndex,
+    private readonly s: number,
+    private readonly timeAt: (pos: number) => number | null,
+    private readonly actionsOf: (st: StoryIndex, s: number) => string[],
+  ) {
+    this.rows = st.rowCount(s);
+  }
+
+  get key(): string {
+    return this.st.key(this.s);
+  }
+
+  get logs(): number {
+    return this.st.logs(this.s).length;
+  }
+
+  get first(): number | null {
+    return this.timeAt(this.st.firstPos(this.s));
+  }
+
+  get last(): number | null {
+    return this.timeAt(this.st.lastPos(this.s));
+  }
+
+  actions(): string[] {
+    return this.actionsOf(this.st, this.s);
   }
 }

@@ -1,8 +1,9 @@
-// Audit view: the per-user / client / family / grant stories; enter shows a story's rows and logs.
+// Audit view: the per-user / client / family / grant stories, listed by their heads (counts and span,
+// no row built); enter builds and shows one story's rows and logs.
 import { useKeys } from '../hooks/use-keys.ts';
 import { Box, Text } from 'ink';
-import { useMemo, useState } from 'react';
-import type { AuditStory } from '../../correlate/index.ts';
+import { useMemo, useRef, useState } from 'react';
+import type { AuditStory, AuditStoryHead, Model } from '../../correlate/index.ts';
 import { useTui } from '../context.ts';
 import { useList } from '../hooks/use-list.ts';
 import { fit, stamp } from '../lib/format.ts';
@@ -30,9 +31,21 @@ function StoryDetail({ story, height, width, isActive, onClose }: { story: Audit
   );
 }
 
+/** Every story's head, largest first (ties keep first-seen order); no audit row is built. */
+export function storyList(model: Model): AuditStoryHead[] {
+  return model.audit.storyHeads().sort((a, b) => b.rows - a.rows);
+}
+
 export function AuditView({ height, width, isActive }: { height: number; width: number; isActive: boolean }) {
   const { model, show } = useTui();
-  const stories = useMemo(() => model.audit.stories().slice().sort((a, b) => b.rows.length - a.rows.length), [model]);
+  const stories = useMemo(() => storyList(model), [model]);
+  // Actions are read only for the stories on screen, once each.
+  const actions = useRef(new Map<string, string>());
+  const actionsOf = (s: AuditStoryHead): string => {
+    let a = actions.current.get(s.key);
+    if (a === undefined) actions.current.set(s.key, (a = s.actions().join(' → ')));
+    return a;
+  };
   const list = useList(stories.length, height - 1);
   const [open, setOpen] = useState<AuditStory | null>(null);
   useKeys((input, key) => {
@@ -40,20 +53,17 @@ export function AuditView({ height, width, isActive }: { height: number; width: 
     else if (key.upArrow || input === 'k') list.move(-1);
     else if (key.pageDown) list.move(height - 1);
     else if (key.pageUp) list.move(-(height - 1));
-    else if (key.return && stories[list.index]) setOpen(stories[list.index]!);
+    else if (key.return && stories[list.index]) setOpen(model.audit.story(stories[list.index]!.key) ?? null);
   }, { isActive: isActive && !open });
   if (open) return <StoryDetail story={open} height={height} width={width} isActive={isActive} onClose={() => setOpen(null)} />;
   if (stories.length === 0) return <Text dimColor>No audit rows: add `GET :9001/admin/audit` pages (or the server logs, which copy every audit event).</Text>;
   return (
     <Box flexDirection="column">
-      <Text dimColor>{fit(`${model.audit.rows().length} audit row(s)${model.audit.hasDump ? '' : ' rebuilt from log lines (no audit dump in the bundle)'} · ${stories.length} stories`, width)}</Text>
+      <Text dimColor>{fit(`${model.audit.count()} audit row(s)${model.audit.hasDump ? '' : ' rebuilt from log lines (no audit dump in the bundle)'} · ${stories.length} stories`, width)}</Text>
       {stories.slice(list.top, list.top + height - 1).map((s, i) => {
         const idx = list.top + i;
         const selected = idx === list.index;
-        const first = s.rows[0]?.ts ?? null;
-        const last = s.rows[s.rows.length - 1]?.ts ?? null;
-        const actions = [...new Set(s.rows.map((r) => r.action))].join(' → ');
-        return <Text key={s.key} bold={selected}>{fit(show(`${selected ? '›' : ' '} ${fit(s.key, 28)} ${String(s.rows.length).padStart(4)} rows  ${stamp(first)} … ${stamp(last).slice(11)}  ${actions}`), width)}</Text>;
+        return <Text key={s.key} bold={selected}>{fit(show(`${selected ? '›' : ' '} ${fit(s.key, 28)} ${String(s.rows).padStart(4)} rows  ${stamp(s.first)} … ${stamp(s.last).slice(11)}  ${actionsOf(s)}`), width)}</Text>;
       })}
     </Box>
   );

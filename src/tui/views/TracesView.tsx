@@ -1,4 +1,4 @@
-// Traces view: failing traces first; enter opens the cross-source timeline.
+// Traces view: failing traces first, listed a page at a time; enter opens the cross-source timeline.
 import { useKeys } from '../hooks/use-keys.ts';
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
@@ -10,15 +10,31 @@ import { TimelineView } from './TimelineView.tsx';
 
 export interface TracesViewProps { height: number; width: number; isActive: boolean; focus?: Focus }
 
+/** Traces listed when the view opens: a gigabyte bundle has ~700 k, and failing ones come first. */
+export const TRACE_PAGE = 500;
+
+/** How many traces to list next: double the listed count once the cursor is within a screen of its end. */
+export function nextTraceLimit(limit: number, listed: number, total: number, cursor: number, height: number): number {
+  if (listed < limit || listed >= total) return limit;
+  return cursor >= listed - height ? limit * 2 : limit;
+}
+
 export function TracesView({ height, width, isActive, focus }: TracesViewProps) {
   const { model, color, show } = useTui();
-  const rows = useMemo(() => model.traces.list(), [model]);
+  const [limit, setLimit] = useState(TRACE_PAGE);
+  const rows = useMemo(() => model.traces.list(limit), [model, limit]);
   const list = useList(rows.length, height - 2);
+  // More traces are listed only as the cursor nears the end of those listed (doubling keeps the total work linear).
+  useEffect(() => {
+    const next = nextTraceLimit(limit, rows.length, model.traces.total, list.index, height);
+    if (next !== limit) setLimit(next);
+  }, [list.index, rows.length, limit, height, model]);
   const [open, setOpen] = useState<{ id: string; file?: string; line?: number } | null>(null);
   useEffect(() => {
     if (focus?.kind === 'trace') {
       const t = model.traces.find(focus.id);
       if (t) {
+        // A trace past the listed pages (an ok trace deep in the list) opens without moving the cursor.
         const at = rows.findIndex((r) => r.id === t.id);
         if (at >= 0) list.set(at);
         setOpen({ id: t.id, file: focus.file, line: focus.line });

@@ -22,6 +22,8 @@ const KV_QUOTED = String.raw`(?<q>["'])([A-Za-z_][\w.-]*)\k<q>(\s*:\s*)(?:"((?:[
 // \"key\":\"value\" : JSON quoted inside a JSON string (a message that embeds a claims object),
 // at any level of escaping (the backslash run before each quote is the same).
 const KV_ESCAPED = String.raw`(?<bs>\\+)"([A-Za-z_][\w.-]*)\k<bs>"(\s*:\s*)\k<bs>"([^"\\]*)\k<bs>"`;
+// `sub: u-1` / `{Sub:u-1 UserID:u-2}` (Go's %+v) inside a line: the few names that always hold an identity.
+const ID_COLON = String.raw`(?<![\w.-])(sub|Sub|[uU]ser_?[iI][dD]|[uU]ser_?[nN]ame|[aA]ctor_?[iI][dD])(:[ \t]?)(?<iq>["']?)([^\s"',;{}\[\]()<>/][^\s"',;{}\[\]()<>]*)\k<iq>`;
 // key=value (slog text, query strings, audit detail, DSN options).
 const KV = String.raw`(?<![\w.])([A-Za-z_][\w.-]*)=(?:"((?:[^"\\]|\\.)*)"|([^\s&"',;<>)\]}]*))`;
 const URL_CREDS = String.raw`\b([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)([^\s:\/@"'<>\[\]]+)(?::([^\s\/@"'<>]*))?@`;
@@ -32,7 +34,8 @@ const VAULT = String.raw`${after('\\w')}hv[sbr]\.[A-Za-z0-9_-]{20,}|${after('\\w
 const EMAIL_START = "A-Za-z0-9_!#$%*+^~-";
 const EMAIL = String.raw`${after('\\w!#$%*+^~-')}[${EMAIL_START}][.&'/=?\x60{|}${EMAIL_START}]*(?:@|%40)(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![\w-])`;
 const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
-const IPV4 = String.raw`${after('\\w.')}${OCTET}(?:\.${OCTET}){3}(?!\w|\.\d)`;
+// `Chrome/120.0.0.0` in a user agent is a product version, not an address.
+const IPV4 = String.raw`${after('\\w.')}(?<![A-Za-z]\/)${OCTET}(?:\.${OCTET}){3}(?!\w|\.\d)`;
 // An IPv4-embedded tail (`::ffff:203.0.113.9`) is part of the address, never left behind.
 const IPV6 = String.raw`(?<![\w:.])(?=[0-9a-fA-F:]*:[0-9a-fA-F]*:)(?:[0-9a-fA-F:]{2,29}:${OCTET}(?:\.${OCTET}){3}|[0-9a-fA-F:]{2,39})(?![\w:]|\.\d)`;
 const HOST = String.raw`${after('\\w.%-')}(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?![\w-])`;
@@ -59,9 +62,10 @@ export const G = {
   pem: 1, jwt: 2, header: 3, headerKey: 4, headerValue: 5, scheme: 6, schemeName: 7, schemeWs: 8, schemeToken: 9,
   kvq: 10, kvqQuote: 11, kvqKey: 12, kvqSep: 13, kvqDq: 14, kvqSq: 15,
   kve: 16, kveBs: 17, kveKey: 18, kveSep: 19, kveValue: 20,
-  kv: 21, kvKey: 22, kvQuoted: 23, kvBare: 24,
-  url: 25, urlScheme: 26, urlUser: 27, urlPass: 28, goHeader: 29, goHeaderKey: 30, goHeaderValue: 31,
-  wellKnown: 32, vault: 33, email: 34, ipv4: 35, ipv6: 36, host: 37,
+  idc: 21, idcKey: 22, idcSep: 23, idcQuote: 24, idcValue: 25,
+  kv: 26, kvKey: 27, kvQuoted: 28, kvBare: 29,
+  url: 30, urlScheme: 31, urlUser: 32, urlPass: 33, goHeader: 34, goHeaderKey: 35, goHeaderValue: 36,
+  wellKnown: 37, vault: 38, email: 39, ipv4: 40, ipv6: 41, host: 42,
 } as const;
 
 /**
@@ -74,7 +78,7 @@ export function masterPattern(hosts: 'any' | 'internal' | 'none', emails = true)
   const host = hosts === 'any' ? HOST : hosts === 'internal' ? INTERNAL_HOST : '';
   // A switched-off alternative keeps its capturing group (`((?!))`) so that G stays right.
   const alts = [
-    `(${PEM})`, `(${JWT})`, `(${HEADER_LINE})`, `(${SCHEME})`, `(${KV_QUOTED})`, `(${KV_ESCAPED})`, `(${KV})`, `(${URL_CREDS})`,
+    `(${PEM})`, `(${JWT})`, `(${HEADER_LINE})`, `(${SCHEME})`, `(${KV_QUOTED})`, `(${KV_ESCAPED})`, `(${ID_COLON})`, `(${KV})`, `(${URL_CREDS})`,
     `(${GO_HEADER})`, `(${WELL_KNOWN})`, `(${VAULT})`, emails ? `(${EMAIL})` : '((?!))', `(${IPV4})`, `(${IPV6})`, host ? `(${host})` : '(?!)',
   ];
   return new RegExp(alts.join('|'), 'g');

@@ -295,14 +295,19 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       const key = m[G.kveKey]!;
       return `${bs}"${key}${bs}"${m[G.kveSep]}${bs}"${this.#stringIn(classifyKey(key), m[G.kveValue]!, depth)}${bs}"`;
     }
+    if (m[G.idc] !== undefined) {
+      const [v, punct] = splitPunct(m[G.idcValue]!);
+      const q = m[G.idcQuote]!;
+      return `${m[G.idcKey]}${m[G.idcSep]}${q}${this.#stringIn(classifyKey(m[G.idcKey]!), v, depth)}${punct}${q}`;
+    }
     if (m[G.kv] !== undefined) {
       const key = m[G.kvKey]!;
       const quoted = m[G.kvQuoted] !== undefined;
       let raw = quoted ? m[G.kvQuoted]! : (m[G.kvBare] ?? '');
       const c = classifyKey(key);
       // `user=bob: not found`, `for user=bob.`: the sentence's punctuation is not part of the id.
-      const punct = !quoted && c.kind === 'identity' ? (/[.:!?]+$/.exec(raw)?.[0] ?? '') : '';
-      if (punct) raw = raw.slice(0, -punct.length);
+      let punct = '';
+      if (!quoted && c.kind === 'identity') [raw, punct] = splitPunct(raw);
       let out = this.#stringIn(c, raw, depth, !quoted && inQuery()) + punct;
       // A replacement with a space would split an unquoted slog/query value into fake attributes.
       if (!quoted && /\s/.test(out)) out = JSON.stringify(out);
@@ -367,4 +372,10 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     if (c.kind === 'neutral' && c.suspect && isSuspectSecret(c.suspect, trimmed.trim(), false)) return this.#marker(c.suspect) + tail;
     return this.#text(value, depth + 1);
   }
+}
+
+/** `bob:` → [`bob`, `:`]: the punctuation that ends a sentence is not part of an id. */
+function splitPunct(v: string): [string, string] {
+  const p = /[.:!?]+$/.exec(v)?.[0] ?? '';
+  return p ? [v.slice(0, -p.length), p] : [v, ''];
 }

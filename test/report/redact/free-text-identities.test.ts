@@ -57,6 +57,13 @@ describe('redactor: identities in free text', () => {
     expect(out).toMatch(new RegExp(String.raw`\\\\\\"sub\\\\\\":\\\\\\"${U}\\\\\\"`));
   });
 
+  it('pseudonymizes ids printed as Go structs or object literals (Sub:, UserID:, userId:)', () => {
+    const r = createRedactor({});
+    expect(r.text('level=DEBUG msg="claims {Sub:u-7007 UserID:u-7008 Scope:tools/read}"')).toMatch(new RegExp(`^level=DEBUG msg="claims \\{Sub:${U} UserID:${U} Scope:tools/read\\}"$`));
+    expect(r.text("session { userId: 'u-7009', username: \"carol\" }")).toMatch(new RegExp(`^session \\{ userId: '${U}', username: "${U}" \\}$`));
+    expect(r.text('lookup failed for sub: u-7010.')).toMatch(new RegExp(`^lookup failed for sub: ${U}\\.$`));
+  });
+
   it('keeps the roles admin and system readable in free text', () => {
     expect(createRedactor({}).text('msg="key rotated" detail="actor=admin"')).toBe('msg="key rotated" detail="actor=admin"');
   });

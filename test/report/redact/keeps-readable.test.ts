@@ -21,6 +21,7 @@ describe('redactor: keeps what a maintainer debugs with', () => {
     ['a health state and a signature verdict', 'level=INFO msg="health" state=degraded db=ok signature=valid'],
     ['a PKCE method', 'GET /oauth/authorize?response_type=code&code_challenge_method=S256&client_id=claude-code'],
     ['a hex trace id alone on a line', '4bf92f3577b34da6a3ce929d0e0e4736'],
+    ['browser versions in a user agent', 'user_agent="Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"'],
   ];
 
   it.each(lines)('%s', (_what, line) => {

@@ -160,19 +160,37 @@ export const delta = (): Column => new Delta();
 /** Small unsigned ids (files, sources, paths) at 2 bytes; ids past 65 534 still work, from a side Map. */
 export const u16w = (): Column => new U16Wide();
 
+const RECENT = 256;
+
+/** Cache slot of a string from its length and three of its characters. */
+export function recentSlot(s: string): number {
+  const n = s.length;
+  if (n === 0) return 0;
+  return (n * 31 + s.charCodeAt(0) * 7 + s.charCodeAt(n >> 1) * 3 + s.charCodeAt(n - 1) * 5 + s.charCodeAt(n >> 2)) & (RECENT - 1);
+}
+
 /** Maps strings to dense ids and back. Past `cap` distinct values new strings share the overflow id. */
 export class Interner {
   private readonly ids = new Map<string, number>();
   readonly values: string[] = [];
+  // A small direct-mapped cache in front of the Map: the strings come fresh from each parsed line, so
+  // a Map lookup hashes every one of them; a few probed characters and one comparison are cheaper.
+  private readonly recent: (string | undefined)[] = new Array<string | undefined>(RECENT).fill(undefined);
+  private readonly recentId = new Int32Array(RECENT);
   constructor(private readonly cap = Number.POSITIVE_INFINITY, readonly overflow = '(other)') {}
 
   id(s: string): number {
-    const known = this.ids.get(s);
-    if (known !== undefined) return known;
-    if (this.values.length >= this.cap && s !== this.overflow) return this.id(this.overflow);
-    const id = this.values.length;
-    this.ids.set(s, id);
-    this.values.push(s);
+    const slot = recentSlot(s);
+    if (this.recent[slot] === s) return this.recentId[slot]!;
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      if (this.values.length >= this.cap && s !== this.overflow) return this.id(this.overflow);
+      id = this.values.length;
+      this.ids.set(s, id);
+      this.values.push(s);
+    }
+    this.recent[slot] = s;
+    this.recentId[slot] = id;
     return id;
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { delta, u16w } from '../../src/correlate/columns.ts';
+import { Interner, delta, u16w } from '../../src/correlate/columns.ts';
 
 describe('compact per-line columns', () => {
   it('give back every time and offset exactly, including none, fractions and far-apart values', () => {
@@ -29,5 +29,14 @@ describe('compact per-line columns', () => {
     c.set(4, 9);
     expect(c.get(4)).toBe(9);
     expect(c.bytes).toBe(2 * 65_536);
+  });
+
+  it('intern equal strings to one id and different strings to different ids, however they alternate', () => {
+    const t = new Interner(3);
+    // 'ab' and 'ba' share a slot of the interner's recent-strings cache.
+    const seq = ['ab', 'ba', 'ab', ['a', 'b'].join(''), 'ba', 'c', 'ba', 'd', 'e', 'ab'];
+    expect(seq.map((s) => t.id(s))).toEqual([0, 1, 0, 0, 1, 2, 1, 3, 3, 0]);
+    expect(t.values).toEqual(['ab', 'ba', 'c', '(other)']);
+    expect(t.find('d')).toBe(-1);
   });
 });

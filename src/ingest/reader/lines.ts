@@ -1,7 +1,7 @@
 // The line splitter: Buffer chunks in, decoded lines with 1-based numbers and byte offsets out.
 // This is the per-line hot path of the whole tool: split with indexOf(0x0a) on the Buffer and decode
 // each line once with toString (the fastest measured, ecosystem.md §3).
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { formatSize } from './limits.ts';
 
 const LF = 0x0a;
@@ -26,6 +26,8 @@ export class LineSplitter {
   /** True while skipping the rest of an oversized line up to its newline. */
   private isDiscarding = false;
   private readonly tooLong: string;
+  /** The chunk being split is all ASCII: lines decode as latin1 (same text, no UTF-8 decoding). */
+  private isAscii = false;
 
   constructor(private readonly sink: LineSink, private readonly maxLineBytes: number) {
     this.tooLong = `longer than ${formatSize(maxLineBytes)} skipped`;
@@ -42,11 +44,14 @@ export class LineSplitter {
         const joined = Buffer.concat(this.partial, this.partialBytes + nl);
         this.partial = [];
         this.partialBytes = 0;
+        this.isAscii = isAscii(joined);
         this.emit(joined, 0, joined.length);
       }
       start = nl + 1;
     }
     const max = this.maxLineBytes;
+    // One vectorised check per chunk; logs are nearly always ASCII.
+    this.isAscii = isAscii(chunk);
     let nl: number;
     while ((nl = chunk.indexOf(LF, start)) !== -1) {
       if (nl - start > max) this.skipLong(nl - start);
@@ -64,6 +69,7 @@ export class LineSplitter {
       const joined = this.partial.length === 1 ? this.partial[0]! : Buffer.concat(this.partial, this.partialBytes);
       this.partial = [];
       this.partialBytes = 0;
+      this.isAscii = isAscii(joined);
       this.emit(joined, 0, joined.length);
     }
   }
@@ -105,6 +111,10 @@ export class LineSplitter {
     if (e > s && buf[e - 1] === CR) e--;
     // UTF-8 BOM on the first line only.
     if (lineNo === 1 && e - s >= 3 && buf[s] === 0xef && buf[s + 1] === 0xbb && buf[s + 2] === 0xbf) s += 3;
+    if (this.isAscii) {
+      this.sink.line(buf.toString('latin1', s, e), lineNo, offset);
+      return;
+    }
     const text = buf.toString('utf8', s, e);
     // Cheap first: only a line holding U+FFFD can have had invalid bytes (it may also be a real U+FFFD).
     if (text.includes(REPLACEMENT) && !isUtf8(buf.subarray(s, e))) {

@@ -55,6 +55,13 @@ export const PROMOTED_KEYS: readonly string[] = [
   'logging.googleapis.com/trace', 'logging.googleapis.com/spanId',
 ];
 
+const PROMOTED: ReadonlySet<string> = new Set(PROMOTED_KEYS);
+
+/** True when `key` is one `promote` handles: one hashed lookup (key strings are reused line to line). */
+export function isPromotedKey(key: string): boolean {
+  return PROMOTED.has(key);
+}
+
 /**
  * Promotes correlation and identity keys (slog's and the common OTel/ECS spellings) to record
  * fields. Returns false when `key` is not one of them.

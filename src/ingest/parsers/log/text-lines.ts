@@ -4,7 +4,7 @@ import type { Level, LogRecord } from '../../types.ts';
 import { addUvicornAccess, fillClf } from './access-lines.ts';
 import { KvScanner } from './go-text.ts';
 import { normLevel } from './levels.ts';
-import { addAttr, promote } from './record.ts';
+import { addAttr, isPromotedKey, promote } from './record.ts';
 import { anyTime, julTime, parseIsoTime } from './times.ts';
 
 const PY_LEVELS = '(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)';
@@ -147,7 +147,7 @@ export class TextLineReader {
           }
           break;
       }
-      if (promote(rec, k, v)) continue;
+      if (isPromotedKey(k) && promote(rec, k, v)) continue;
       // Unquoted numbers become numbers so text and JSON logs compare alike (status=401).
       addAttr(rec.attrs, k, kv.quotedAt(i) || !looksNumeric(v) ? v : Number(v));
     }

@@ -1,0 +1,35 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRedactor, primeRedactor } from '../../../src/report/index.ts';
+import { auditRow, log, model, resetCounters } from '../../helpers/records.ts';
+
+beforeEach(resetCounters);
+
+const auditLine = (actor: string, detail: string, time: string) =>
+  log('audit', { action: 'token.issued', actor_id: actor, client_id: 'notes-app', ip: '10.0.0.1', detail }, { time });
+
+describe('priming a redactor with the bundle\'s identities', () => {
+  it('pseudonymizes audit actors and detail user ids named in free text', () => {
+    const m = model([
+      auditLine('maria.keller', 'family=f1', '2026-10-03T09:00:00Z'),
+      auditRow('user.updated', { actorId: 'admin', detail: 'user_id=jonas.weber', createdAt: '2026-10-03T09:01:00Z' }),
+    ]);
+    const r = createRedactor({});
+    primeRedactor(r, m);
+    const out = r.text('refresh failed for maria.keller after jonas.weber was updated');
+    expect(out).not.toContain('maria.keller');
+    expect(out).not.toContain('jonas.weber');
+  });
+
+  it('reads the model once however often the same redactor is primed with it', () => {
+    const m = model([auditLine('maria.keller', 'family=f1', '2026-10-03T09:00:00Z')]);
+    const read = vi.spyOn(m.audit, 'identities');
+    const r = createRedactor({});
+    primeRedactor(r, m);
+    primeRedactor(r, m);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(r.text('maria.keller')).not.toContain('maria.keller');
+    // another redactor is a fresh start
+    primeRedactor(createRedactor({}), m);
+    expect(read).toHaveBeenCalledTimes(2);
+  });
+});

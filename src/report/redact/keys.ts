@@ -79,6 +79,8 @@ const JWK_PRIVATE = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'k']);
 // signatures of pre-signed URLs (also a verdict such as `signature=invalid`).
 const SUSPECT_KEYS = new Map<string, SecretKind>([
   ['state', 'oauth-state'], ['oauth_state', 'oauth-state'], ['signature', 'secret'], ['sig', 'secret'],
+  // Docker's config.json: `auth` is base64 of `user:password`.
+  ['auth', 'password'],
 ]);
 
 const HEADERS_WITH_SCHEME = new Set(['authorization', 'proxy_authorization']);

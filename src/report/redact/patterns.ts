@@ -26,7 +26,12 @@ const KV_ESCAPED = String.raw`(?<bs>\\+)"([A-Za-z_][\w.-]*)\k<bs>"(\s*:\s*)\k<bs
 const ID_COLON = String.raw`(?<![\w.-])(sub|Sub|[uU]ser_?[iI][dD]|[uU]ser_?[nN]ame|[aA]ctor_?[iI][dD])(:[ \t]?)(?<iq>["']?)([^\s"',;{}\[\]()<>/][^\s"',;{}\[\]()<>]*)\k<iq>`;
 // key=value (slog text, query strings, audit detail, DSN options).
 const KV = String.raw`(?<![\w.])([A-Za-z_][\w.-]*)=(?:"((?:[^"\\]|\\.)*)"|([^\s&"',;<>)\]}]*))`;
-const URL_CREDS = String.raw`\b([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)([^\s:\/@"'<>\[\]]+)(?::([^\s\/@"'<>]*))?@`;
+// `redis://:password@host` has no user: the password alone is still a credential.
+const URL_CREDS = String.raw`\b([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)(?:([^\s:\/@"'<>\[\]]+)|(?=:))(?::([^\s\/@"'<>]*))?@`;
+// key%3Dvalue inside a percent-encoded URL (`redirect_uri=…%3Fcode%3D…%26state%3D…`).
+const ENC_KV = String.raw`(?:(?<=%3[Ff])|(?<=%26)|(?<=%23))([A-Za-z_][\w.-]*)%3[Dd]((?:[^%&\s"'<>]|%(?!26)[0-9A-Fa-f]{2})*)`;
+// `secret cs_live_…`, `token rt_…` in prose: a credential-shaped word right after the word naming it.
+const PROSE_SECRET = String.raw`\b([Ss]ecret|[Pp]assword|[Pp]asswd|[Tt]oken|[Cc]redential)(s?[ \t]+)([A-Za-z0-9._~+/=-]{16,})(?![\w.~+/=-])`;
 const VAULT = String.raw`${after('\\w')}hv[sbr]\.[A-Za-z0-9_-]{20,}|${after('\\w.')}s\.[A-Za-z0-9]{24}(?!\w)`;
 // RFC 5322 local parts: a first character that cannot be a delimiter, then any atext or dot. The
 // delimiter-like ones (`'`, `/`, `=`, `?`, `&`, `{`, `|`, `}`, `` ` ``) are allowed after the
@@ -65,27 +70,57 @@ export const G = {
   idc: 21, idcKey: 22, idcSep: 23, idcQuote: 24, idcValue: 25,
   kv: 26, kvKey: 27, kvQuoted: 28, kvBare: 29,
   url: 30, urlScheme: 31, urlUser: 32, urlPass: 33, goHeader: 34, goHeaderKey: 35, goHeaderValue: 36,
-  wellKnown: 37, vault: 38, email: 39, ipv4: 40, ipv6: 41, host: 42,
+  encKv: 37, encKvKey: 38, encKvValue: 39, prose: 40, proseWord: 41, proseWs: 42, proseToken: 43,
+  wellKnown: 44, vault: 45, email: 46, ipv4: 47, ipv6: 48, host: 49,
 } as const;
+
+/** Alternatives only some text can match, each with a cheap "may match" test on the whole text. */
+const OPTIONAL = {
+  emails: (s: string) => s.includes('@') || s.includes('%40'),
+  encoded: (s: string) => s.includes('%3D') || s.includes('%3d'),
+  prose: (s: string) => /ecret[ \t]|assw|oken[ \t]|redential/.test(s),
+  escaped: (s: string) => s.includes('\\"'),
+  idColon: (s: string) => /(?:[Ss]ub|[Ii][Dd]|[Nn]ame):/.test(s),
+  goHeader: (s: string) => s.includes(':['),
+  wellKnown: (s: string) => /A(?:KIA|SIA|BIA|CCA|Iza)|gh[pousr]_|github_pat_|glpat-|xox|_live_|npm_/.test(s),
+};
+type Optional = keyof typeof OPTIONAL;
+const OPTIONAL_KEYS = Object.keys(OPTIONAL) as Optional[];
+/** Every optional alternative switched on. */
+export const ALL_OPTIONAL = (1 << OPTIONAL_KEYS.length) - 1;
+
+/** The optional alternatives `s` may need, as a bit mask for masterPattern(). */
+export function optionalMask(s: string): number {
+  let mask = 0;
+  for (let i = 0; i < OPTIONAL_KEYS.length; i++) if (OPTIONAL[OPTIONAL_KEYS[i]!](s)) mask |= 1 << i;
+  return mask;
+}
 
 /**
  * The master pattern. The host alternative finds the operator's hostnames: any hostname when the
  * caller named its own domains (the redactor checks each), else in-cluster/private names only
- * (`internal`), else none. Without `emails` the address alternative never matches (for text
- * with no `@`: it is the costliest alternative to try at every position).
+ * (`internal`), else none. `mask` (see optionalMask) switches off alternatives the text cannot
+ * match: each is tried at every position of a line, so leaving them out saves real time.
  */
-export function masterPattern(hosts: 'any' | 'internal' | 'none', emails = true): RegExp {
+export function masterPattern(hosts: 'any' | 'internal' | 'none', mask = ALL_OPTIONAL): RegExp {
+  // A switched-off alternative keeps as many capturing groups as it had, so that G stays right.
+  const on = (re: string, k: Optional) => (mask & (1 << OPTIONAL_KEYS.indexOf(k)) ? `(${re})` : `((?!)${'()'.repeat(groupCount(re))})`);
   const host = hosts === 'any' ? HOST : hosts === 'internal' ? INTERNAL_HOST : '';
-  // A switched-off alternative keeps its capturing group (`((?!))`) so that G stays right.
   const alts = [
-    `(${PEM})`, `(${JWT})`, `(${HEADER_LINE})`, `(${SCHEME})`, `(${KV_QUOTED})`, `(${KV_ESCAPED})`, `(${ID_COLON})`, `(${KV})`, `(${URL_CREDS})`,
-    `(${GO_HEADER})`, `(${WELL_KNOWN})`, `(${VAULT})`, emails ? `(${EMAIL})` : '((?!))', `(${IPV4})`, `(${IPV6})`, host ? `(${host})` : '(?!)',
+    `(${PEM})`, `(${JWT})`, `(${HEADER_LINE})`, `(${SCHEME})`, `(${KV_QUOTED})`, on(KV_ESCAPED, 'escaped'), on(ID_COLON, 'idColon'),
+    `(${KV})`, `(${URL_CREDS})`, on(GO_HEADER, 'goHeader'), on(ENC_KV, 'encoded'), on(PROSE_SECRET, 'prose'),
+    on(WELL_KNOWN, 'wellKnown'), `(${VAULT})`, on(EMAIL, 'emails'), `(${IPV4})`, `(${IPV6})`, host ? `(${host})` : '(?!)',
   ];
   return new RegExp(alts.join('|'), 'g');
 }
 
+/** How many capturing groups a pattern source has (an empty alternative lets exec report them all). */
+function groupCount(re: string): number {
+  return new RegExp(`${re}|`).exec('')!.length - 1;
+}
+
 /** Cheap pre-check: text without any of these characters or words cannot hold a pattern. */
-export const MAYBE = /[.:=@'"]|Bearer|Basic|DPoP|-----BEGIN|AKIA|ASIA|AIza|_live_|gh[pousr]_|github_pat_|glpat-|xox|npm_/;
+export const MAYBE = /[.:=@'"]|Bearer|Basic|DPoP|-----BEGIN|AKIA|ASIA|AIza|_live_|gh[pousr]_|github_pat_|glpat-|xox|npm_|ecret |assw|oken |redential/;
 
 export const IPV4_ANY = new RegExp(IPV4, 'g');
 /** A private key block, terminated or cut off at the end of the text. */
@@ -127,7 +162,8 @@ const COOKIE_ATTRS = new Set(['path', 'domain', 'expires', 'max-age', 'samesite'
 /** Cookie header values: keep cookie names and attributes, replace every cookie value. */
 export function redactCookieValue(v: string, marker: string): { out: string; n: number } {
   let n = 0;
-  const out = v.replace(/([^\s;=,]+)=([^;]*)/g, (m, name: string) => {
+  // A value ends at `,` too: `Set-Cookie: a=1; Path=/, b=2` folds two cookies into one line.
+  const out = v.replace(/([^\s;=,]+)=([^;,]*)/g, (m, name: string) => {
     if (COOKIE_ATTRS.has(name.toLowerCase())) return m;
     n++;
     return `${name}=${marker}`;

@@ -5,7 +5,7 @@ import { jwtMarker, reencodeJwt, type ClaimRewriter } from './jwt.ts';
 import { Pseudonymizer } from './pseudonym.ts';
 import {
   EMAIL_EXACT, G, INTERNAL_HINT, IPV4_ANY, MAYBE, PEM_ANY, isBoringIp, isErrorCodeLike, isIpv6Literal, isPlaceholder,
-  looksLikeCredential, masterPattern, redactCookieValue,
+  looksLikeCredential, masterPattern, optionalMask, redactCookieValue,
 } from './patterns.ts';
 import {
   PLAIN_VALUE, PemContinuation, inQueryAt, isInternalHost, isJwt, isSuspectSecret, looksDangerous, loneBlob,
@@ -32,7 +32,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   readonly #counts = new Map<string, number>();
   readonly #isOwnHost: (host: string) => boolean;
   readonly #hosts: 'any' | 'internal' | 'none';
-  /** The master pattern in up to four variants, by whether the text may hold an address or a host. */
+  /** The master pattern in variants, by which of the optional alternatives the text may need (compiled on first use). */
   readonly #res: (RegExp | undefined)[] = [];
   readonly #jwtForm: 'marker' | 'token';
   readonly #internal: boolean;
@@ -258,16 +258,17 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
 
   /** The cheapest master pattern variant that still finds everything `s` may hold. */
   #pattern(s: string): RegExp {
-    const emails = s.includes('@') || s.includes('%40');
     const hosts = this.#hosts === 'internal' && !INTERNAL_HINT.test(s) ? 'none' : this.#hosts;
-    const i = (emails ? 1 : 0) + (hosts === 'none' ? 0 : 2);
-    return (this.#res[i] ??= masterPattern(hosts, emails));
+    const mask = optionalMask(s);
+    const i = mask * 2 + (hosts === 'none' ? 0 : 1);
+    return (this.#res[i] ??= masterPattern(hosts, mask));
   }
 
   #replace(m: unknown[], depth: number): string {
     // replace() passes the groups, then offset and input (then the named groups: this pattern has some).
-    const offset = m[m.length - 3] as number;
-    const input = m[m.length - 2] as string;
+    const named = typeof m[m.length - 1] === 'object';
+    const offset = m[m.length - (named ? 3 : 2)] as number;
+    const input = m[m.length - (named ? 2 : 1)] as string;
     return this.#replaceMatch(m as (string | undefined)[], depth, () => inQueryAt(input, offset));
   }
 
@@ -314,8 +315,17 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       return quoted ? `${key}="${out}"` : `${key}=${out}`;
     }
     if (m[G.url] !== undefined) {
-      if (m[G.urlPass] !== undefined) return `${m[G.urlScheme]}${m[G.urlUser]}:${this.#marker('dsn-credentials')}@`;
+      if (m[G.urlPass] !== undefined) return `${m[G.urlScheme]}${m[G.urlUser] ?? ''}:${this.#marker('dsn-credentials')}@`;
       return `${m[G.urlScheme]}${this.#marker('dsn-credentials')}@`;
+    }
+    if (m[G.encKv] !== undefined) return `${m[G.encKvKey]}%3D${this.#encodedValue(m[G.encKvKey]!, m[G.encKvValue]!, depth)}`;
+    if (m[G.prose] !== undefined) {
+      const tok = m[G.proseToken]!;
+      const head = `${m[G.proseWord]}${m[G.proseWs]}`;
+      // A shape the other rules know (a JWT, a Vault or forge token) keeps its own marker.
+      const inner = this.#text(tok, depth + 1);
+      if (inner !== tok) return head + inner;
+      return /\d/.test(tok) && /[A-Za-z]/.test(tok) ? head + this.#marker('secret') : head + tok;
     }
     if (m[G.goHeader] !== undefined) return `${m[G.goHeaderKey]}:[${this.#headerValue(m[G.goHeaderKey]!, m[G.goHeaderValue]!, depth)}]`;
     if (m[G.wellKnown]) return this.#marker('well-known-token');
@@ -331,6 +341,18 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     }
     if (m[G.host]) return this.#host(all);
     return all;
+  }
+
+  /** A percent-encoded query value: judged decoded; left encoded when nothing in it changes. */
+  #encodedValue(key: string, raw: string, depth: number): string {
+    let plain: string;
+    try {
+      plain = decodeURIComponent(raw);
+    } catch {
+      plain = raw;
+    }
+    const out = this.#stringIn(classifyKey(key), plain, depth, true);
+    return out === plain ? raw : out;
   }
 
   /** A hostname: pseudonymized when it is the operator's (own domain, in-cluster, private network). */

@@ -21,7 +21,7 @@ const DOTTED_QUAD = /\d\.\d+\.\d+\.\d/;
  */
 export function looksDangerous(v: string): boolean {
   return v.includes('eyJ') || v.includes('-----BEGIN') || v.includes('@') || v.includes('://') || v.includes('::')
-    || DOTTED_QUAD.test(v) || INTERNAL_HINT.test(v);
+    || (v.includes('.') && (DOTTED_QUAD.test(v) || INTERNAL_HINT.test(v)));
 }
 
 // base64 (`+/`) or base64url (`-_`), never both alphabets, optional padding; or lower-case hex.
@@ -47,7 +47,13 @@ export function isSuspectSecret(kind: SecretKind, v: string, inQuery: boolean): 
     // A random state almost always has a digit; `CrashLoopBackOff` or `half-open` do not.
     return !/\s/.test(v) && ((v.length >= 8 && /\d/.test(v)) || (v.length >= 32 && !PLAIN_WORDS.test(v)));
   }
-  return isCredentialBlob(v);
+  return isCredentialBlob(v) || (kind === 'password' && isBasicPair(v));
+}
+
+/** base64 of `user:password` (HTTP Basic, Docker `auth`). */
+function isBasicPair(v: string): boolean {
+  if (v.length < 8 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v)) return false;
+  return /^[\x21-\x7e]+:[\x20-\x7e]+$/.test(Buffer.from(v, 'base64').toString('latin1'));
 }
 
 /** In-cluster names that name no operator: the suffixes themselves, and AuthPlane's own logger names. */
@@ -71,6 +77,7 @@ export function inQueryAt(input: string, offset: number): boolean {
 
 const PEM_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
 const BODY_LINE = /^(\s*)[A-Za-z0-9+/]{16,}={0,2}(\s*)$/;
+const B64_CHAR = /[A-Za-z0-9+/=\s]/;
 const LONE_BLOB = /^(\s*)([A-Za-z0-9+/]{40,}={0,2})(\s*)$/;
 
 /**
@@ -103,7 +110,8 @@ export class PemContinuation {
 
 /** A line that is nothing but a long base64 run (a key body line out of context): its parts, or null. */
 export function loneBlob(s: string): [string, string] | null {
-  if (s.length < 40) return null;
+  // Most lines end in `}`, `"` or a plain word: reject on the last character before any regex.
+  if (s.length < 40 || !B64_CHAR.test(s[s.length - 1]!)) return null;
   const m = LONE_BLOB.exec(s);
   if (!m || !/\d/.test(m[2]!) || !/[a-z]/.test(m[2]!) || !/[A-Z]/.test(m[2]!)) return null;
   return [m[1]!, m[3]!];

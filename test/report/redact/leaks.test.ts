@@ -85,6 +85,11 @@ describe('redactor: cookies', () => {
       .toBe('< Set-Cookie: authserver_session=[REDACTED:cookie]; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT; HttpOnly; Secure; SameSite=Lax');
   });
 
+  it('replaces the values of two cookies folded into one Set-Cookie line', () => {
+    expect(createRedactor({}).text('Set-Cookie: a=1; Path=/, b=secretvalue2; Path=/'))
+      .toBe('Set-Cookie: a=[REDACTED:cookie]; Path=/, b=[REDACTED:cookie]; Path=/');
+  });
+
   it('replaces every cookie of a cookie attribute in a slog line', () => {
     expect(createRedactor({}).text('level=DEBUG cookie="a=1; b=2"')).toBe('level=DEBUG cookie="a=[REDACTED:cookie]; b=[REDACTED:cookie]"');
   });
@@ -113,6 +118,11 @@ describe('redactor: OAuth query parameters', () => {
     const r = createRedactor({});
     expect(r.text('level=WARN msg="state mismatch" state=Zk3v9Qm1Xc2b')).toBe('level=WARN msg="state mismatch" state=[REDACTED:oauth-state]');
     expect(r.value('state', 'Zk3v9Qm1Xc2b7T0aL4pR8w')).toBe('[REDACTED:oauth-state]');
+  });
+
+  it('redacts code and state inside a percent-encoded redirect_uri, leaving the encoding of the rest', () => {
+    expect(createRedactor({}).text('GET /oauth/authorize?redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb%3Fcode%3DSplxlOBeZQQYbYS6WxSbIA%26state%3Dxyz123%26lang%3Den'))
+      .toBe('GET /oauth/authorize?redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb%3Fcode%3D[REDACTED:authorization-code]%26state%3D[REDACTED:oauth-state]%26lang%3Den');
   });
 
   it('keeps an OAuth error code in a callback URL', () => {
@@ -170,6 +180,29 @@ describe('redactor: key material in settings named after a secret', () => {
     const r = createRedactor({});
     expect(r.text('GET /bundle.tgz?X-Amz-Expires=300&X-Amz-Signature=4bf92f3577b34da6a3ce929d0e0e4736aa01bb02cc03dd04')).toBe('GET /bundle.tgz?X-Amz-Expires=300&X-Amz-Signature=[REDACTED:secret]');
     expect(r.text('level=WARN msg="verify failed" signature=invalid')).toBe('level=WARN msg="verify failed" signature=invalid');
+  });
+});
+
+describe('redactor: credentials in URLs and prose', () => {
+  it('redacts a URL password that has no user before it', () => {
+    expect(createRedactor({}).text('redis://:p4ssw0rd@cache.internal:6379/0')).toMatch(re('redis://:\\[REDACTED:dsn-credentials\\]@host-[0-9a-f]{4}\\.invalid:6379/0'));
+  });
+
+  it('redacts a credential-shaped word right after "secret", "password" or "token" in prose', () => {
+    const r = createRedactor({});
+    expect(r.text('client auth failed with secret cs_live_7Hq2Wm9Zp4Xr8Tn3Vb6Yc1Ld5Kf0 for c1')).toBe('client auth failed with secret [REDACTED:secret] for c1');
+    expect(r.text('revoking refresh token rt_Zk3v9Qm1Xc2b7T0aL4pR8wYh5JdN6sEu now')).toBe('revoking refresh token [REDACTED:secret] now');
+  });
+
+  it('keeps ordinary words after "token" and "secret"', () => {
+    const line = 'refresh token reuse detected — family revoked; session secret rotation_required_soon';
+    expect(createRedactor({}).text(line)).toBe(line);
+  });
+
+  it('redacts the base64 user:password of a Docker config auth field, keeping other auth values', () => {
+    const r = createRedactor({});
+    expect(r.text('{"auths":{"registry.example.com":{"auth":"dXNlcjpwYXNzd29yZA=="}}}')).toBe('{"auths":{"registry.example.com":{"auth":"[REDACTED:password]"}}}');
+    expect(r.value('auth', 'none')).toBe('none');
   });
 });
 

@@ -43,7 +43,7 @@ const IDENTITY_KEYS = new Map<string, IdentityKind>([
   ['ip', 'ip'], ['remote_addr', 'ip'], ['remote_ip', 'ip'], ['client_ip', 'ip'], ['source_ip', 'ip'],
   ['x_forwarded_for', 'ip'], ['x_real_ip', 'ip'], ['peer_addr', 'ip'],
   ['hostname', 'host'], ['host_name', 'host'],
-  ['session_id', 'session'], ['auth_session_id', 'session'], ['sid', 'session'],
+  ['session_id', 'session'], ['auth_session_id', 'session'], ['sid', 'session'], ['session', 'session'],
 ]);
 
 // Whole keys that are secret whatever their last word says.

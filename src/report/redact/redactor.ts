@@ -16,6 +16,8 @@ import type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api
 
 export type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api.ts';
 
+/** Audit actions whose `detail` starts with the affected user's id (authplane-facts.md, audit actions). */
+const USER_DETAIL_ACTIONS = new Set(['user.disabled', 'user.updated', 'user.deleted', 'user.force_logout', 'user.created']);
 /** Actor ids that name a role, not a person. */
 const ROLE_ACTORS = new Set(['admin', 'system', 'anonymous', '-', '']);
 const MAX_DEPTH = 4;
@@ -133,6 +135,11 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       for (const [k, x] of Object.entries(v)) {
         const path = key && !/^\d+$/.test(key) ? `${key}.${k}` : k;
         out[k] = this.#value(path, x, classifyKey(path), depth);
+      }
+      const o = v as Record<string, unknown>;
+      // An audit row about a user (`user.disabled`, …) carries that user's id as its bare detail.
+      if (typeof o.detail === 'string' && typeof o.action === 'string' && USER_DETAIL_ACTIONS.has(o.action)) {
+        out.detail = o.detail.replace(/^[^\s;,]+/, (id) => this.#identity(EMAIL_EXACT.test(id) ? 'email' : 'user', id));
       }
       return out;
     }
@@ -281,7 +288,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       const tok = m[G.schemeToken]!;
       if (isJwt(tok)) return `${m[G.schemeName]}${m[G.schemeWs]}${this.#jwt(tok)}`;
       // `Bearer resource_metadata="…"` (WWW-Authenticate) starts a parameter, not a token.
-      if (looksLikeCredential(tok) || (tok.length >= 16 && !tok.endsWith('='))) return `${m[G.schemeName]}${m[G.schemeWs]}${this.#marker(m[G.schemeName] === 'Basic' ? 'password' : 'access-token')}`;
+      if (looksLikeCredential(tok) || (tok.length >= 16 && !tok.endsWith('='))) return `${m[G.schemeName]}${m[G.schemeWs]}${this.#marker(m[G.schemeName]!.toLowerCase() === 'basic' ? 'password' : 'access-token')}`;
       return `${m[G.schemeName]}${m[G.schemeWs]}${this.#text(tok, depth + 1)}`;
     }
     if (m[G.kvq] !== undefined) {

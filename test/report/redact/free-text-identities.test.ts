@@ -119,3 +119,23 @@ describe('redactor: client ids', () => {
   });
 });
 
+
+describe('redactor: ids in audit details', () => {
+  it('pseudonymizes the session id of a consent.denied or auth_code.reused detail', () => {
+    const r = createRedactor({});
+    expect(r.text('action=auth_code.reused detail="code_reuse session=as_01HZX3Q9M2 verifier=valid"'))
+      .toMatch(/^action=auth_code\.reused detail="code_reuse session=session#[0-9a-f]{4} verifier=valid"$/);
+  });
+
+  it('pseudonymizes the user id that is the whole detail of a user.* audit row', () => {
+    const r = createRedactor({});
+    const row = r.value('row', { action: 'user.disabled', actor_id: 'admin', detail: 'u-8008' }) as Record<string, unknown>;
+    expect(row).toEqual({ action: 'user.disabled', actor_id: 'admin', detail: expect.stringMatching(new RegExp(`^${U}$`)) as unknown });
+    expect(r.value('user_id', 'u-8008')).toBe(row.detail);
+  });
+
+  it('keeps the detail of other audit rows as it is', () => {
+    expect(createRedactor({}).value('row', { action: 'family.revoked', actor_id: '', detail: 'reuse_detection family=fam_01HZX3Q9M2' }))
+      .toEqual({ action: 'family.revoked', actor_id: '', detail: 'reuse_detection family=fam_01HZX3Q9M2' });
+  });
+});

@@ -55,6 +55,13 @@ describe('redactor: bearer tokens that are not JWTs', () => {
     expect(createRedactor({}).text('client sent Bearer abcdefghijklmnopqrst')).toBe('client sent Bearer [REDACTED:access-token]');
   });
 
+  it('redacts a token after a lower-case "bearer" or "basic" too', () => {
+    const r = createRedactor({});
+    expect(r.text('sent bearer at_8Fh2Kq9Lm3Np7Rs1Tv5Wx0Yz4Bc6Df upstream')).toBe('sent bearer [REDACTED:access-token] upstream');
+    expect(r.text('retried with basic bXktY2xpZW50OmNzX2xpdmVfN0hxMldtOVpw')).toBe('retried with basic [REDACTED:password]');
+    expect(r.text('basic configuration loaded')).toBe('basic configuration loaded');
+  });
+
   it('keeps "Bearer" followed by an ordinary word', () => {
     expect(createRedactor({}).text('use Bearer authentication')).toBe('use Bearer authentication');
   });

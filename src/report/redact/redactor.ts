@@ -95,6 +95,10 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       for (const x of v) this.noteIdentities(key, x);
     } else if (v !== null && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) this.noteIdentities(k, x);
+      const o = v as Record<string, unknown>;
+      if (typeof o.detail === 'string' && typeof o.action === 'string' && USER_DETAIL_ACTIONS.has(o.action)) {
+        this.noteIdentities('user_id', /^[^\s;,]+/.exec(o.detail)?.[0] ?? '');
+      }
     }
   }
 

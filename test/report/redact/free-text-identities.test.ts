@@ -139,3 +139,11 @@ describe('redactor: ids in audit details', () => {
       .toEqual({ action: 'family.revoked', actor_id: '', detail: 'reuse_detection family=fam_01HZX3Q9M2' });
   });
 });
+
+describe('redactor: priming from audit rows', () => {
+  it('pseudonymizes in free text the user id a user.* audit row names in its detail', () => {
+    const r = createRedactor({});
+    r.noteIdentities('audit', { action: 'user.force_logout', actor_id: 'admin', detail: 'u-9009; families revoked' });
+    expect(r.text('Findings: u-9009 was logged out by an admin')).toMatch(new RegExp(`^Findings: ${U} was logged out by an admin$`));
+  });
+});

@@ -36,6 +36,14 @@ function primeModel(r: Redactor, m: Model): void {
   // Distinct actor ids and detail pairs only: building every audit row (382 k at 1 GB) was the
   // largest allocation of a report.
   for (const [key, value] of m.audit.identities()) r.noteIdentities(key, value);
+  // A user.* row (user.disabled, user.force_logout …) names the affected user as its bare detail:
+  // hand the redactor such rows whole, each distinct detail once, and let it decide.
+  const userDetails = new Set<string>();
+  m.audit.scan((a) => {
+    if (a.detail === '' || !a.action.startsWith('user.') || userDetails.has(a.detail)) return;
+    userDetails.add(a.detail);
+    r.noteIdentities('audit', { action: a.action, actor_id: a.actorId, detail: a.detail });
+  });
   for (const t of m.tokens) r.noteIdentities('claims', t.claims);
 }
 

@@ -2,7 +2,7 @@
 // no row built); enter builds and shows one story's rows and logs.
 import { useKeys } from '../hooks/use-keys.ts';
 import { Box, Text } from 'ink';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { AuditStory, AuditStoryHead, Model } from '../../correlate/index.ts';
 import { useTui } from '../context.ts';
 import { useList } from '../hooks/use-list.ts';
@@ -40,10 +40,10 @@ export function AuditView({ height, width, isActive }: { height: number; width: 
   const { model, show } = useTui();
   const stories = useMemo(() => storyList(model), [model]);
   // Actions are read only for the stories on screen, once each.
-  const actions = useRef(new Map<string, string>());
+  const actions = useMemo(() => new Map<string, string>(), [model]);
   const actionsOf = (s: AuditStoryHead): string => {
-    let a = actions.current.get(s.key);
-    if (a === undefined) actions.current.set(s.key, (a = s.actions().join(' → ')));
+    let a = actions.get(s.key);
+    if (a === undefined) actions.set(s.key, (a = s.actions().join(' → ')));
     return a;
   };
   const list = useList(stories.length, height - 1);

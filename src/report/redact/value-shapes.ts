@@ -56,8 +56,8 @@ function isBasicPair(v: string): boolean {
   return /^[\x21-\x7e]+:[\x20-\x7e]+$/.test(Buffer.from(v, 'base64').toString('latin1'));
 }
 
-/** In-cluster names that name no operator: the suffixes themselves, and AuthPlane's own logger names. */
-const GENERIC_INTERNAL = /^(?:(?:svc\.)?cluster\.local|authplane\.[\w.-]+)$/i;
+/** In-cluster names that name no operator: the cluster-domain suffixes themselves. */
+const GENERIC_INTERNAL = /^(?:svc\.)?cluster\.local$/i;
 
 /** True for an operator's in-cluster or private-network hostname (`pg-primary.db.svc`, `vault.internal`). */
 export function isInternalHost(host: string): boolean {

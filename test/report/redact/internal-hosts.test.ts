@@ -43,6 +43,12 @@ describe('redactor: in-cluster and private-network hostnames', () => {
     expect(out).toEqual({ issuer: expect.stringMatching(new RegExp(`^http://${H}:9000$`)) as unknown, port: 9000 });
   });
 
+  it('pseudonymizes a host named after AuthPlane, which the Python SDK logger names only resemble', () => {
+    const r = createRedactor({});
+    expect(r.text('AUTHPLANE_URL=http://authplane.internal:9000')).toMatch(new RegExp(`^AUTHPLANE_URL=http://${H}:9000$`));
+    expect(r.text('authplane.internal.document_cache WARNING Jwks fetch failed')).toBe('authplane.internal.document_cache WARNING Jwks fetch failed');
+  });
+
   it('keeps them readable when the caller keeps its own hosts readable (local analyze output)', () => {
     const r = createRedactor({ ownDomains: [], internalHosts: false });
     expect(r.text('dial tcp pg-primary.db.svc:5432 and vault.internal')).toBe('dial tcp pg-primary.db.svc:5432 and vault.internal');

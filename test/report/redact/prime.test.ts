@@ -20,6 +20,15 @@ describe('priming a redactor with the bundle\'s identities', () => {
     expect(out).not.toContain('jonas.weber');
   });
 
+  it('pseudonymizes in free text the user a user.* audit row names as its detail', () => {
+    const m = model([
+      auditRow('user.force_logout', { actorId: 'admin', detail: 'lena.fischer; 2 families revoked', createdAt: '2026-10-03T09:00:00Z' }),
+    ]);
+    const r = createRedactor({});
+    primeRedactor(r, m);
+    expect(r.text('lena.fischer was logged out by an admin')).not.toContain('lena.fischer');
+  });
+
   it('reads the model once however often the same redactor is primed with it', () => {
     const m = model([auditLine('maria.keller', 'family=f1', '2026-10-03T09:00:00Z')]);
     const read = vi.spyOn(m.audit, 'identities');

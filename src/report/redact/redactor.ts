@@ -276,7 +276,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   }
 
   #replace(m: unknown[], depth: number): string {
-    // replace() passes the groups, then offset and input (then the named groups: this pattern has some).
+    // replace() passes the groups, then offset and input, then the named groups when the pattern has any.
     const named = typeof m[m.length - 1] === 'object';
     const offset = m[m.length - (named ? 3 : 2)] as number;
     const input = m[m.length - (named ? 2 : 1)] as string;

@@ -154,7 +154,7 @@ export function buildAudit(dump: readonly AuditRecord[], cols: AuditColumns, w: 
       for (let p = 0; p < sorted.length; p++) visit(view.at(p));
     },
     where,
-    identities: () => identities(newView(), sorted.length),
+    identities: (wanted) => identities(newView(), sorted.length, wanted),
     storyHeads(kind) {
       const st = stories();
       const out: AuditStoryHead[] = [];
@@ -240,17 +240,46 @@ class RowView implements AuditRowView {
 /** Distinct details remembered at most; past that a detail may be yielded again (harmless, only slower). */
 const MAX_SEEN_DETAILS = 100_000;
 
-/** AuditIndex.identities(): each new actor id, then each new detail's pairs, row by row. */
-function* identities(view: RowView, n: number): Generator<[string, string]> {
+/** Distinct keys whose `wanted` answer is remembered. */
+const MAX_KEY_MEMO = 10_000;
+
+const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/**
+ * Whether a detail may hold a pair with a wanted key. A pair's key (`(\w+)=`) is always the whole
+ * run of word characters just before an `=`, so checking those runs never misses one.
+ */
+function mayHoldWanted(d: string, wanted: (key: string) => boolean, memo: Map<string, boolean>): boolean {
+  for (let i = d.indexOf('='); i >= 0; i = d.indexOf('=', i + 1)) {
+    let j = i;
+    while (j > 0 && isWordChar(d.charCodeAt(j - 1))) j--;
+    if (j === i) continue;
+    const key = d.slice(j, i);
+    let ok = memo.get(key);
+    if (ok === undefined) {
+      ok = wanted(key);
+      if (memo.size < MAX_KEY_MEMO) memo.set(key, ok);
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+/** AuditIndex.identities(): each new actor id, then each new detail's (wanted) pairs, row by row. */
+function* identities(view: RowView, n: number, wanted?: (key: string) => boolean): Generator<[string, string]> {
   const actors = new Set<string>();
   const details = new Set<string>();
+  const keyMemo = new Map<string, boolean>();
+  const wantActors = !wanted || wanted('actor_id');
   for (let p = 0; p < n; p++) {
     const v = view.at(p);
     const actor = v.actorId;
     const d = v.detail;
-    const isNewDetail = d !== '' && !details.has(d);
-    const pairs = isNewDetail ? Object.entries(v.detailKv) : undefined;
-    if (!actors.has(actor)) {
+    // Cheap checks first: most details repeat, or hold only keys nobody wants (family=, jti=).
+    const isNewDetail = d !== '' && !details.has(d) && (!wanted || mayHoldWanted(d, wanted, keyMemo));
+    let pairs = isNewDetail ? Object.entries(v.detailKv) : undefined;
+    if (pairs && wanted) pairs = pairs.filter(([k]) => wanted(k));
+    if (wantActors && !actors.has(actor)) {
       actors.add(actor);
       yield ['actor_id', actor];
     }

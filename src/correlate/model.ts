@@ -182,8 +182,9 @@ export interface AuditIndex {
   /**
    * `[key, value]` of each distinct actor id (key `actor_id`) and of the pairs of each distinct
    * detail (key: the pair's key), in first-seen row order: what a redactor learns identities from.
+   * With `wanted`, only pairs whose key it accepts, and a detail with no such key is not parsed.
    */
-  identities(): Iterable<[string, string]>;
+  identities(wanted?: (key: string) => boolean): Iterable<[string, string]>;
   /** Every story's head (key, counts, span), without building rows. */
   storyHeads(kind?: 'user' | 'client' | 'family' | 'grant'): AuditStoryHead[];
 }

@@ -199,6 +199,16 @@ describe('reading the audit trail without building every row', () => {
     ]);
   });
 
+  it('lists only the wanted keys when asked, skipping details that hold none', () => {
+    const m = model([
+      line('token.issued', 'family=f1', '2026-10-03T09:00:00Z', 'u1'),
+      line('consent.denied', 'reason=user_denied session_id=s-77', '2026-10-03T09:01:00Z', 'u2'),
+      line('user.updated', 'x.user_id=u9', '2026-10-03T09:02:00Z', 'admin'),
+    ]);
+    const wanted = (k: string) => k === 'session_id' || k === 'user_id';
+    expect([...m.audit.identities(wanted)]).toEqual([['session_id', 's-77'], ['user_id', 'u9']]);
+  });
+
   it('heads each story with its row count, span and actions, like the story itself', () => {
     const m = model([
       line('token.issued', 'family=fam-1', '2026-10-03T09:00:00Z'),

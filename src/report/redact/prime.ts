@@ -2,6 +2,7 @@
 // so a user id named in free text (an explanation, a message) is pseudonymized like its field.
 import type { Model } from '../../correlate/index.ts';
 import type { Analysis } from '../../rules/index.ts';
+import { classifyKey } from './keys.ts';
 import type { Redactor } from './redactor.ts';
 
 /** At most this many retained log records are read for identities (a report cites far fewer). */
@@ -35,7 +36,8 @@ function primeModel(r: Redactor, m: Model): void {
   }
   // Distinct actor ids and detail pairs only: building every audit row (382 k at 1 GB) was the
   // largest allocation of a report.
-  for (const [key, value] of m.audit.identities()) r.noteIdentities(key, value);
+  // Only identity keys (user_id, session_id …) can teach the redactor anything.
+  for (const [key, value] of m.audit.identities((k) => classifyKey(k).kind === 'identity')) r.noteIdentities(key, value);
   // A user.* row (user.disabled, user.force_logout …) names the affected user as its bare detail:
   // hand the redactor such rows whole, each distinct detail once, and let it decide.
   const userDetails = new Set<string>();

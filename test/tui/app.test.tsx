@@ -37,6 +37,16 @@ describe('TUI checklist and findings', () => {
     expect(frame()).toContain('root cause: A restart generated a new signing key');
   });
 
+  it('says which step the note under the checklist describes', async () => {
+    const { frame, press } = open();
+    await vi.waitFor(() => expect(frame()).toContain('[1 Checklist]'));
+    expect(frame()).toMatch(/^Step 1: /m);
+    await press('j', /› ✔ +2 /);
+    await press('j', /› ✔ +3 /);
+    await press('j', /› ✘ +4 /);
+    expect(frame()).toMatch(/^Step 4: .*AP0401/m);
+  });
+
   it('enter on a step opens only that step\'s findings', async () => {
     const { frame, press } = open();
     await vi.waitFor(() => expect(frame()).toContain('[1 Checklist]'));

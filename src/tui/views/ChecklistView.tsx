@@ -27,7 +27,7 @@ export function ChecklistView({ height, width, isActive }: { height: number; wid
       })}
       {current ? (
         <Box marginTop={1} flexDirection="column">
-          <Text wrap="wrap">{current.note || (current.findings.length ? `Findings: ${current.findings.join(', ')}` : 'Nothing to report for this step.')}</Text>
+          <Text wrap="wrap">{`Step ${current.step}: ${current.note || (current.findings.length ? `findings ${current.findings.join(', ')}` : 'nothing to report.')}`}</Text>
           {current.findings.length > 0 ? <Text dimColor>enter: open this step's findings</Text> : null}
         </Box>
       ) : null}

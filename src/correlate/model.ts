@@ -230,7 +230,7 @@ export interface TimelineEntry {
 }
 
 export interface TraceIndex {
-  /** Failing traces first (server-error, denied, client-error), then the rest by start time; at most `limit` when given. */
+  /** Failing traces first (server-error, denied, client-error with 404s last), then the rest, each by start time; at most `limit` when given. */
   list(limit?: number): TraceSummary[];
   get(id: string): TraceSummary | undefined;
   /** Find by trace id or request id. */

@@ -184,7 +184,9 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
   };
   let sorted: number[] | undefined;
   const order = (): number[] => {
-    sorted ??= [...roots].sort((a, b) => OUTCOME_RANK[outcome(a)] - OUTCOME_RANK[outcome(b)]
+    // A 404 is mostly a bot or a typo: it goes after the other client errors, still before ok.
+    const rank = (r: number): number => OUTCOME_RANK[outcome(r)] + (status[r] === 404 ? 0.5 : 0);
+    sorted ??= [...roots].sort((a, b) => rank(a) - rank(b)
       || (Number.isFinite(start[a]!) ? start[a]! : Infinity) - (Number.isFinite(start[b]!) ? start[b]! : Infinity) || a - b);
     return sorted;
   };

@@ -65,6 +65,15 @@ describe('grouping records into traces', () => {
     expect(m.traces.list(2).map((t) => t.id)).toEqual(['req:boom', 'req:denied']);
   });
 
+  it('lists 404s after the other client errors, since they are mostly bots and typos', () => {
+    const m = model([
+      access('GET', '/wp-login.php', 404, { requestId: 'bot', time: '2026-10-03T09:00:00Z' }),
+      access('POST', '/oauth/token', 400, { requestId: 'replay', time: '2026-10-03T09:05:00Z' }),
+      access('GET', '/health', 200, { requestId: 'fine', time: '2026-10-03T08:59:00Z' }),
+    ]);
+    expect(m.traces.list().map((t) => t.id)).toEqual(['req:replay', 'req:bot', 'req:fine']);
+  });
+
   it('reports start, duration and the sources a trace crossed', () => {
     const m = model([
       log('introspection call', {}, { traceId: 't', time: '2026-10-03T09:00:00.100Z', source: 'pod/mcp-0/app', origin: 'mcp-server' }),

@@ -43,6 +43,19 @@ describe('rules engine: consequences', () => {
     expect(a.findings[0]?.consequence_of).toBeUndefined();
   });
 
+  it('puts a second finding of the same cause under the first instead of ranking it as a rival', () => {
+    const rules = [
+      stub({ id: 'AP0102', cause: 'db-unreachable', step: 1, *check() { yield { confidence: 0.9, explanation: 'health says db error', evidence: [ev(1)] }; } }),
+      stub({ id: 'AP0712', cause: 'server-errors', step: 7, severity: 'warning', *check() { yield { confidence: 0.85, explanation: '5xx', evidence: [ev(2)] }; } }),
+      stub({ id: 'AP0103', cause: 'db-unreachable', step: 1, *check() { yield { confidence: 0.85, explanation: 'logs say db errors', evidence: [ev(3)] }; } }),
+    ];
+    const a = runEngine(model([]), { rules });
+    expect(a.findings.map((f) => f.rule)).toEqual(['AP0102', 'AP0103', 'AP0712']);
+    expect(a.findings[1]?.consequence_of).toBe('AP0102');
+    expect(a.findings[0]?.related).toEqual(['AP0103']);
+    expect(a.findings[2]?.consequence_of).toBeUndefined();
+  });
+
   it('keeps a consequence as its own finding when its cause was not found', () => {
     const rules = [
       stub({ id: 'AP0402', cause: 'kid-unknown', step: 4, consequenceOf: ['signing-key-regenerated'], *check() { yield { confidence: 0.9, explanation: 'kid', evidence: [] }; } }),

@@ -26,7 +26,8 @@ export function compareCandidates(a: Candidate, b: Candidate): number {
 
 /**
  * Order findings: each consequence (a finding whose rule names a cause that has a warning-or-worse
- * finding) moves under the best-ranked finding of that cause; groups are ranked by their best member,
+ * finding), and each further finding of an already-found cause, moves under the best-ranked finding
+ * of that cause; groups are ranked by their best member,
  * and within a group the root comes first. Sets `related` on roots and `consequence_of` on children.
  */
 export function orderFindings(candidates: Candidate[]): Finding[] {
@@ -37,7 +38,11 @@ export function orderFindings(candidates: Candidate[]): Finding[] {
 
   const parent = new Map<Candidate, Candidate>();
   for (const c of sorted) {
-    const root = c.consequenceOf.filter((cause) => cause !== c.finding.cause).map((cause) => bestOfCause.get(cause)).find(Boolean);
+    // A second finding of a cause is the same root cause seen another way (AP0102's /health and
+    // AP0103's log errors): it joins that cause's best finding instead of ranking as a rival.
+    const same = bestOfCause.get(c.finding.cause);
+    const root = same && same !== c ? same
+      : c.consequenceOf.filter((cause) => cause !== c.finding.cause).map((cause) => bestOfCause.get(cause)).find(Boolean);
     if (root && root !== c) parent.set(c, root);
   }
   const rootOf = (c: Candidate): Candidate => {

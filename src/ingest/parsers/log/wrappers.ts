@@ -129,6 +129,12 @@ export class Unwrapped {
     const log = o.log;
     if (typeof log === 'string' && o.msg === undefined && (o.stream !== undefined || o.time !== undefined)) {
       this.wrapper = W_DOCKER;
+      // `--log-opt tag=…` or compose's service label, when the daemon was told to record them.
+      const attrs = o.attrs;
+      if (attrs !== null && typeof attrs === 'object') {
+        const named = str((attrs as Record<string, unknown>).tag) ?? str((attrs as Record<string, unknown>)['com.docker.compose.service']);
+        if (named !== undefined) this.source = named;
+      }
       if (typeof o.time === 'string') {
         this.timeText = o.time;
         this.ts = parseIsoTime(o.time);
@@ -186,14 +192,14 @@ const POD_PATH = /(?:^|\/)pods\/([^/_]+)_([^/_]+)_[^/]+\/([^/]+)\/\d+\.log(?:\.[
 const CONTAINERS_PATH = /(?:^|\/)containers\/([^/_]+)_([^/_]+)_(.+)-[0-9a-f]{64}\.log$/;
 
 /**
- * The stream a file belongs to when its lines do not say: the docker container id of a json-file
- * path, `pod/<pod>/<container>` of a kubelet path (as kubectl --prefix names it), else the path without
+ * The stream a file belongs to when its lines do not say: `container/<short id>` of a docker
+ * json-file path, `pod/<pod>/<container>` of a kubelet path (as kubectl --prefix names it), else the path without
  * its rotation suffix.
  */
 export function sourceFromPath(path: string): string {
   const inner = path.slice(path.lastIndexOf('!/') + 1); // entries of nested archives join with `!/`
   let m = DOCKER_PATH.exec(inner);
-  if (m !== null) return m[1]!;
+  if (m !== null) return `container/${m[1]!.slice(0, 12)}`; // the short id `docker ps` shows
   m = POD_PATH.exec(inner);
   if (m !== null) return `pod/${m[2]}/${m[3]}`;
   m = CONTAINERS_PATH.exec(inner);

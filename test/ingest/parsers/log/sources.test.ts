@@ -5,7 +5,7 @@ import { sourceFromPath } from '../../../../src/ingest/parsers/log/index.ts';
 describe('stream names from paths', () => {
   it.each([
     ['var/lib/docker/containers/0123456789ab0123456789ab0123456789ab0123456789ab0123456789abcdef/0123456789ab0123456789ab0123456789ab0123456789ab0123456789abcdef-json.log',
-      '0123456789ab0123456789ab0123456789ab0123456789ab0123456789abcdef'],
+      'container/0123456789ab'],
     ['bundle.tgz!/var/log/pods/auth_authserver-7d9f6_0c1d2e3f-aaaa/authserver/0.log', 'pod/authserver-7d9f6/authserver'],
     ['var/log/pods/auth_authserver-7d9f6_0c1d2e3f-aaaa/authserver/0.log.20261003-091500.gz', 'pod/authserver-7d9f6/authserver'],
     ['var/log/containers/notes-mcp-5d6b_default_notes-mcp-0123456789ab0123456789ab0123456789ab0123456789ab0123456789abcdef.log', 'pod/notes-mcp-5d6b/notes-mcp'],

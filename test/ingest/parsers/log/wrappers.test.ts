@@ -53,11 +53,19 @@ describe('Docker json-file', () => {
       'var/lib/docker/containers/3f4e5d6c7b8a9f0e1d2c3b4a5f6e7d8c9b0a1f2e3d4c5b6a7f8e9d0c1b2a3f4e/3f4e5d6c7b8a9f0e1d2c3b4a5f6e7d8c9b0a1f2e3d4c5b6a7f8e9d0c1b2a3f4e-json.log',
     );
     expect(out.records[0]).toMatchObject({
-      msg: 'tokens issued', format: 'slog-json', source: '3f4e5d6c7b8a9f0e1d2c3b4a5f6e7d8c9b0a1f2e3d4c5b6a7f8e9d0c1b2a3f4e',
+      msg: 'tokens issued', format: 'slog-json', source: 'container/3f4e5d6c7b8a',
       ts: Date.UTC(2026, 9, 3, 9, 16, 11, 70),
     });
     expect(out.wrapper).toBe('docker-json');
     expect(out.format).toBe('slog-json');
+  });
+
+  it('names the stream by the tag or compose service the daemon recorded, not the container id', () => {
+    const path = 'var/lib/docker/containers/3f4e5d6c7b8a9f0e1d2c3b4a5f6e7d8c9b0a1f2e3d4c5b6a7f8e9d0c1b2a3f4e/3f4e5d6c7b8a9f0e1d2c3b4a5f6e7d8c9b0a1f2e3d4c5b6a7f8e9d0c1b2a3f4e-json.log';
+    const tagged = parseLog([JSON.stringify({ log: SLOG + '\n', stream: 'stdout', attrs: { tag: 'authserver-1' }, time: '2026-10-03T09:16:11.071234Z' })], path);
+    expect(tagged.records[0]?.source).toBe('authserver-1');
+    const compose = parseLog([JSON.stringify({ log: SLOG + '\n', stream: 'stdout', attrs: { 'com.docker.compose.service': 'notes-mcp' }, time: '2026-10-03T09:16:11.071234Z' })], path);
+    expect(compose.records[0]?.source).toBe('notes-mcp');
   });
 
   it('falls back to the Docker time for a plain inner line and joins a line split over entries', () => {

@@ -59,14 +59,14 @@ function findings(a: Analysis, r: Redactor | undefined, caps: Caps): string {
   const out = ['## Findings'];
   groups.forEach((g, i) => {
     out.push(findingBlock(g.root, `${i + 1}.`, r, caps, false));
-    for (const c of g.consequences) out.push(findingBlock(c, `${i + 1}.${g.consequences.indexOf(c) + 1}`, r, caps, true));
+    for (const c of g.consequences) out.push(findingBlock(c, `${i + 1}.${g.consequences.indexOf(c) + 1}`, r, caps, true, g.root.cause));
   });
   return out.join('\n\n');
 }
 
-function findingBlock(f: Finding, num: string, r: Redactor | undefined, caps: Caps, consequence: boolean): string {
+function findingBlock(f: Finding, num: string, r: Redactor | undefined, caps: Caps, consequence: boolean, rootCause?: string): string {
   const head = `${consequence ? '####' : '###'} ${num} ${mdText(f.title)} — ${code(findingId(f))}`;
-  const meta = `**${f.severity}**, confidence ${pct(f.confidence)}, checklist step ${f.step}${f.affected != null ? `, ${plural(f.affected, 'event')} explained` : ''}${consequence && f.consequence_of ? `; a consequence of ${code(f.consequence_of)}` : ''}.`;
+  const meta = `**${f.severity}**, confidence ${pct(f.confidence)}, checklist step ${f.step}${f.affected != null ? `, ${plural(f.affected, 'event')} explained` : ''}${consequence && f.consequence_of ? `; ${f.cause === rootCause ? 'the same cause as' : 'a consequence of'} ${code(f.consequence_of)}` : ''}.`;
   const parts = [head, meta, mdProse(scrub(r, f.explanation))];
   if (f.evidence.length) {
     const shown = f.evidence.slice(0, caps.evidence).map((e) => evidenceLine(e, r, caps.lineChars));

@@ -41,7 +41,7 @@ export function renderText(a: Analysis, m: Model, o: RenderOptions): string {
     if (i === 1) out.push(c.bold('Other findings'));
     out.push(...finding(c, g.root, width, '  ', o));
     if (g.consequences.length) {
-      out.push(`    ${c.dim(`Consequences (${g.consequences.length}), explained by ${g.root.rule}:`)}`);
+      out.push(`    ${c.dim(`${groupLabel(g.root, g.consequences)}, explained by ${g.root.rule}:`)}`);
       for (const f of g.consequences) out.push(...finding(c, f, width, '      ', o, true));
     }
     out.push('');
@@ -96,4 +96,13 @@ function evidenceRows(e: Evidence, r: RenderOptions['redactor'], ind: string, wi
 
 function statusColor(c: ChalkInstance, s: StepStatus): (t: string) => string {
   return s === 'pass' ? c.green : s === 'fail' ? c.red : s === 'warn' ? c.yellow : c.dim;
+}
+
+/** "Consequences (2)", "Same cause, seen elsewhere (1)", or both, for the findings under a root. */
+export function groupLabel(root: Finding, under: readonly Finding[]): string {
+  const same = under.filter((f) => f.cause === root.cause).length;
+  const parts = [];
+  if (under.length > same) parts.push(`Consequences (${under.length - same})`);
+  if (same) parts.push(`${parts.length ? 'same' : 'Same'} cause, seen elsewhere (${same})`);
+  return parts.join(' and ');
 }

@@ -68,6 +68,14 @@ describe('markdown report', () => {
     expect(report()).toContain('… 7 more evidence items cut');
   });
 
+  it('calls a second finding of the root\'s own cause the same cause, not a consequence', () => {
+    const a = fixtureAnalysis();
+    a.findings.splice(2, 0, { ...a.findings[0]!, rule: 'AP0799', title: 'PKCE failures in the logs', consequence_of: 'AP0701', related: [], evidence: [] });
+    const md = renderMarkdown(a, fixtureModel(), { color: false, redactor: createRedactor({}) });
+    expect(md).toMatch(/#### 1\.2 PKCE failures in the logs — `AP0799 pkce-failures`\n\n\*\*error\*\*, confidence 90%, checklist step 7, 3 events explained; the same cause as `AP0701`\./);
+    expect(md).toContain('a consequence of `AP0701`');
+  });
+
   it('groups the consequence under its root cause', () => {
     const md = report();
     expect(md).toMatch(/#### 1\.1 Tokens are used after they expire — `AP0505 token-expired`/);

@@ -19,6 +19,14 @@ describe('text report', () => {
     expect(out).toContain('  ?  9  Reproduce with MCP Inspector\n        collect an Inspector session to check this');
   });
 
+  it('says which findings under a root are consequences and which are the same cause seen elsewhere', () => {
+    const a = fixtureAnalysis();
+    const root = a.findings[0]!;
+    a.findings.splice(2, 0, { ...root, rule: 'AP0799', title: 'PKCE failures in the logs', consequence_of: 'AP0701', related: [], evidence: [] });
+    const out = renderText(a, fixtureModel(), { color: false, width: 100, redactor: createRedactor({}) });
+    expect(out).toContain('    Consequences (1) and same cause, seen elsewhere (1), explained by AP0701:');
+  });
+
   it('puts the root cause first, its consequence indented under it, then other findings', () => {
     const out = plain();
     const root = out.indexOf('Root cause\n  ✘ AP0701 pkce-failures  Authorization-code exchanges fail PKCE  (error, 90%)');

@@ -1,15 +1,29 @@
 // Compact storage of audit rows rebuilt from `audit` / `audit event dropped` log lines: one entry
-// per column (interned action/actor/client/ip/file, numeric times), AuditRecord objects built on demand.
-// A gigabyte bundle holds hundreds of thousands of these rows; as objects they were half the live heap.
+// per column (interned action/actor/client/ip/file, numeric times, trace ids as trace-graph nodes,
+// created_at as numbers, details as bytes), AuditRecord objects built on demand. A gigabyte bundle
+// holds hundreds of thousands of these rows; as objects they were half the live heap.
 import type { AuditRecord, LogRecord } from '../ingest/index.ts';
 import { parseAuditDetail } from './audit-detail.ts';
-import { f64, i32, Interner, u8 } from './columns.ts';
+import { delta, i32, Interner, u16w, u32, u8 } from './columns.ts';
 import { AUDIT_DROPPED_MSG, AUDIT_MSG } from './log-facts.ts';
+import { TextColumn } from './text-column.ts';
+import { TimeTexts } from './time-text.ts';
 
 /** Row origins as stored in the `origin` column. */
 export const LOG_COPY = 0;
 export const DROPPED = 1;
 const AUDIT_FAILED_MSG = 'failed to record audit event';
+
+/** Where trace ids live as numbers (the trace graph): a known id's node, and its spelling. */
+export interface TraceIdSpelling {
+  /** Node of a trace id already seen, or -1. */
+  traceNode(id: string): number;
+  /** The id of a node, exactly as spelled. */
+  name(node: number): string;
+}
+
+const NO_TRACE = -1;
+const OTHER_TRACE = -2;
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 
@@ -17,21 +31,26 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined
 export class AuditColumns {
   /** Shared by action, actor, client, ip and file: the same few hundred values repeat on every row. */
   readonly dict = new Interner();
-  readonly action = i32();
-  readonly actor = i32();
-  readonly client = i32();
-  readonly ip = i32();
-  readonly file = i32();
-  readonly line = i32();
-  readonly offset = f64();
+  readonly action = u16w();
+  readonly actor = u16w();
+  readonly client = u16w();
+  readonly ip = u16w();
+  readonly file = u16w();
+  readonly line = u32();
+  readonly offset = delta();
   /** created_at as epoch ms; NaN when the line had no readable time. */
-  readonly ts = f64();
+  readonly ts = delta();
   readonly origin = u8();
-  readonly detail: string[] = [];
-  readonly traceId: string[] = [];
-  readonly createdAt: string[] = [];
+  private readonly details = new TextColumn();
+  /** Trace-graph node of the row's trace id; NO_TRACE for none, OTHER_TRACE for one in `otherTraces`. */
+  private readonly trace = i32();
+  private readonly otherTraces = new Map<number, string>();
+  private readonly createdAts = new TimeTexts();
   /** The persisted row id that `audit event dropped` lines carry (log copies have none). */
   private readonly ids = new Map<number, string>();
+
+  /** `traces` spells trace ids kept as numbers; without it every trace id is kept as a string. */
+  constructor(private readonly traces?: TraceIdSpelling) {}
 
   get length(): number {
     return this.origin.length;
@@ -57,10 +76,41 @@ export class AuditColumns {
     this.offset.push(r.offset);
     this.ts.push(Number.isNaN(observedTs) ? r.ts ?? Number.NaN : observedTs);
     this.origin.push(isCopy ? LOG_COPY : DROPPED);
-    this.detail.push(str(a.detail));
-    this.traceId.push(str(a.trace_id) || r.traceId || '');
-    this.createdAt.push(observed || r.time || '');
+    this.details.push(str(a.detail));
+    this.pushTrace(i, str(a.trace_id) || r.traceId || '');
+    this.createdAts.push(observed || r.time || '');
     return true;
+  }
+
+  private pushTrace(i: number, id: string): void {
+    if (id === '') {
+      this.trace.push(NO_TRACE);
+      return;
+    }
+    const node = this.traces ? this.traces.traceNode(id) : -1;
+    if (node >= 0) {
+      this.trace.push(node);
+      return;
+    }
+    this.trace.push(OTHER_TRACE);
+    this.otherTraces.set(i, id);
+  }
+
+  /** The `detail` text of row i. */
+  detail(i: number): string {
+    return this.details.get(i);
+  }
+
+  /** The trace id of row i ('' for none). */
+  traceId(i: number): string {
+    const t = this.trace.get(i);
+    if (t === NO_TRACE) return '';
+    return t === OTHER_TRACE ? this.otherTraces.get(i)! : this.traces!.name(t);
+  }
+
+  /** created_at of row i as written ('' for none). */
+  createdAt(i: number): string {
+    return this.createdAts.get(i);
   }
 
   /** Row id: the persisted id of a dropped row, else `log:<file>:<line>`. */
@@ -71,7 +121,7 @@ export class AuditColumns {
   /** `action \0 actor \0 client \0 detail`: what makes a log copy the same event as a dumped row. */
   contentKey(i: number): string {
     const v = this.dict.values;
-    return `${v[this.action.get(i)]!}\u0000${v[this.actor.get(i)]!}\u0000${v[this.client.get(i)]!}\u0000${this.detail[i]!}`;
+    return `${v[this.action.get(i)]!}\u0000${v[this.actor.get(i)]!}\u0000${v[this.client.get(i)]!}\u0000${this.detail(i)}`;
   }
 
   /** Time of row i, null when unknown (as AuditRecord.ts). */
@@ -83,12 +133,12 @@ export class AuditColumns {
   /** Build row i as an AuditRecord. */
   record(i: number): AuditRecord {
     const v = this.dict.values;
-    const detail = this.detail[i]!;
+    const detail = this.detail(i);
     return {
       kind: 'audit', file: v[this.file.get(i)]!, line: this.line.get(i), offset: this.offset.get(i),
       id: this.id(i), action: v[this.action.get(i)]!, actorId: v[this.actor.get(i)]!, clientId: v[this.client.get(i)]!,
       ip: v[this.ip.get(i)]!, detail, ...parseAuditDetail(detail),
-      traceId: this.traceId[i]!, createdAt: this.createdAt[i]!, ts: this.time(i),
+      traceId: this.traceId(i), createdAt: this.createdAt(i), ts: this.time(i),
       origin: this.origin.get(i) === LOG_COPY ? 'log' : 'dropped',
     };
   }

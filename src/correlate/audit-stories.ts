@@ -119,7 +119,7 @@ export function buildStories(dump: readonly AuditRecord[], cols: AuditColumns, s
       if (s === undefined) clientOf.set(client, join(CLIENT, dict[client]!, p));
       else append(s, p);
     }
-    const detail = cols.detail[ref]!;
+    const detail = cols.detail(ref);
     // Cheap check first: most details (a jti, scopes, nothing) hold neither id.
     if (!detail.includes('family=') && !detail.includes('grant_id=')) continue;
     const [family, grant] = detailIds(detail);

@@ -220,11 +220,11 @@ class RowView implements AuditRowView {
   }
 
   get detail(): string {
-    return this.#row()?.detail ?? this.cols.detail[this.#ref]!;
+    return this.#row()?.detail ?? this.cols.detail(this.#ref);
   }
 
   get detailKv(): Record<string, string> {
-    return this.#row()?.detailKv ?? (this.#kv ??= parseAuditDetail(this.cols.detail[this.#ref]!).detailKv);
+    return this.#row()?.detailKv ?? (this.#kv ??= parseAuditDetail(this.cols.detail(this.#ref)).detailKv);
   }
 
   get ts(): number | null {

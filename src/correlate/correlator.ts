@@ -47,7 +47,8 @@ export class Correlator {
   private readonly clock = new ClockTracker();
   /** Dumped audit rows stay whole (a dump is small); rows rebuilt from log lines go to columns. */
   private readonly auditDump: AuditRecord[] = [];
-  private readonly auditCols = new AuditColumns();
+  /** Their trace ids are kept as the graph's node numbers (the graph saw each id first). */
+  private readonly auditCols = new AuditColumns(this.graph);
   private readonly snapshots: MetricSnapshot[] = [];
   private readonly docs: DocumentRecord[] = [];
   private readonly tokens: TokenRecord[] = [];

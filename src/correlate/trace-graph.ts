@@ -48,6 +48,11 @@ export class TraceGraph {
     return rn >= 0 ? rn : tn;
   }
 
+  /** Node of a trace id already seen (never a request id), or -1. */
+  traceNode(id: string): number {
+    return this.traceIds.get(id);
+  }
+
   /** Node of a known trace id or request id, or -1. */
   lookup(id: string): number {
     if (id.startsWith('req:')) return this.reqIds.get(id.slice(4));

@@ -39,6 +39,22 @@ describe('the audit trail', () => {
     })]);
   });
 
+  it('gives each rebuilt row the trace id and created_at its log line carried, spelled as written', () => {
+    const m = model([
+      log('audit', { action: 'token.issued', actor_id: 'u1', client_id: 'c1', ip: '', detail: 'family=f1' },
+        { time: '2026-10-03T09:00:00.905704863Z', traceId: '7665108ba91f61b800d5b53dd73d12be' }),
+      log('audit', { action: 'token.refreshed', actor_id: 'u1', client_id: 'c1', ip: '', detail: 'family=f1' },
+        { time: '2026-10-03T11:00:01.25+02:00', traceId: 'Trace-ABC' }),
+      log('audit', { action: 'token.revoked', actor_id: 'u1', client_id: 'c1', ip: '', detail: 'jti=j1' },
+        { time: '2026-10-03T09:00:02Z' }),
+    ]);
+    expect(m.audit.rows().map((a) => [a.action, a.traceId, a.createdAt])).toEqual([
+      ['token.issued', '7665108ba91f61b800d5b53dd73d12be', '2026-10-03T09:00:00.905704863Z'],
+      ['token.refreshed', 'Trace-ABC', '2026-10-03T11:00:01.25+02:00'],
+      ['token.revoked', '', '2026-10-03T09:00:02Z'],
+    ]);
+  });
+
   it('fills the gap from `audit event dropped` lines with their id and observed_at', () => {
     const m = model([
       log('audit event dropped — not persisted', {

@@ -1,5 +1,5 @@
 // zip layer: random access through yauzl (the file itself, a buffer, or a temp file for big nested zips).
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -9,20 +9,26 @@ import { ByteSource, ReportedError, errorText, swallowOwn } from './bytes.ts';
 import { LimitError } from './limits.ts';
 import { childPath, safeEntryPath } from './paths.ts';
 import type { Place, WalkerApi } from './place.ts';
+import { salvageZip, type SalvagedEntry } from './zip-salvage.ts';
 
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
 const S_IFREG = 0o100000;
 const ZIP_OPTIONS: yauzl.Options = { lazyEntries: true, decodeStrings: false, autoClose: false };
+/** Largest zip read whole into memory to recover entries when its central directory is gone. */
+const SALVAGE_MAX_BYTES = 1 << 30;
 
 /** Read every entry of the zip archive at `at`; `src` holds its bytes (consumed here). */
 export async function readZip(w: WalkerApi, src: ByteSource, at: Place): Promise<void> {
   const row = w.archiveRow(at, 'zip');
   const opened = await openZip(w, src, at);
   if (!opened) return;
-  const { zip, cleanup } = opened;
+  if ('salvaged' in opened) return readSalvaged(w, opened.salvaged, at);
+  const { zip, cleanup, bytes } = opened;
   row.bytes = zip.fileSize;
   const owner = {};
+  let entries = 0;
+  let salvaged: SalvagedEntry[] = [];
   try {
     await swallowOwn(owner, async () => {
       const it = zip.eachEntry();
@@ -31,11 +37,17 @@ export async function readZip(w: WalkerApi, src: ByteSource, at: Place): Promise
         try {
           r = await it.next();
         } catch (err) {
-          // Only the archive's own errors: a visitor's errors pass through untouched.
-          w.problem(at.path, `damaged zip archive: ${errorText(err)}`);
+          // Only the archive's own errors: a visitor's errors pass through untouched. A central
+          // directory that fails before its first entry may still leave the local headers readable.
+          const recovered = entries === 0 ? await recoverFrom(bytes) : [];
+          if (recovered.length > 0) {
+            w.problem(at.path, `zip central directory damaged (${errorText(err)}): ${recovered.length} entries read from their local headers`);
+            salvaged = recovered;
+          } else w.problem(at.path, `damaged zip archive: ${errorText(err)}`);
           return;
         }
         if (r.done) return;
+        entries++;
         try {
           w.budget.addEntry();
         } catch (err) {
@@ -49,6 +61,17 @@ export async function readZip(w: WalkerApi, src: ByteSource, at: Place): Promise
   } finally {
     zip.close();
     await cleanup();
+  }
+  if (salvaged.length > 0) await readSalvaged(w, salvaged, at);
+}
+
+/** Entries from the local headers of the zip's bytes, when they can be had within the memory cap. */
+async function recoverFrom(bytes: () => Promise<Buffer | null>): Promise<SalvagedEntry[]> {
+  try {
+    const b = await bytes();
+    return b ? salvageZip(b) : [];
+  } catch {
+    return [];
   }
 }
 
@@ -97,11 +120,46 @@ async function readEntry(w: WalkerApi, zip: yauzl.ZipFile, entry: yauzl.Entry, a
   }));
 }
 
-interface OpenedZip { zip: yauzl.ZipFile; cleanup: () => Promise<void> }
+/** Hand each entry recovered from local headers to the walker, with the same path checks as readEntry. */
+async function readSalvaged(w: WalkerApi, entries: SalvagedEntry[], at: Place): Promise<void> {
+  for (const e of entries) {
+    if (e.name.endsWith('/')) continue;
+    const shown = childPath(at.prefix, e.name);
+    if (e.skipped) { w.problem(shown, e.skipped); continue; }
+    const safe = safeEntryPath(e.name);
+    if (safe === null) { w.problem(shown, 'unsafe path (absolute or with ..) skipped'); continue; }
+    try {
+      w.budget.addEntry();
+      w.budget.addBytes(e.data.length);
+    } catch (err) {
+      if (!(err instanceof LimitError)) throw err;
+      w.problem(at.path, err.message);
+      return;
+    }
+    const path = childPath(at.prefix, safe);
+    if (e.damage) w.problem(path, `damaged zip entry (${e.damage}): kept what was read`);
+    const owner = {};
+    const source = new ByteSource((async function* () { yield e.data; })(), (err) => {
+      const text = `damaged zip entry: ${errorText(err)}`;
+      w.problem(path, text);
+      throw new ReportedError(owner, text);
+    });
+    await swallowOwn(owner, () => w.handle(source, { path, prefix: path, mtime: e.mtime, size: e.data.length, depth: at.depth, isTop: false }));
+  }
+}
+
+interface OpenedZip { zip: yauzl.ZipFile; cleanup: () => Promise<void>; bytes: () => Promise<Buffer | null> }
+interface SalvagedZip { salvaged: SalvagedEntry[] }
 
 /** Open the zip from disk when it is a file, else from memory or a temp file. Null when unreadable. */
-async function openZip(w: WalkerApi, src: ByteSource, at: Place): Promise<OpenedZip | null> {
+async function openZip(w: WalkerApi, src: ByteSource, at: Place): Promise<OpenedZip | SalvagedZip | null> {
   let tmpDir: string | null = null;
+  let held: Buffer | null = null; // the bytes when they were read into memory
+  const bytesOf = async (): Promise<Buffer | null> => {
+    if (held) return held;
+    const file = at.diskPath ?? (tmpDir ? join(tmpDir, 'nested.zip') : null);
+    return file && (await stat(file)).size <= SALVAGE_MAX_BYTES ? readFile(file) : null;
+  };
   const cleanup = async () => {
     if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
   };
@@ -135,12 +193,18 @@ async function openZip(w: WalkerApi, src: ByteSource, at: Place): Promise<Opened
       }
       zip = tmpDir
         ? await yauzl.openPromise(join(tmpDir, 'nested.zip'), ZIP_OPTIONS)
-        : await yauzl.fromBufferPromise(Buffer.concat(chunks, size), ZIP_OPTIONS);
+        : await yauzl.fromBufferPromise((held = Buffer.concat(chunks, size)), ZIP_OPTIONS);
     }
-    return { zip, cleanup };
+    return { zip, cleanup, bytes: bytesOf };
   } catch (err) {
+    if (err instanceof ReportedError || err instanceof ForensicError) { await cleanup(); throw err; }
+    // A cut upload loses the central directory at the end, but the entries before the cut are intact.
+    const salvaged = await recoverFrom(bytesOf);
     await cleanup();
-    if (err instanceof ReportedError || err instanceof ForensicError) throw err;
+    if (salvaged.length > 0) {
+      w.problem(at.path, `zip central directory missing or damaged (${errorText(err)}): ${salvaged.length} entries read from their local headers`);
+      return { salvaged };
+    }
     if (at.isTop) throw new ForensicError('input-unusable', `unreadable zip archive ${at.path}: ${errorText(err)}`);
     w.problem(at.path, `damaged zip archive: ${errorText(err)}`);
     return null;

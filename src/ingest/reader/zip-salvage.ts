@@ -1,5 +1,6 @@
 // Entries of a zip whose central directory is gone (a cut upload): read the local file headers
 // front to back. Each entry's data is inflated as far as it goes; nothing is guessed past the cut.
+import { constants as buffers } from 'node:buffer';
 import { constants, inflateRawSync } from 'node:zlib';
 
 const LOCAL_HEADER = 0x04034b50;
@@ -26,22 +27,24 @@ function dosTime(date: number, time: number): number | null {
   return Number.isFinite(ms) ? ms : null;
 }
 
-/** Inflate as much of `raw` as decodes; `cut` when the stream ended before deflate's end. */
-function inflatePartial(raw: Buffer): { data: Buffer; cut: boolean } {
+/** Inflate as much of `raw` as decodes, at most `max` bytes; `cut` when the stream ended before deflate's end. */
+function inflatePartial(raw: Buffer, max: number): { data: Buffer; cut: boolean } | 'too-big' {
+  const maxOutputLength = Math.min(Math.max(1, max), buffers.MAX_LENGTH);
   try {
-    return { data: inflateRawSync(raw), cut: false };
-  } catch {
+    return { data: inflateRawSync(raw, { maxOutputLength }), cut: false };
+  } catch (err) {
+    if (err instanceof RangeError) return 'too-big';
     // A cut stream: sync flush returns what decoded so far instead of failing on the missing end.
     try {
-      return { data: inflateRawSync(raw, { finishFlush: constants.Z_SYNC_FLUSH }), cut: true };
-    } catch {
-      return { data: Buffer.alloc(0), cut: true };
+      return { data: inflateRawSync(raw, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength }), cut: true };
+    } catch (again) {
+      return again instanceof RangeError ? 'too-big' : { data: Buffer.alloc(0), cut: true };
     }
   }
 }
 
-/** Every entry whose local header is in `buf`, in archive order. */
-export function salvageZip(buf: Buffer): SalvagedEntry[] {
+/** Every entry whose local header is in `buf`, in archive order; none unpacks past `maxBytes` (a bomb). */
+export function salvageZip(buf: Buffer, maxBytes: number): SalvagedEntry[] {
   const out: SalvagedEntry[] = [];
   let at = buf.indexOf(SIG);
   while (at >= 0 && at + 30 <= buf.length) {
@@ -64,8 +67,9 @@ export function salvageZip(buf: Buffer): SalvagedEntry[] {
     if (flags & FLAG_ENCRYPTED) out.push({ name, data: Buffer.alloc(0), mtime, skipped: 'encrypted zip entry skipped' });
     else if (method === 0) out.push({ name, data: raw, mtime, ...(short ? { damage: `cut after ${raw.length} of ${compressed} bytes` } : {}) });
     else if (method === 8) {
-      const { data, cut } = inflatePartial(raw);
-      out.push({ name, data, mtime, ...(cut || short ? { damage: `cut after ${data.length} unpacked bytes` } : {}) });
+      const inflated = inflatePartial(raw, maxBytes);
+      if (inflated === 'too-big') out.push({ name, data: Buffer.alloc(0), mtime, skipped: `unpacks past the ${maxBytes}-byte limit left: skipped` });
+      else out.push({ name, data: inflated.data, mtime, ...(inflated.cut || short ? { damage: `cut after ${inflated.data.length} unpacked bytes` } : {}) });
     } else out.push({ name, data: Buffer.alloc(0), mtime, skipped: `zip compression method ${method} not supported: skipped` });
     at = next;
   }

@@ -39,7 +39,7 @@ export async function readZip(w: WalkerApi, src: ByteSource, at: Place): Promise
         } catch (err) {
           // Only the archive's own errors: a visitor's errors pass through untouched. A central
           // directory that fails before its first entry may still leave the local headers readable.
-          const recovered = entries === 0 ? await recoverFrom(bytes) : [];
+          const recovered = entries === 0 ? await recoverFrom(w, bytes) : [];
           if (recovered.length > 0) {
             w.problem(at.path, `zip central directory damaged (${errorText(err)}): ${recovered.length} entries read from their local headers`);
             salvaged = recovered;
@@ -66,10 +66,10 @@ export async function readZip(w: WalkerApi, src: ByteSource, at: Place): Promise
 }
 
 /** Entries from the local headers of the zip's bytes, when they can be had within the memory cap. */
-async function recoverFrom(bytes: () => Promise<Buffer | null>): Promise<SalvagedEntry[]> {
+async function recoverFrom(w: WalkerApi, bytes: () => Promise<Buffer | null>): Promise<SalvagedEntry[]> {
   try {
     const b = await bytes();
-    return b ? salvageZip(b) : [];
+    return b ? salvageZip(b, w.budget.room()) : [];
   } catch {
     return [];
   }
@@ -199,7 +199,7 @@ async function openZip(w: WalkerApi, src: ByteSource, at: Place): Promise<Opened
   } catch (err) {
     if (err instanceof ReportedError || err instanceof ForensicError) { await cleanup(); throw err; }
     // A cut upload loses the central directory at the end, but the entries before the cut are intact.
-    const salvaged = await recoverFrom(bytesOf);
+    const salvaged = await recoverFrom(w, bytesOf);
     await cleanup();
     if (salvaged.length > 0) {
       w.problem(at.path, `zip central directory missing or damaged (${errorText(err)}): ${salvaged.length} entries read from their local headers`);

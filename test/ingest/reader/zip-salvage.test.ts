@@ -66,4 +66,11 @@ describe('zip without its central directory', () => {
     expect(problemList(result)).toContain('../zzg unsafe path (absolute or with ..) skipped');
     expect(rows(result)).toContain('a.log log fake-json-log 2 0');
   });
+
+  it('does not unpack a bomb hidden in a zip without its directory', async () => {
+    const zip = readFileSync(zipOf({ 'a.log': LOG, 'bomb.log': 'a'.repeat(5_000_000) }));
+    const { result } = await read(fileOf(zip.subarray(0, centralDirectoryAt(zip)), 'bomb.zip'), { maxTotalBytes: 100_000 });
+    expect(rows(result)).toContain('a.log log fake-json-log 2 0');
+    expect(problemList(result)).toContainEqual(expect.stringMatching(/^bomb\.log unpacks past the \d+-byte limit left: skipped$/));
+  });
 });

@@ -12,7 +12,7 @@ export default defineRule({
   needs: ['health'],
   *check(model) {
     const evidence: Evidence[] = [];
-    const seen: string[] = [];
+    const seen: string[] = []; // several captures of one answer are said once
     for (const kind of ['health', 'ready'] as const) {
       for (const d of model.documents.ofKind(kind)) {
         const b = d.body;
@@ -35,7 +35,7 @@ export default defineRule({
     const driver = model.bundle.storageDriver;
     yield {
       confidence: 0.9,
-      explanation: `${seen.join('; ')}. "degraded" means exactly one thing in AuthPlane: the ${driver ?? 'storage'} ping failed. Token issuance, login and audit writes fail until the database is back.`,
+      explanation: `${[...new Set(seen)].join('; ')}. "degraded" means exactly one thing in AuthPlane: the ${driver ?? 'storage'} ping failed. Token issuance, login and audit writes fail until the database is back.`,
       evidence,
     };
   },

@@ -138,7 +138,7 @@ export class Correlator {
     }
   }
 
-  /** Assemble the Model. Relative --since/--until bounds resolve here against the newest record. */
+  /** Assemble the Model (once: it releases what only the streaming and this step need). Relative --since/--until bounds resolve here against the newest record. */
   finish(ingest: Pick<IngestResult, 'source' | 'sha256' | 'files' | 'problems' | 'tokenVault'>): Model {
     const newest = Number.isFinite(this.newest) ? this.newest : null;
     const w = finalWindow(newest, this.opts.since, this.opts.until);
@@ -154,13 +154,15 @@ export class Correlator {
       graph: this.graph, logs: this.logs, http: this.http, window: w, retained,
       audit: internals.persisted(), offsets,
     });
+    const http = this.http.finish(w, records);
+    this.http.releaseRows();
     const boots = this.boots.finish(w);
     const config = buildConfig(this.docs, boots);
     const range = this.range(w, sources, internals.span());
     return {
       bundle: buildBundle({ ingest, docs: this.docs, boots, config, sources: sources.map((s) => s.source), range }),
       logs,
-      http: this.http.finish(w, records),
+      http,
       metrics: buildMetrics(this.snapshots, w),
       audit,
       documents: buildDocuments(this.docs),

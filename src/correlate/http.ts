@@ -16,15 +16,19 @@ export function remoteHost(addr: string): string {
   return colon > 0 && addr.indexOf(':') === colon ? addr.slice(0, colon) : addr;
 }
 
-/** One row per access line: time, status, path, method, remote host and trace node. */
+/**
+ * One row per access line: time, status, path, method, remote host and trace node. The rows are
+ * read once at finish (HttpIndex, trace status) and then released: ~20 MB at 1 GB.
+ */
 export class HttpTable {
-  readonly ts = delta();
-  readonly status = u16();
-  readonly path = u16w();
+  ts = delta();
+  status = u16();
+  path = u16w();
   /** Method ids stay under 101 (the interner's cap). */
-  readonly method = u8();
-  readonly remote = i32();
-  readonly node = i32();
+  method = u8();
+  /** Remote host id + 1 (0: none), 2 bytes. */
+  remote = u16w();
+  node = i32();
   readonly paths = new Interner(50_000);
   readonly methods = new Interner(100);
   readonly remotes = new Interner(500_000);
@@ -39,8 +43,18 @@ export class HttpTable {
     const a = r.attrs;
     this.path.push(this.paths.id(typeof a.path === 'string' ? a.path : typeof a['http.route'] === 'string' ? a['http.route'] : ''));
     this.method.push(this.methods.id(typeof a.method === 'string' ? a.method : ''));
-    this.remote.push(typeof a.remote_addr === 'string' ? this.remotes.id(remoteHost(a.remote_addr)) : -1);
+    this.remote.push(typeof a.remote_addr === 'string' ? this.remotes.id(remoteHost(a.remote_addr)) + 1 : 0);
     this.node.push(node);
+  }
+
+  /** Drop the rows once the HttpIndex and the trace aggregates are built (the interners stay: summaries spell paths and methods). */
+  releaseRows(): void {
+    this.ts = delta();
+    this.status = u16();
+    this.path = u16w();
+    this.method = u8();
+    this.remote = u16w();
+    this.node = i32();
   }
 
   /** Build the HttpIndex over the window; failures come from the retained (time-ordered) records. */
@@ -58,7 +72,7 @@ export class HttpTable {
       let p = byPath.get(path);
       if (!p) byPath.set(path, (p = new Map()));
       p.set(st, (p.get(st) ?? 0) + 1);
-      const rid = this.remote.get(i);
+      const rid = this.remote.get(i) - 1;
       if (rid >= 0) {
         let m = remotes.get(st);
         if (!m) remotes.set(st, (m = new Map()));

@@ -19,12 +19,13 @@ export interface Retained { rec: LogRecord; idx: number; orderTs: number }
 
 /** Collects log records; `add` is the hot path and runs once per line of the bundle. */
 export class LogStore {
-  // 21 bytes per line: times and offsets as int32 deltas, file and source ids in 16 bits.
+  // 23 bytes per line: times and offsets as int32 deltas, file and source ids in 16 bits.
   readonly ts = delta();
   readonly file = u16w();
   readonly line = u32();
   readonly offset = delta();
-  readonly msg = u32();
+  /** Message ids: 2 bytes; the interner's cap (200 000) passes 65 534 only on free-text logs (side Map). */
+  readonly msg = u16w();
   readonly level = u8();
   readonly source = u16w();
   /** Trace-graph node of the record (request id node first, else trace id node), -1 for none. */
@@ -36,7 +37,7 @@ export class LogStore {
   readonly sourceInfo: SourceInfo[] = [];
   readonly retained: Retained[] = [];
   private readonly failing = new Set<number>();
-  private readonly held = new HeldBack(PENDING_LIMIT);
+  private held = new HeldBack(PENDING_LIMIT);
   private lastFileId = -1;
   private lastTs = Number.NEGATIVE_INFINITY;
   private lastRec: LogRecord | undefined;
@@ -102,6 +103,8 @@ export class LogStore {
 
   /** Build the LogIndex over the window. */
   finish(w: Window): { index: LogIndex; retained: Retained[] } {
+    // Lines still held back belong to requests that never failed: nothing reads them any more.
+    this.held = new HeldBack(1);
     const kept = this.retained.filter((x) => inWindow(w, x.rec.ts));
     kept.sort((a, b) => a.orderTs - b.orderTs || a.idx - b.idx);
     const msgCounts = new Uint32Array(this.msgs.size);

@@ -18,7 +18,9 @@ export class TraceGraph {
   readonly isTrace = u8();
   private readonly parent = i32();
   /** First timed record of each node (its log column index): a later record from another source makes a clock pair. */
-  readonly firstIdx = i32();
+  private firstIdx = i32();
+  /** Set once the first records are released (at finish): new nodes then get none. */
+  private released = false;
   readonly facts: OutcomeFact[] = [];
 
   get size(): number {
@@ -30,12 +32,18 @@ export class TraceGraph {
     return this.spelling.name(node);
   }
 
+  /** Forget each node's first record (~4 MB per million ids): only the streaming clock pairs use it. */
+  releaseFirstRecords(): void {
+    this.released = true;
+    this.firstIdx = i32();
+  }
+
   private node(table: IdTable, id: string, isTrace: number): number {
     const n = table.get(id, this.size);
     if (n === this.size) {
       this.isTrace.push(isTrace);
       this.parent.push(n);
-      this.firstIdx.push(-1);
+      if (!this.released) this.firstIdx.push(-1);
     }
     return n;
   }
@@ -84,21 +92,9 @@ export class TraceGraph {
    * one (the caller compares sources and times in the log columns), else -1.
    */
   touch(node: number, idx: number): number {
+    if (this.released) return -1;
     const first = this.firstIdx.get(node);
     if (first < 0) this.firstIdx.set(node, idx);
     return first;
-  }
-
-  /** Members of every root: `head[root]` then `next[...]` chains, -1 terminated. */
-  members(): { head: Int32Array; next: Int32Array } {
-    const n = this.size;
-    const head = new Int32Array(n).fill(-1);
-    const next = new Int32Array(n).fill(-1);
-    for (let i = n - 1; i >= 0; i--) {
-      const r = this.find(i);
-      next[i] = head[r]!;
-      head[r] = i;
-    }
-    return { head, next };
   }
 }

@@ -27,7 +27,7 @@ describe('AP1006 unexpected key rotation', () => {
       log('saved new signing key', { kid: 'k3', alg: 'ES256' }, { line: 41, time: '2026-10-03T03:12:01Z' }),
     ]);
     expect(f?.severity).toBe('error');
-    expect(f?.explanation).toContain('1 signing-key rotation between 03:12:00 and 03:12:01 but only 0 operator rotations');
+    expect(f?.explanation).toContain('1 signing-key rotation between 03:12:00 and 03:12:01 but no operator rotation (`admin key rotated` / key.rotated audit row)');
     expect(f?.evidence.map((e) => e.line)).toEqual([40, 41]);
   });
 });

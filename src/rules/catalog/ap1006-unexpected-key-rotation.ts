@@ -30,7 +30,7 @@ export default defineRule({
     yield {
       severity: 'error',
       confidence: operator === 0 && lines.length ? 0.75 : 0.55,
-      explanation: `${plural(rotated, 'signing-key rotation')} ${fmtSpan(lines.map((r) => r.ts))} but only ${plural(operator, 'operator rotation')} (\`admin key rotated\` / key.rotated audit row): ${plural(unexplained, 'rotation')} nobody asked for through the admin API. An unexpected rotation can mean someone holds admin access or the key store.`,
+      explanation: `${plural(rotated, 'signing-key rotation')} ${fmtSpan(lines.map((r) => r.ts))} ${operator === 0 ? 'but no operator rotation' : `but only ${plural(operator, 'operator rotation')}`} (\`admin key rotated\` / key.rotated audit row): ${plural(unexplained, 'rotation')} nobody asked for through the admin API. An unexpected rotation can mean someone holds admin access or the key store.`,
       evidence: [...lines.slice(0, 6).map((r) => logEvidence(r)), ...seriesEvidence(metric, 1).map(counterEvidence)],
       affected: unexplained,
     };

@@ -182,4 +182,21 @@ describe('TUI views remember where you were', () => {
     await press('5', '[5 Metrics]');
     expect(frame()).toContain('p99');
   });
+
+  it('brings back the open timeline and the audit cursor after a trip to another view', async () => {
+    const { frame, press } = open();
+    await press('3', 'start (UTC)');
+    await press(ENTER, 'Trace ');
+    const timeline = frame().split('\n')[1];
+    await press('1', '[1 Checklist]');
+    await press('3', '[3 Traces]');
+    expect(frame().split('\n')[1]).toBe(timeline);
+    await press('6', /\d+ audit row\(s\)/);
+    await press('j', /^› /m);
+    const cursor = frame().split('\n').find((l) => l.startsWith('› '));
+    await press('2', 'most likely root cause first');
+    await press('6', /\d+ audit row\(s\)/);
+    expect(frame().split('\n').find((l) => l.startsWith('› '))).toBe(cursor);
+  });
 });
+

@@ -2,10 +2,11 @@
 // no row built); enter builds and shows one story's rows and logs.
 import { useKeys } from '../hooks/use-keys.ts';
 import { Box, Text } from 'ink';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { AuditStory, AuditStoryHead, Model } from '../../correlate/index.ts';
 import { useTui } from '../context.ts';
 import { useList } from '../hooks/use-list.ts';
+import { useSticky } from '../hooks/use-sticky.ts';
 import { fit, stamp } from '../lib/format.ts';
 
 function StoryDetail({ story, height, width, isActive, onClose }: { story: AuditStory; height: number; width: number; isActive: boolean; onClose(): void }) {
@@ -46,8 +47,8 @@ export function AuditView({ height, width, isActive }: { height: number; width: 
     if (a === undefined) actions.set(s.key, (a = s.actions().join(' → ')));
     return a;
   };
-  const list = useList(stories.length, height - 1);
-  const [open, setOpen] = useState<AuditStory | null>(null);
+  const list = useList(stories.length, height - 1, 0, 'audit');
+  const [open, setOpen] = useSticky<AuditStory | null>('audit:open', null);
   useKeys((input, key) => {
     if (key.downArrow || input === 'j') list.move(1);
     else if (key.upArrow || input === 'k') list.move(-1);

@@ -1,9 +1,10 @@
 // Traces view: failing traces first, listed a page at a time; enter opens the cross-source timeline.
 import { useKeys } from '../hooks/use-keys.ts';
 import { Box, Text } from 'ink';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTui, type Focus } from '../context.ts';
 import { useList } from '../hooks/use-list.ts';
+import { useSticky } from '../hooks/use-sticky.ts';
 import { duration, fit, stamp } from '../lib/format.ts';
 import { OUTCOME_COLOR } from '../theme.ts';
 import { TimelineView } from './TimelineView.tsx';
@@ -21,15 +22,15 @@ export function nextTraceLimit(limit: number, listed: number, total: number, cur
 
 export function TracesView({ height, width, isActive, focus }: TracesViewProps) {
   const { model, color, show } = useTui();
-  const [limit, setLimit] = useState(TRACE_PAGE);
+  const [limit, setLimit] = useSticky('traces:limit', TRACE_PAGE);
   const rows = useMemo(() => model.traces.list(limit), [model, limit]);
-  const list = useList(rows.length, height - 2);
+  const list = useList(rows.length, height - 2, 0, 'traces');
   // More traces are listed only as the cursor nears the end of those listed (doubling keeps the total work linear).
   useEffect(() => {
     const next = nextTraceLimit(limit, rows.length, model.traces.total, list.index, height);
     if (next !== limit) setLimit(next);
   }, [list.index, rows.length, limit, height, model]);
-  const [open, setOpen] = useState<{ id: string; file?: string; line?: number } | null>(null);
+  const [open, setOpen] = useSticky<{ id: string; file?: string; line?: number } | null>('traces:open', null);
   useEffect(() => {
     if (focus?.kind === 'trace') {
       const t = model.traces.find(focus.id);

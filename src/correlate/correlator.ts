@@ -126,11 +126,14 @@ export class Correlator {
       this.graph.facts.push({ ts: r.ts ?? Number.NaN, node, ...(code !== undefined && { code }), ...(verdict !== undefined && { verdict }) });
     }
     if (r.ts !== null) {
-      const first = this.graph.touch(node, idx);
       const l = this.logs;
-      if (first >= 0 && l.source.get(first) !== l.source.get(idx)) {
+      const t = l.traced;
+      // The graph remembers the traced-line row (this line is the newest one), not the column index.
+      const first = this.graph.touch(node, t.count - 1);
+      const firstIdx = first >= 0 ? t.idx.get(first) : -1;
+      if (firstIdx >= 0 && l.source.get(firstIdx) !== l.source.get(idx)) {
         this.clock.simultaneous(
-          { source: l.sources.values[l.source.get(first)]!, ts: l.ts.get(first), file: l.files.values[l.file.get(first)]!, line: l.line.get(first) },
+          { source: l.sources.values[l.source.get(firstIdx)]!, ts: l.ts.get(firstIdx), file: l.files.values[t.file.get(first)]!, line: t.line.get(first) },
           { source: r.source, ts: r.ts, file: r.file, line: r.line },
           r.traceId ?? r.requestId ?? '',
         );

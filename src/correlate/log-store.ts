@@ -14,22 +14,38 @@ const PENDING_LIMIT = 5_000;
 
 interface SourceInfo { origin: LogOrigin; formats: Set<string>; files: Set<string> }
 
-/** A retained record with its column index and the time it sorts by. */
-export interface Retained { rec: LogRecord; idx: number; orderTs: number }
+/** A retained record with its column index, its trace-graph node (-1 for none) and the time it sorts by. */
+export interface Retained { rec: LogRecord; idx: number; node: number; orderTs: number }
 
-/** Collects log records; `add` is the hot path and runs once per line of the bundle. */
-export class LogStore {
-  // 23 bytes per line: times and offsets as int32 deltas, file and source ids in 16 bits.
-  readonly ts = delta();
+/**
+ * Where each line with a request/trace id is: file, line and byte offset are read only for those
+ * (`locate()`, clock pairs). About half the lines of a bundle carry no id, and their place is read
+ * only for retained records, which hold it themselves.
+ */
+export class TracedLines {
+  /** Column index (in LogStore's per-line columns) of each traced line, ascending. */
+  readonly idx = u32();
+  readonly node = i32();
   readonly file = u16w();
   readonly line = u32();
   readonly offset = delta();
+
+  get count(): number {
+    return this.idx.length;
+  }
+}
+
+/** Collects log records; `add` is the hot path and runs once per line of the bundle. */
+export class LogStore {
+  // 9 bytes per line (time as an int32 delta, message and source ids in 16 bits), plus 18 bytes
+  // per line with a request/trace id in `traced`.
+  readonly ts = delta();
   /** Message ids: 2 bytes; the interner's cap (200 000) passes 65 534 only on free-text logs (side Map). */
   readonly msg = u16w();
   readonly level = u8();
   readonly source = u16w();
-  /** Trace-graph node of the record (request id node first, else trace id node), -1 for none. */
-  readonly node = i32();
+  /** Lines with a trace-graph node (request id node first, else trace id node), and their place. */
+  readonly traced = new TracedLines();
   readonly files = new Interner();
   /** Distinct messages; free-text logs can have unbounded variety, so the interner is capped. */
   readonly msgs = new Interner(200_000);
@@ -56,14 +72,18 @@ export class LogStore {
     // Consecutive records mostly come from the same file: skip the intern lookup then.
     const fileId = this.lastRec !== undefined && this.lastRec.file === r.file ? this.lastFileId : this.files.id(r.file);
     if (fileId !== this.lastFileId) this.lastTs = Number.NEGATIVE_INFINITY;
-    this.file.push(fileId);
-    this.line.push(r.line);
-    this.offset.push(r.offset);
+    if (node >= 0) {
+      const t = this.traced;
+      t.idx.push(idx);
+      t.node.push(node);
+      t.file.push(fileId);
+      t.line.push(r.line);
+      t.offset.push(r.offset);
+    }
     this.msg.push(this.msgs.id(r.msg));
     this.level.push(LEVEL_CODE[r.level] ?? 1);
     const sourceId = this.lastRec !== undefined && this.lastRec.source === r.source ? this.source.get(idx - 1) : this.sourceId(r);
     this.source.push(sourceId);
-    this.node.push(node);
     // A line without a time sorts at its predecessor's time in the same file.
     const orderTs = r.ts ?? this.lastTs;
     if (r.ts !== null) this.lastTs = r.ts;
@@ -76,7 +96,7 @@ export class LogStore {
     this.lastRec = r;
 
     if (this.retained.length < this.retainLimit || isNotable(r, status) || (node >= 0 && this.failing.has(node))) {
-      this.retained.push({ rec: r, idx, orderTs });
+      this.retained.push({ rec: r, idx, node, orderTs });
     } else if (node >= 0) {
       this.held.hold(node, idx, r, orderTs);
     }
@@ -98,7 +118,7 @@ export class LogStore {
   /** A request failed: keep its held-back lines and every later line of it. */
   markFailing(node: number): void {
     this.failing.add(node);
-    for (const p of this.held.take(node)) this.retained.push(p);
+    for (const p of this.held.take(node)) this.retained.push({ ...p, node });
   }
 
   /** Build the LogIndex over the window. */

@@ -86,12 +86,12 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
       s.add(src);
     }
   };
-  for (let i = 0; i < logs.count; i++) {
-    const node = logs.node.get(i);
-    if (node < 0) continue;
+  const traced = logs.traced;
+  for (let k = 0; k < traced.count; k++) {
+    const i = traced.idx.get(k);
     const ts = logs.ts.get(i);
     if (!inWindow(w, ts)) continue;
-    addRecord(root[node]!, ts, logs.source.get(i));
+    addRecord(root[traced.node.get(k)]!, ts, logs.source.get(i));
   }
   const attached = attachOrphans(inp, root, start, end, count);
   for (const [pos, r] of attached) {
@@ -216,12 +216,13 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
       const r = rootOf(id);
       if (r < 0) return [];
       const out: RecordLocation[] = [];
-      for (let i = 0; i < logs.count; i++) {
-        const node = logs.node.get(i);
+      for (let k = 0; k < traced.count; k++) {
+        if (root[traced.node.get(k)] !== r) continue;
+        const i = traced.idx.get(k);
         const ts = logs.ts.get(i);
-        if (node < 0 || root[node] !== r || !inWindow(w, ts)) continue;
+        if (!inWindow(w, ts)) continue;
         out.push({
-          file: logs.files.values[logs.file.get(i)]!, line: logs.line.get(i), offset: logs.offset.get(i),
+          file: logs.files.values[traced.file.get(k)]!, line: traced.line.get(k), offset: traced.offset.get(k),
           ts: Number.isNaN(ts) ? null : ts, level: LEVELS[logs.level.get(i)]!, msg: logs.msgs.values[logs.msg.get(i)]!,
           source: logs.sources.values[logs.source.get(i)]!,
         });
@@ -236,7 +237,7 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
       if (!timelines) {
         timelines = new Map();
         inp.retained.forEach((x, pos) => {
-          const node = logs.node.get(x.idx);
+          const node = x.node;
           const tr = node >= 0 ? root[node]! : attached.get(pos);
           if (tr === undefined) return;
           const l = timelines!.get(tr);
@@ -278,7 +279,7 @@ function attachOrphans(inp: TraceInputs, root: Int32Array, start: Float64Array, 
   // notable lines and the lines of failing requests: the ones an id-less warning is about).
   const shared = new Map<string, Set<number>>();
   for (const x of inp.retained) {
-    const node = inp.logs.node.get(x.idx);
+    const node = x.node;
     if (node < 0) continue;
     for (const key of SHARED_KEYS) {
       const v = x.rec.attrs[key];
@@ -292,7 +293,7 @@ function attachOrphans(inp: TraceInputs, root: Int32Array, start: Float64Array, 
   if (shared.size === 0) return out;
   inp.retained.forEach((x, pos) => {
     const r = x.rec;
-    if (r.ts === null || inp.logs.node.get(x.idx) >= 0) return;
+    if (r.ts === null || x.node >= 0) return;
     const cands = new Set<number>();
     for (const key of SHARED_KEYS) {
       const v = r.attrs[key];

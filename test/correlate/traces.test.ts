@@ -162,4 +162,19 @@ describe('trace timelines', () => {
       { file: 'as.log', line: 11, offset: 1000, ts: Date.parse('2026-10-03T09:00:00.010Z'), level: 'INFO', msg: 'http request', source: 'as.log' },
     ]);
   });
+
+  it('locates a trace\'s lines among id-less lines and other requests, each at its own file, line and offset', () => {
+    const m = model([
+      log('filler one'),
+      log('tokens issued', {}, { requestId: 'r2', file: 'b.log', line: 3, offset: 200, time: '2026-10-03T09:00:00Z' }),
+      log('no id here', {}, { file: 'a.log', line: 4, offset: 300, time: '2026-10-03T09:00:00.001Z' }),
+      log('token refreshed', {}, { requestId: 'r1', file: 'a.log', line: 5, offset: 400, level: 'WARN', time: '2026-10-03T09:00:00.002Z' }),
+      log('no id either', {}, { file: 'a.log', line: 6, offset: 500, time: '2026-10-03T09:00:00.003Z' }),
+      log('client seen', {}, { traceId: 'abcdefabcdefabcdefabcdefabcdef12', file: 'c.log', line: 7, offset: 600, time: '2026-10-03T09:00:00.004Z' }),
+    ], { retainLimit: 1 });
+    expect(m.traces.locate?.('req:r1')).toEqual([
+      { file: 'a.log', line: 5, offset: 400, ts: Date.parse('2026-10-03T09:00:00.002Z'), level: 'WARN', msg: 'token refreshed', source: 'a.log' },
+    ]);
+    expect(m.traces.locate?.('abcdefabcdefabcdefabcdefabcdef12')?.map((l) => [l.file, l.line, l.offset])).toEqual([['c.log', 7, 600]]);
+  });
 });

@@ -16,10 +16,10 @@ export class TraceGraph {
   private readonly traceIds = new IdTable(this.spelling);
   /** 1 for a trace-id node, 0 for a request-id node. */
   readonly isTrace = u8();
-  private readonly parent = i32();
+  private parent = i32();
   /** First timed record of each node (its log column index): a later record from another source makes a clock pair. */
   private firstIdx = i32();
-  /** Set once the first records are released (at finish): new nodes then get none. */
+  /** Set once the streaming state is released (at finish): the graph then only names and looks up ids. */
   private released = false;
   readonly facts: OutcomeFact[] = [];
 
@@ -32,18 +32,24 @@ export class TraceGraph {
     return this.spelling.name(node);
   }
 
-  /** Forget each node's first record (~4 MB per million ids): only the streaming clock pairs use it. */
-  releaseFirstRecords(): void {
+  /**
+   * Forget each node's first record and the union-find links (~9 MB per million ids) once the
+   * trace slots are computed: only the streaming clock pairs and `find()` read them.
+   */
+  releaseStreamState(): void {
     this.released = true;
     this.firstIdx = i32();
+    this.parent = i32();
   }
 
   private node(table: IdTable, id: string, isTrace: number): number {
     const n = table.get(id, this.size);
     if (n === this.size) {
       this.isTrace.push(isTrace);
-      this.parent.push(n);
-      if (!this.released) this.firstIdx.push(-1);
+      if (!this.released) {
+        this.parent.push(n);
+        this.firstIdx.push(-1);
+      }
     }
     return n;
   }
@@ -68,7 +74,9 @@ export class TraceGraph {
     return t >= 0 ? t : this.reqIds.get(id);
   }
 
+  /** Root of a node's set; only while records stream in (until `releaseStreamState`). */
   find(n: number): number {
+    if (this.released) throw new Error('trace graph: find() after the stream state was released');
     let x = n;
     while (this.parent.get(x) !== x) {
       const gp = this.parent.get(this.parent.get(x));
@@ -79,6 +87,7 @@ export class TraceGraph {
   }
 
   private union(a: number, b: number): void {
+    if (this.released) return;
     const ra = this.find(a);
     const rb = this.find(b);
     if (ra === rb) return;

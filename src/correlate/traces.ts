@@ -62,8 +62,8 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
     const r = graph.find(i);
     root[i] = r === i ? slots++ : root[r]!;
   }
-  // The first record of each id was only needed while records streamed in (clock pairs).
-  graph.releaseFirstRecords();
+  // From here on `root` answers what `find()` did; the first record of each id only served clock pairs.
+  graph.releaseStreamState();
   const count = new Uint32Array(slots);
   const start = new Float64Array(slots).fill(Number.POSITIVE_INFINITY);
   const end = new Float64Array(slots).fill(Number.NEGATIVE_INFINITY);

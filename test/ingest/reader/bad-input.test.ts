@@ -7,23 +7,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ForensicError } from '../../../src/ingest/index.ts';
 import { auditArrayFormat, jsonLogFormat } from './fake-formats.ts';
 import {
-  cleanup, fileOf, gzOf, logLine, packTar, problemList, read, rows, tarOf, tempDir, treeDir, zipOf,
+  cleanup, fileOf, gzOf, logLine, noisyLog, packTar, problemList, read, rows, tarOf, tempDir, treeDir, zipOf,
 } from './fixtures.ts';
 
 afterAll(cleanup);
 
 const LOG = `${logLine('one')}\n${logLine('two')}\n`;
-
-/** Lines that compress poorly, so a cut in the compressed file lands inside them. */
-function noisyLog(lines: number): string {
-  let out = '';
-  let x = 12345;
-  for (let i = 0; i < lines; i++) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    out += `${JSON.stringify({ time: '2026-10-03T09:15:02Z', msg: 'http request', request_id: `${x.toString(16)}${(x * 7).toString(36)}`, n: i })}\n`;
-  }
-  return out;
-}
 
 async function unusable(input: string, opts = {}): Promise<ForensicError> {
   const err = await read(input, opts).then(() => null, (e: unknown) => e);

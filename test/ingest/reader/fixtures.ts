@@ -125,3 +125,14 @@ export function rows(result: IngestResult): string[] {
 export function problemList(result: IngestResult): string[] {
   return result.problems.map((p) => `${p.path}${p.line !== undefined ? `:${p.line}` : ''} ${p.problem}`);
 }
+
+/** Lines that compress poorly, so a cut in the compressed file lands inside them. */
+export function noisyLog(lines: number): string {
+  let out = '';
+  let x = 12345;
+  for (let i = 0; i < lines; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    out += `${JSON.stringify({ time: '2026-10-03T09:15:02Z', msg: 'http request', request_id: `${x.toString(16)}${(x * 7).toString(36)}`, n: i })}\n`;
+  }
+  return out;
+}

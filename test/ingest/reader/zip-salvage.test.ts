@@ -4,22 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, fileOf, logLine, problemList, read, rows, tempDir, treeDir, zipOf } from './fixtures.ts';
+import { cleanup, fileOf, logLine, noisyLog, problemList, read, rows, tempDir, treeDir, zipOf } from './fixtures.ts';
 
 afterAll(cleanup);
 
 const LOG = `${logLine('one')}\n${logLine('two')}\n`;
-
-/** JSON log lines that compress poorly, so a cut in the zip lands inside their data. */
-function noisyLog(lines: number): string {
-  let out = '';
-  let x = 987654;
-  for (let i = 0; i < lines; i++) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    out += `${JSON.stringify({ time: '2026-10-03T09:15:02Z', msg: 'http request', request_id: `${x.toString(16)}${(x * 7).toString(36)}`, n: i })}\n`;
-  }
-  return out;
-}
 
 const centralDirectoryAt = (zip: Buffer) => zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
 

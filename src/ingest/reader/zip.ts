@@ -83,11 +83,10 @@ async function readEntry(w: WalkerApi, zip: yauzl.ZipFile, entry: yauzl.Entry, a
   const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
   if (mode === S_IFLNK) return w.problem(shown, 'symlink skipped (links are not followed)');
   if (mode !== 0 && mode !== S_IFREG) return w.problem(shown, 'special file entry skipped');
-  const safe = safeEntryPath(name);
-  if (safe === null) return w.problem(shown, 'unsafe path (absolute or with ..) skipped');
+  const path = entryPath(w, at, name);
+  if (path === null) return;
   if (entry.isEncrypted()) return w.problem(shown, 'encrypted zip entry skipped');
   if (!entry.canDecodeFileData()) return w.problem(shown, `zip compression method ${entry.compressionMethod} not supported: skipped`);
-  const path = childPath(at.prefix, safe);
   let stream: Readable;
   try {
     stream = await zip.openReadStreamPromise(entry);
@@ -120,14 +119,23 @@ async function readEntry(w: WalkerApi, zip: yauzl.ZipFile, entry: yauzl.Entry, a
   }));
 }
 
+/** The entry's path in the bundle, or null (and a problem) when its name would leave the bundle. */
+function entryPath(w: WalkerApi, at: Place, name: string): string | null {
+  const safe = safeEntryPath(name);
+  if (safe === null) {
+    w.problem(childPath(at.prefix, name), 'unsafe path (absolute or with ..) skipped');
+    return null;
+  }
+  return childPath(at.prefix, safe);
+}
+
 /** Hand each entry recovered from local headers to the walker, with the same path checks as readEntry. */
 async function readSalvaged(w: WalkerApi, entries: SalvagedEntry[], at: Place): Promise<void> {
   for (const e of entries) {
     if (e.name.endsWith('/')) continue;
-    const shown = childPath(at.prefix, e.name);
-    if (e.skipped) { w.problem(shown, e.skipped); continue; }
-    const safe = safeEntryPath(e.name);
-    if (safe === null) { w.problem(shown, 'unsafe path (absolute or with ..) skipped'); continue; }
+    if (e.skipped) { w.problem(childPath(at.prefix, e.name), e.skipped); continue; }
+    const path = entryPath(w, at, e.name);
+    if (path === null) continue;
     try {
       w.budget.addEntry();
       w.budget.addBytes(e.data.length);
@@ -136,15 +144,10 @@ async function readSalvaged(w: WalkerApi, entries: SalvagedEntry[], at: Place): 
       w.problem(at.path, err.message);
       return;
     }
-    const path = childPath(at.prefix, safe);
     if (e.damage) w.problem(path, `damaged zip entry (${e.damage}): kept what was read`);
-    const owner = {};
-    const source = new ByteSource((async function* () { yield e.data; })(), (err) => {
-      const text = `damaged zip entry: ${errorText(err)}`;
-      w.problem(path, text);
-      throw new ReportedError(owner, text);
-    });
-    await swallowOwn(owner, () => w.handle(source, { path, prefix: path, mtime: e.mtime, size: e.data.length, depth: at.depth, isTop: false }));
+    // The bytes are already in memory, so this source cannot fail on its own.
+    const source = new ByteSource((async function* () { yield e.data; })());
+    await w.handle(source, { path, prefix: path, mtime: e.mtime, size: e.data.length, depth: at.depth, isTop: false });
   }
 }
 

@@ -8,8 +8,9 @@ import {
   looksLikeCredential, masterPattern, optionalMask, redactCookieValue,
 } from './patterns.ts';
 import {
-  PLAIN_VALUE, PemContinuation, inQueryAt, isInternalHost, isJwt, isSuspectSecret, looksDangerous, loneBlob,
+  PLAIN_VALUE, PemContinuation, inQueryAt, isInternalHost, isJwt, isSuspectSecret, looksDangerous, loneBlob, splitPunct,
 } from './value-shapes.ts';
+import { replaceAddresses } from './addresses.ts';
 import { findWellKnownSecrets } from './well-known.ts';
 import { ownDomainMatcher } from './own-domains.ts';
 import type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api.ts';
@@ -214,7 +215,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     return this.#marker('private-key');
   }
 
-  #ipv4(ip: string): string {
+  /** One IP literal (v4 or v6): pseudonymized unless loopback or unspecified. */
+  #ip(ip: string): string {
     if (isBoringIp(ip)) return ip;
     this.#count('ip');
     return this.#pseudo.of('ip', ip);
@@ -222,22 +224,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
 
   /** An address field (`10.0.0.7:51234`, `a, b`): each IP pseudonymized, ports kept. */
   #ips(v: string): string {
-    let n = 0;
-    let out = v.replace(IPV4_ANY, (ip) => {
-      if (isBoringIp(ip)) return ip;
-      n++;
-      return this.#pseudo.of('ip', ip);
-    });
-    out = out.replace(/\[?([0-9a-fA-F:]{2,39})\]?/g, (m, ip: string) => {
-      if (!isIpv6Literal(ip) || isBoringIp(ip)) return m;
-      n++;
-      return m.replace(ip, this.#pseudo.of('ip', ip));
-    });
-    if (n === 0 && out === v) {
-      if (/^(?:localhost)?(?::\d+)?$/.test(v) || /^[\w.-]*$/.test(v) && !/\d/.test(v)) return v;
-      n = 1;
-      out = this.#pseudo.of('ip', v);
-    }
+    const { out, n } = replaceAddresses(v, (ip) => this.#pseudo.of('ip', ip));
     this.#count('ip', n);
     return out;
   }
@@ -342,13 +329,11 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     if (m[G.wellKnown]) return this.#marker('well-known-token');
     if (m[G.vault]) return this.#marker('vault-token');
     if (m[G.email]) return this.#identity('email', all);
-    if (m[G.ipv4]) return this.#ipv4(all);
+    if (m[G.ipv4]) return this.#ip(all);
     if (m[G.ipv6]) {
       // Not an address after all (`peer ::ffff:203.0.113.9` read as a header line): its IPv4 tail still is.
-      if (!isIpv6Literal(all)) return all.replace(IPV4_ANY, (ip) => this.#ipv4(ip));
-      if (isBoringIp(all)) return all;
-      this.#count('ip');
-      return this.#pseudo.of('ip', all);
+      if (!isIpv6Literal(all)) return all.replace(IPV4_ANY, (ip) => this.#ip(ip));
+      return this.#ip(all);
     }
     if (m[G.host]) return this.#host(all);
     return all;
@@ -405,10 +390,4 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     if (c.kind === 'neutral' && c.suspect && isSuspectSecret(c.suspect, trimmed.trim(), false)) return this.#marker(c.suspect) + tail;
     return this.#text(value, depth + 1);
   }
-}
-
-/** `bob:` → [`bob`, `:`]: the punctuation that ends a sentence is not part of an id. */
-function splitPunct(v: string): [string, string] {
-  const p = /[.:!?]+$/.exec(v)?.[0] ?? '';
-  return p ? [v.slice(0, -p.length), p] : [v, ''];
 }

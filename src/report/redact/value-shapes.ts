@@ -116,3 +116,9 @@ export function loneBlob(s: string): [string, string] | null {
   if (!m || !/\d/.test(m[2]!) || !/[a-z]/.test(m[2]!) || !/[A-Z]/.test(m[2]!)) return null;
   return [m[1]!, m[3]!];
 }
+
+/** `bob:` → [`bob`, `:`]: the punctuation that ends a sentence is not part of an id. */
+export function splitPunct(v: string): [string, string] {
+  const p = /[.:!?]+$/.exec(v)?.[0] ?? '';
+  return p ? [v.slice(0, -p.length), p] : [v, ''];
+}

@@ -80,3 +80,18 @@ export function grow(srv: Server, name: string, labels: Record<string, string>, 
 export function spread(from: number, to: number, n: number): number[] {
   return Array.from({ length: n }, (_, i) => from + Math.floor(((to - from) * (i + 0.37)) / n));
 }
+
+/**
+ * A token exchange the broker refused: the MCP server's POST /oauth/token gets 400, with AuthPlane's
+ * `broker dispatch denied` line `after` ms in, then the audit row and the counter a millisecond later.
+ */
+export function brokerDenied(w: World, srv: Server, t: number, o: { userId: string; why: string; error?: string; reason: string; after: number }): void {
+  w.http(srv, t, { method: 'POST', path: '/oauth/token', status: 400, remote: `${w.mcp.ip}:${w.rng.int(40000, 60000)}`, ua: 'Go-http-client/1.1' }, (q) => {
+    const attrs: [string, string][] = [['provider', 'github'], ['user_id', o.userId]];
+    if (o.error !== undefined) attrs.push(['error', o.error]);
+    w.log(srv, t + o.after, 'INFO', `broker dispatch denied: ${o.why}`, attrs, { component: 'token_exchange', req: q });
+    w.audit(srv, t + o.after + 1, 'token.exchange_denied', { actor: o.userId, client: 'notes-mcp', ip: w.mcp.ip, detail: `reason=${o.reason}` }, q);
+    srv.metrics.inc(t + o.after + 1, 'authplane_token_exchange_denied_total', { reason: o.reason });
+  });
+}
+

@@ -6,7 +6,7 @@ import { asKeyA, asKeyB } from '../keys.ts';
 import { Dur } from '../render.ts';
 import { rsCall } from '../rs.ts';
 import type { Scenario } from '../types.ts';
-import { at, BASE, MINUTE, spread } from './kit.ts';
+import { at, BASE, brokerDenied, MINUTE, spread } from './kit.ts';
 
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/129.0.0.0 Safari/537.36';
 const DISK = 'pq: could not extend file "base/16384/24577": No space left on device';
@@ -94,11 +94,7 @@ export const step10: Scenario[] = [
       w.http(srv, at(22, 9), { method: 'DELETE', path: `/admin/broker-grants/${grant}`, status: 204, remote: '10.42.9.31:50410', ua: 'authserver-cli/0.2.2', component: 'admin-http', route: '/admin/broker-grants/{id}' }, (q) =>
         w.audit(srv, at(22, 9, 40), 'broker_grant.revoked_admin', { actor: 'admin', ip: '10.42.9.31', detail: `provider=github grant_id=${grant} user=${dana.id} version=3` }, q));
       for (const t of spread(at(24), at(58), 15)) {
-        w.http(srv, t, { method: 'POST', path: '/oauth/token', status: 400, remote: `${w.mcp.ip}:${w.rng.int(40000, 60000)}`, ua: 'Go-http-client/1.1' }, (q) => {
-          w.log(srv, t + 6, 'INFO', 'broker dispatch denied: no active broker grant', [['provider', 'github'], ['user_id', dana.id]], { component: 'token_exchange', req: q });
-          w.audit(srv, t + 7, 'token.exchange_denied', { actor: dana.id, client: 'notes-mcp', ip: w.mcp.ip, detail: 'reason=broker_consent_required' }, q);
-          srv.metrics.inc(t + 7, 'authplane_token_exchange_denied_total', { reason: 'broker_consent_required' });
-        });
+        brokerDenied(w, srv, t, { userId: dana.id, why: 'no active broker grant', reason: 'broker_consent_required', after: 6 });
       }
     },
   },

@@ -4,7 +4,7 @@ import { boot } from '../boot.ts';
 import { curlVerbose } from '../captures.ts';
 import type { Scenario } from '../types.ts';
 import type { Server, World } from '../world.ts';
-import { at, grow, MINUTE, spread } from './kit.ts';
+import { at, brokerDenied, grow, MINUTE, spread } from './kit.ts';
 
 
 /** A failed /oauth/token request with its domain lines. */
@@ -134,10 +134,9 @@ export const step7: Scenario[] = [
       grow(srv, 'authserver_upstream_token_issued_total', { provider: 'github', resource: 'github-api' }, at(0), at(20), 22);
       for (const t of spread(at(24), at(59), 18)) {
         const user = w.rng.pick(w.users);
-        w.http(srv, t, { method: 'POST', path: '/oauth/token', status: 400, remote: `${w.mcp.ip}:${w.rng.int(40000, 60000)}`, ua: 'Go-http-client/1.1' }, (q) => {
-          w.log(srv, t + 8, 'INFO', 'broker dispatch denied: upstream token refresh failed', [['provider', 'github'], ['user_id', user.id], ['error', 'oauth2: "bad_verification_code" "The client_id and/or client_secret passed are incorrect."']], { component: 'token_exchange', req: q });
-          w.audit(srv, t + 9, 'token.exchange_denied', { actor: user.id, client: 'notes-mcp', ip: w.mcp.ip, detail: 'reason=broker_vend_failed' }, q);
-          srv.metrics.inc(t + 9, 'authplane_token_exchange_denied_total', { reason: 'broker_vend_failed' });
+        brokerDenied(w, srv, t, {
+          userId: user.id, why: 'upstream token refresh failed', reason: 'broker_vend_failed', after: 8,
+          error: 'oauth2: "bad_verification_code" "The client_id and/or client_secret passed are incorrect."',
         });
       }
     },

@@ -99,7 +99,7 @@ function statusColor(c: ChalkInstance, s: StepStatus): (t: string) => string {
 }
 
 /** "Consequences (2)", "Same cause, seen elsewhere (1)", or both, for the findings under a root. */
-export function groupLabel(root: Finding, under: readonly Finding[]): string {
+function groupLabel(root: Finding, under: readonly Finding[]): string {
   const same = under.filter((f) => f.cause === root.cause).length;
   const parts = [];
   if (under.length > same) parts.push(`Consequences (${under.length - same})`);

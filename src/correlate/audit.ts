@@ -6,6 +6,7 @@ import { parseAuditDetail } from './audit-detail.ts';
 import { AuditColumns, DROPPED, LOG_COPY } from './audit-store.ts';
 import { buildStories, type StoryIndex } from './audit-stories.ts';
 import type { AuditIndex, AuditRowView, AuditStory, AuditStoryHead } from './model.ts';
+import { sortByKeys } from './sort-index.ts';
 import { inWindow, type Window } from './window.ts';
 
 /** A log copy within this distance of a dumped row with the same content is that row. */
@@ -20,14 +21,16 @@ type Ref = number;
 const contentKey = (a: AuditRecord): string => `${a.action}\u0000${a.actorId}\u0000${a.clientId}\u0000${a.detail}`;
 
 /** Dedupe: dump rows by id; dropped rows unless dumped; log copies unless a dump/dropped row matches. Returns kept refs. */
-function dedupe(dump: readonly AuditRecord[], cols: AuditColumns, w: Window): Ref[] {
+function dedupe(dump: readonly AuditRecord[], cols: AuditColumns, w: Window): Int32Array {
   const byId = new Set<string>();
-  const out: Ref[] = [];
+  // Typed, sized for the worst case: a gigabyte bundle keeps ~380 k refs.
+  const out = new Int32Array(dump.length + cols.length);
+  let kept = 0;
   const anchors = new Map<string, { ts: number | null; used: boolean }[]>();
   const anchor = (ref: Ref, id: string, key: string, ts: number | null): void => {
     if (byId.has(id)) return;
     byId.add(id);
-    out.push(ref);
+    out[kept++] = ref;
     const l = anchors.get(key);
     if (l) l.push({ ts, used: false });
     else anchors.set(key, [{ ts, used: false }]);
@@ -55,9 +58,9 @@ function dedupe(dump: readonly AuditRecord[], cols: AuditColumns, w: Window): Re
       }
     }
     if (best) best.used = true;
-    else out.push(i);
+    else out[kept++] = i;
   }
-  return out;
+  return out.subarray(0, kept);
 }
 
 /** What correlate itself reads besides the index, without building every row. */
@@ -73,8 +76,16 @@ export function buildAudit(dump: readonly AuditRecord[], cols: AuditColumns, w: 
   const hasDump = dump.length > 0;
   const tsOf = (ref: Ref): number => (ref < 0 ? dump[-ref - 1]!.ts ?? Infinity : cols.time(ref) ?? Infinity);
   const kept = dedupe(dump, cols, w);
-  const order = kept.map((_, k) => k).sort((x, y) => tsOf(kept[x]!) - tsOf(kept[y]!) || x - y);
-  const sorted = Int32Array.from(order, (k) => kept[k]!);
+  // Ordered by created_at (rows without one last), then as kept.
+  const times = new Float64Array(kept.length);
+  const order = new Int32Array(kept.length);
+  for (let k = 0; k < kept.length; k++) {
+    const t = tsOf(kept[k]!);
+    times[k] = Number.isNaN(t) ? Infinity : t;
+    order[k] = k;
+  }
+  sortByKeys(order, times, times);
+  const sorted = order.map((k) => kept[k]!);
 
   // Rows are built on the first query and kept: later queries (each TUI render asks for rows())
   // must not rebuild them, and the rules phase, which sets the peak, needs them all anyway.

@@ -5,6 +5,7 @@ import type { AuditRecord, LogOrigin } from '../ingest/index.ts';
 import type { HttpTable } from './http.ts';
 import { LEVELS, type LogStore, type Retained } from './log-store.ts';
 import type { RecordLocation, TimelineEntry, TraceIndex, TraceOutcome, TraceSummary } from './model.ts';
+import { sortByKeys } from './sort-index.ts';
 import { buildTimeline } from './timeline.ts';
 import type { TraceGraph } from './trace-graph.ts';
 import { inWindow, type Window } from './window.ts';
@@ -47,6 +48,8 @@ export interface TraceInputs {
   audit: readonly AuditRecord[];
   /** Clock offset (ms) per source name, to correct timelines. */
   offsets: Map<string, number>;
+  /** Called once the access rows have been read (the caller may drop them and collect garbage). */
+  released?: () => void;
 }
 
 /** Aggregate the graph over the window and expose it as the TraceIndex. */
@@ -64,6 +67,24 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
   }
   // From here on `root` answers what `find()` did; the first record of each id only served clock pairs.
   graph.releaseStreamState();
+  const status = new Uint16Array(slots);
+  // Method ids stay under 101 and path ids under 50 001 (their interners' caps); the maximum means none.
+  const method = new Uint8Array(slots).fill(NO_METHOD);
+  const path = new Uint16Array(slots).fill(NO_PATH);
+  for (let i = 0; i < http.count; i++) {
+    const node = http.node.get(i);
+    if (node < 0 || !inWindow(w, http.ts.get(i))) continue;
+    const r = root[node]!;
+    const st = http.status.get(i);
+    if (statusRank(st) > statusRank(status[r]!)) {
+      status[r] = st;
+      method[r] = http.method.get(i);
+      path[r] = http.path.get(i);
+    }
+  }
+  // The access rows and the stream state are no longer needed: let the caller free them before
+  // the aggregates below are allocated, so that those can reuse the memory.
+  inp.released?.();
   const count = new Uint32Array(slots);
   const start = new Float64Array(slots).fill(Number.POSITIVE_INFINITY);
   const end = new Float64Array(slots).fill(Number.NEGATIVE_INFINITY);
@@ -97,21 +118,6 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
   for (const [pos, r] of attached) {
     const x = inp.retained[pos]!;
     addRecord(r, logs.ts.get(x.idx), logs.source.get(x.idx));
-  }
-  const status = new Uint16Array(slots);
-  // Method ids stay under 101 and path ids under 50 001 (their interners' caps); the maximum means none.
-  const method = new Uint8Array(slots).fill(NO_METHOD);
-  const path = new Uint16Array(slots).fill(NO_PATH);
-  for (let i = 0; i < http.count; i++) {
-    const node = http.node.get(i);
-    if (node < 0 || !inWindow(w, http.ts.get(i))) continue;
-    const r = root[node]!;
-    const st = http.status.get(i);
-    if (statusRank(st) > statusRank(status[r]!)) {
-      status[r] = st;
-      method[r] = http.method.get(i);
-      path[r] = http.path.get(i);
-    }
   }
   const code = new Map<number, string>();
   const verdict = new Map<number, string>();
@@ -187,11 +193,19 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
   };
   let sorted: Int32Array | undefined;
   const order = (): Int32Array => {
-    // A 404 is mostly a bot or a typo: it goes after the other client errors, still before ok.
-    const rank = (r: number): number => OUTCOME_RANK[outcome(r)] + (status[r] === 404 ? 0.5 : 0);
-    // Sorted as a JS array (faster than a typed-array sort with this comparator), kept typed.
-    sorted ??= Int32Array.from(Array.from(roots).sort((a, b) => rank(a) - rank(b)
-      || (Number.isFinite(start[a]!) ? start[a]! : Infinity) - (Number.isFinite(start[b]!) ? start[b]! : Infinity) || a - b));
+    if (sorted) return sorted;
+    // By outcome (a 404 is mostly a bot or a typo: after the other client errors, still before ok),
+    // then by start (unknown last: `start` is +Infinity), then by slot. Bucketed by outcome first,
+    // in slot order, so that only one merge buffer is allocated besides the result.
+    const rank = (r: number): number => 2 * OUTCOME_RANK[outcome(r)] + (status[r] === 404 ? 1 : 0);
+    const at = new Int32Array(9);
+    for (const r of roots) at[rank(r) + 1]!++;
+    for (let k = 1; k < at.length; k++) at[k]! += at[k - 1]!;
+    const out = new Int32Array(roots.length);
+    const fill = at.slice();
+    for (const r of roots) out[fill[rank(r)]!++] = r;
+    for (let k = 0; k + 1 < at.length; k++) if (at[k + 1]! - at[k]! > 1) sortByKeys(out.subarray(at[k], at[k + 1]), start, start);
+    sorted = out;
     return sorted;
   };
   const rootOf = (id: string): number => {

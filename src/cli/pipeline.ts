@@ -2,6 +2,7 @@
 import { Correlator, type Model, type TimeBound } from '../correlate/index.ts';
 import { ingest, type IngestProgress, type IngestResult } from '../ingest/index.ts';
 import { runEngine, type Analysis } from '../rules/index.ts';
+import { collectGarbage } from './collect-garbage.ts';
 import { VERSION } from './version.ts';
 
 /**
@@ -31,7 +32,7 @@ export interface PipelineResult {
 export async function runPipeline(input: string, opts: PipelineOptions): Promise<PipelineResult> {
   const startedAt = Date.now();
   const progress = opts.progress && process.stderr.isTTY ? progressLine(input) : undefined;
-  const correlator = new Correlator({ since: opts.since, until: opts.until, retainLimit: RETAIN_LIMIT });
+  const correlator = new Correlator({ since: opts.since, until: opts.until, retainLimit: RETAIN_LIMIT, settle: collectGarbage });
   let result: IngestResult;
   try {
     result = await ingest(input, (rec) => correlator.add(rec), {
@@ -43,8 +44,11 @@ export async function runPipeline(input: string, opts: PipelineOptions): Promise
   } finally {
     progress?.clear();
   }
+  collectGarbage();
   const model = correlator.finish(result);
+  collectGarbage();
   const analysis = runEngine(model, { toolVersion: VERSION, startedAt });
+  collectGarbage();
   return { ingest: result, model, analysis };
 }
 

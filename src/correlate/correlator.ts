@@ -28,6 +28,11 @@ export interface CorrelateOptions {
   until?: TimeBound;
   /** How many log records to retain in full before switching to notable-only retention. */
   retainLimit?: number;
+  /**
+   * Called inside finish() right after large streaming structures were dropped, before the trace
+   * aggregates are built: a caller may collect garbage there so that they reuse the memory.
+   */
+  settle?: () => void;
 }
 
 /** SDK rejection text naming both the token's iat and the verifier's clock (Python SDK: `(iat=…, now=…, leeway=30s)`). */
@@ -153,12 +158,15 @@ export class Correlator {
     const offsets = new Map(clock.filter((c) => Math.abs(c.offsetMs) >= CORRECT_ABOVE_MS).map((c) => [c.source, c.offsetMs]));
     const records = logs.records();
     const { index: audit, internals } = buildAudit(this.auditDump, this.auditCols, w, records);
+    const http = this.http.finish(w, records);
     const traces = buildTraces({
       graph: this.graph, logs: this.logs, http: this.http, window: w, retained,
       audit: internals.persisted(), offsets,
+      released: () => {
+        this.http.releaseRows();
+        this.opts.settle?.();
+      },
     });
-    const http = this.http.finish(w, records);
-    this.http.releaseRows();
     const boots = this.boots.finish(w);
     const config = buildConfig(this.docs, boots);
     const range = this.range(w, sources, internals.span());

@@ -1,7 +1,7 @@
 // Groups the audit trail into stories (per user, client, token family, broker grant) without
 // building rows or one object per story: a gigabyte bundle has ~290 k stories, most of them a
 // family of one to a few rows. Each story is a number; its rows are a chain through typed arrays.
-import type { AuditRecord, LogRecord } from '../ingest/index.ts';
+import type { LogRecord } from '../ingest/index.ts';
 import type { AuditColumns } from './audit-store.ts';
 import { AUDIT_DROPPED_MSG, AUDIT_MSG } from './log-facts.ts';
 
@@ -62,8 +62,8 @@ function detailIds(detail: string): [string | undefined, string | undefined] {
   return [family, grant];
 }
 
-/** Group the rows at `sorted` (refs: column row i, or dump row -(j + 1)) and the retained logs into stories. */
-export function buildStories(dump: readonly AuditRecord[], cols: AuditColumns, sorted: Int32Array, logs: readonly LogRecord[]): StoryIndex {
+/** Group the column rows at `sorted` and the retained logs into stories. */
+export function buildStories(cols: AuditColumns, sorted: Int32Array, logs: readonly LogRecord[]): StoryIndex {
   const n = sorted.length;
   // next[kind][p]: the position of the story's next row after p, or -1.
   const next = KINDS.map(() => new Int32Array(n).fill(-1));
@@ -98,14 +98,6 @@ export function buildStories(dump: readonly AuditRecord[], cols: AuditColumns, s
   const dict = cols.dict.values;
   for (let p = 0; p < n; p++) {
     const ref = sorted[p]!;
-    if (ref < 0) {
-      const a = dump[-ref - 1]!;
-      if (!NOT_USERS.has(a.actorId) && a.actorId !== a.clientId) join(USER, a.actorId, p);
-      if (a.clientId !== '') join(CLIENT, a.clientId, p);
-      if (a.detailKv.family) join(FAMILY, a.detailKv.family, p);
-      if (a.detailKv.grant_id) join(GRANT, a.detailKv.grant_id, p);
-      continue;
-    }
     const actor = cols.actor.get(ref);
     const client = cols.client.get(ref);
     // One dictionary for actors and clients, so equal ids are equal strings.

@@ -1,63 +1,111 @@
 // The audit trail: dump rows plus rows rebuilt from `audit` and `audit event dropped` log lines
 // (reference §4.1), deduplicated (the dump wins), ordered by created_at, and grouped into stories.
-// Log-derived rows stay in columns (audit-store.ts); AuditRecord objects are built when asked for.
+// All rows stay in columns (audit-store.ts); AuditRecord objects are built when asked for.
 import type { AuditRecord, LogRecord } from '../ingest/index.ts';
 import { parseAuditDetail } from './audit-detail.ts';
-import { AuditColumns, DROPPED, LOG_COPY } from './audit-store.ts';
+import { AuditColumns, DROPPED, DUMP, LOG_COPY } from './audit-store.ts';
 import { buildStories, type StoryIndex } from './audit-stories.ts';
 import type { AuditIndex, AuditRowView, AuditStory, AuditStoryHead } from './model.ts';
 import { sortByKeys } from './sort-index.ts';
 import { inWindow, type Window } from './window.ts';
 
+/** FNV-1a over a string's UTF-16 code units. */
+function stringHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  return h | 0;
+}
+
 /** A log copy within this distance of a dumped row with the same content is that row. */
 const SAME_EVENT_MS = 2000;
 
 /**
- * A row reference: a column row `i` is `i`, dump row `j` is `-(j + 1)`.
- * Keeping refs (numbers) instead of objects is what keeps a gigabyte bundle's audit trail small.
+ * Of `rows` (in the order they were read), which repeat the id of an earlier one: 1 for a repeat.
+ * Hash-sorted rather than a Set of id strings: an SQL export of the audit table has ~10^6 rows.
  */
-type Ref = number;
-
-const contentKey = (a: AuditRecord): string => `${a.action}\u0000${a.actorId}\u0000${a.clientId}\u0000${a.detail}`;
-
-/** Dedupe: dump rows by id; dropped rows unless dumped; log copies unless a dump/dropped row matches. Returns kept refs. */
-function dedupe(dump: readonly AuditRecord[], cols: AuditColumns, w: Window): Int32Array {
-  const byId = new Set<string>();
-  // Typed, sized for the worst case: a gigabyte bundle keeps ~380 k refs.
-  const out = new Int32Array(dump.length + cols.length);
-  let kept = 0;
-  const anchors = new Map<string, { ts: number | null; used: boolean }[]>();
-  const anchor = (ref: Ref, id: string, key: string, ts: number | null): void => {
-    if (byId.has(id)) return;
-    byId.add(id);
-    out[kept++] = ref;
-    const l = anchors.get(key);
-    if (l) l.push({ ts, used: false });
-    else anchors.set(key, [{ ts, used: false }]);
-  };
-  dump.forEach((a, j) => {
-    if (inWindow(w, a.ts)) anchor(-(j + 1), a.id, contentKey(a), a.ts);
-  });
-  const n = cols.length;
-  for (let i = 0; i < n; i++) {
-    if (cols.origin.get(i) === DROPPED && inWindow(w, cols.ts.get(i))) anchor(i, cols.id(i), cols.contentKey(i), cols.time(i));
+function repeatedIds(cols: AuditColumns, rows: Int32Array): Uint8Array {
+  const m = rows.length;
+  const hash = new Float64Array(m);
+  const order = new Int32Array(m);
+  for (let k = 0; k < m; k++) {
+    hash[k] = cols.idHash(rows[k]!);
+    order[k] = k;
   }
+  sortByKeys(order, hash, hash);
+  const dup = new Uint8Array(m);
+  for (let a = 0; a < m;) {
+    let b = a + 1;
+    while (b < m && hash[order[b]!] === hash[order[a]!]) b++;
+    // Within a run of equal hashes, in read order: a row repeats an earlier kept row with the same id.
+    for (let x = a + 1; x < b; x++) {
+      for (let y = a; y < x; y++) {
+        if (dup[order[y]!] === 0 && cols.sameId(rows[order[x]!]!, rows[order[y]!]!)) {
+          dup[order[x]!] = 1;
+          break;
+        }
+      }
+    }
+    a = b;
+  }
+  return dup;
+}
+
+/**
+ * Dedupe: dumped rows by id; dropped rows unless dumped; log copies unless a dumped or dropped row
+ * has the same content within SAME_EVENT_MS (each such row absorbs one copy). Returns the kept rows.
+ */
+function dedupe(cols: AuditColumns, w: Window): Int32Array {
+  const n = cols.length;
+  // Typed, sized for the worst case: a gigabyte bundle keeps ~380 k rows.
+  const out = new Int32Array(n);
+  let kept = 0;
+  // Dumped rows, then dropped ones: the rows a log copy may be, in the order their ids count.
+  const persisted = new Int32Array(n);
+  let np = 0;
+  let copies = 0;
+  for (let i = 0; i < n; i++) {
+    if (!inWindow(w, cols.ts.get(i))) continue;
+    const o = cols.origin.get(i);
+    if (o === DUMP) persisted[np++] = i;
+    else if (o === LOG_COPY) copies++;
+  }
+  for (let i = 0; i < n; i++) if (cols.origin.get(i) === DROPPED && inWindow(w, cols.ts.get(i))) persisted[np++] = i;
+  const candidates = persisted.subarray(0, np);
+  const dup = repeatedIds(cols, candidates);
+  // Anchors (kept dumped and dropped rows) by content hash, only needed when there are copies to match.
+  const anchors = new Map<number, number[]>();
+  for (let k = 0; k < np; k++) {
+    if (dup[k] === 1) continue;
+    const i = candidates[k]!;
+    out[kept++] = i;
+    if (copies === 0) continue;
+    const h = cols.contentHash(i);
+    const l = anchors.get(h);
+    if (l) l.push(i);
+    else anchors.set(h, [i]);
+  }
+  const used = new Set<number>();
   for (let i = 0; i < n; i++) {
     if (cols.origin.get(i) !== LOG_COPY || !inWindow(w, cols.ts.get(i))) continue;
-    // Cheap case first: with no dump and no dropped rows no log copy can be a duplicate.
-    const cands = anchors.size === 0 ? undefined : anchors.get(cols.contentKey(i));
+    // Cheap case first: with no dumped and no dropped rows no log copy can be a duplicate.
+    const cands = anchors.size === 0 ? undefined : anchors.get(cols.contentHash(i));
+    if (cands === undefined) {
+      out[kept++] = i;
+      continue;
+    }
     const ts = cols.time(i);
-    let best: { ts: number | null; used: boolean } | undefined;
+    let best = -1;
     let bestGap = Number.POSITIVE_INFINITY;
-    for (const c of cands ?? []) {
-      if (c.used) continue;
-      const gap = c.ts === null || ts === null ? SAME_EVENT_MS : Math.abs(c.ts - ts);
+    for (const c of cands) {
+      if (used.has(c) || !cols.sameContent(c, i)) continue;
+      const cts = cols.time(c);
+      const gap = cts === null || ts === null ? SAME_EVENT_MS : Math.abs(cts - ts);
       if (gap <= SAME_EVENT_MS && gap < bestGap) {
         best = c;
         bestGap = gap;
       }
     }
-    if (best) best.used = true;
+    if (best >= 0) used.add(best);
     else out[kept++] = i;
   }
   return out.subarray(0, kept);
@@ -65,17 +113,17 @@ function dedupe(dump: readonly AuditRecord[], cols: AuditColumns, w: Window): In
 
 /** What correlate itself reads besides the index, without building every row. */
 export interface AuditInternals {
-  /** Dump and dropped rows (log copies never carry a persisted trace link). */
-  persisted(): AuditRecord[];
+  /** Dump and dropped rows whose trace id is one of `traceIds`, in rows() order (log copies never carry a persisted trace link). */
+  persistedFor(traceIds: ReadonlySet<string>): AuditRecord[];
   /** Earliest and latest known row time, or null. */
   span(): { from: number; to: number } | null;
 }
 
-/** Build the AuditIndex over the window from dump rows and log-derived columns; story logs come from the retained records. */
-export function buildAudit(dump: readonly AuditRecord[], cols: AuditColumns, w: Window, logs: readonly LogRecord[]): { index: AuditIndex; internals: AuditInternals } {
-  const hasDump = dump.length > 0;
-  const tsOf = (ref: Ref): number => (ref < 0 ? dump[-ref - 1]!.ts ?? Infinity : cols.time(ref) ?? Infinity);
-  const kept = dedupe(dump, cols, w);
+/** Build the AuditIndex over the window from the audit columns; story logs come from the retained records. */
+export function buildAudit(cols: AuditColumns, w: Window, logs: readonly LogRecord[]): { index: AuditIndex; internals: AuditInternals } {
+  const hasDump = cols.dumped > 0;
+  const tsOf = (row: number): number => cols.time(row) ?? Infinity;
+  const kept = dedupe(cols, w);
   // Ordered by created_at (rows without one last), then as kept.
   const times = new Float64Array(kept.length);
   const order = new Int32Array(kept.length);
@@ -92,9 +140,7 @@ export function buildAudit(dump: readonly AuditRecord[], cols: AuditColumns, w: 
   let cache: (AuditRecord | undefined)[] | undefined;
   const built = (): (AuditRecord | undefined)[] => (cache ??= new Array<AuditRecord | undefined>(sorted.length));
   const at = (arr: (AuditRecord | undefined)[], pos: number): AuditRecord => {
-    const ref = sorted[pos]!;
-    if (ref < 0) return dump[-ref - 1]!;
-    return (arr[pos] ??= cols.record(ref));
+    return (arr[pos] ??= cols.record(sorted[pos]!));
   };
   const pick = (positions: Iterable<number>): AuditRecord[] => {
     const arr = built();
@@ -107,7 +153,7 @@ export function buildAudit(dump: readonly AuditRecord[], cols: AuditColumns, w: 
   };
 
   // Each walk gets its own view, so a callback that starts another walk cannot move it.
-  const newView = (): RowView => new RowView(dump, cols, sorted, (p) => at(built(), p));
+  const newView = (): RowView => new RowView(cols, sorted, (p) => at(built(), p));
   /** Rows whose view passes `pred`, built (and cached) as AuditRecords. */
   const where = (pred: (row: AuditRowView) => boolean): AuditRecord[] => {
     const view = newView();
@@ -117,7 +163,7 @@ export function buildAudit(dump: readonly AuditRecord[], cols: AuditColumns, w: 
   };
 
   let storyIndex: StoryIndex | undefined;
-  const stories = (): StoryIndex => (storyIndex ??= buildStories(dump, cols, sorted, logs));
+  const stories = (): StoryIndex => (storyIndex ??= buildStories(cols, sorted, logs));
   const story = (st: StoryIndex, s: number): AuditStory => ({ key: st.key(s), rows: pick(st.positions(s)), logs: [...st.logs(s)] });
   const timeAt = (p: number): number | null => {
     const ts = tsOf(sorted[p]!);
@@ -135,12 +181,7 @@ export function buildAudit(dump: readonly AuditRecord[], cols: AuditColumns, w: 
       const matches = (s: string): boolean => (typeof action === 'string' ? s === action : action.test(s));
       const hits: number[] = [];
       for (let p = 0; p < sorted.length; p++) {
-        const ref = sorted[p]!;
-        if (ref < 0) {
-          if (matches(dump[-ref - 1]!.action)) hits.push(p);
-          continue;
-        }
-        const id = cols.action.get(ref);
+        const id = cols.action.get(sorted[p]!);
         let hit = memo.get(id);
         if (hit === undefined) memo.set(id, (hit = matches(cols.dict.values[id]!)));
         if (hit) hits.push(p);
@@ -173,11 +214,42 @@ export function buildAudit(dump: readonly AuditRecord[], cols: AuditColumns, w: 
       return out;
     },
   };
+  // Dump and dropped rows with a trace id, by the id's hash (built on the first timeline asked for).
+  let byTrace: { hash: Float64Array; pos: Int32Array; order: Int32Array } | undefined;
+  const traceIndex = (): { hash: Float64Array; pos: Int32Array; order: Int32Array } => {
+    const pos: number[] = [];
+    const hashes: number[] = [];
+    for (let p = 0; p < sorted.length; p++) {
+      if (cols.originOf(sorted[p]!) === 'log') continue;
+      const id = cols.traceId(sorted[p]!);
+      if (id === '') continue;
+      pos.push(p);
+      hashes.push(stringHash(id));
+    }
+    const hash = Float64Array.from(hashes);
+    const order = sortByKeys(Int32Array.from(pos, (_, k) => k), hash, hash);
+    return { hash, pos: Int32Array.from(pos), order };
+  };
   const internals: AuditInternals = {
-    persisted() {
+    persistedFor(traceIds) {
+      const ix = (byTrace ??= traceIndex());
       const hits: number[] = [];
-      for (let p = 0; p < sorted.length; p++) if (sorted[p]! < 0 || cols.origin.get(sorted[p]!) !== LOG_COPY) hits.push(p);
-      return pick(hits);
+      for (const id of traceIds) {
+        const h = stringHash(id);
+        // First entry with this hash, then each one while the hash holds.
+        let lo = 0;
+        let hi = ix.hash.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (ix.hash[ix.order[mid]!]! < h) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let k = lo; k < ix.hash.length && ix.hash[ix.order[k]!] === h; k++) {
+          const p = ix.pos[ix.order[k]!]!;
+          if (cols.traceId(sorted[p]!) === id) hits.push(p);
+        }
+      }
+      return pick([...new Set(hits)].sort((a, b) => a - b));
     },
     span() {
       let from = Infinity;
@@ -194,13 +266,12 @@ export function buildAudit(dump: readonly AuditRecord[], cols: AuditColumns, w: 
   return { index, internals };
 }
 
-/** Reads row `pos` of the trail from the dump or the columns, without building an AuditRecord. */
+/** Reads row `pos` of the trail from the columns, without building an AuditRecord. */
 class RowView implements AuditRowView {
-  #ref = 0;
+  #row = 0;
   #pos = 0;
   #kv: Record<string, string> | undefined;
   constructor(
-    private readonly dump: readonly AuditRecord[],
     private readonly cols: AuditColumns,
     private readonly sorted: Int32Array,
     private readonly build: (pos: number) => AuditRecord,
@@ -209,38 +280,33 @@ class RowView implements AuditRowView {
   /** Point the view at position `pos` (in rows() order) and return it. */
   at(pos: number): this {
     this.#pos = pos;
-    this.#ref = this.sorted[pos]!;
+    this.#row = this.sorted[pos]!;
     this.#kv = undefined;
     return this;
   }
 
-  #row(): AuditRecord | undefined {
-    return this.#ref < 0 ? this.dump[-this.#ref - 1]! : undefined;
-  }
-
   get action(): string {
-    return this.#row()?.action ?? this.cols.dict.values[this.cols.action.get(this.#ref)]!;
+    return this.cols.dict.values[this.cols.action.get(this.#row)]!;
   }
 
   get actorId(): string {
-    return this.#row()?.actorId ?? this.cols.dict.values[this.cols.actor.get(this.#ref)]!;
+    return this.cols.dict.values[this.cols.actor.get(this.#row)]!;
   }
 
   get clientId(): string {
-    return this.#row()?.clientId ?? this.cols.dict.values[this.cols.client.get(this.#ref)]!;
+    return this.cols.dict.values[this.cols.client.get(this.#row)]!;
   }
 
   get detail(): string {
-    return this.#row()?.detail ?? this.cols.detail(this.#ref);
+    return this.cols.detail(this.#row);
   }
 
   get detailKv(): Record<string, string> {
-    return this.#row()?.detailKv ?? (this.#kv ??= parseAuditDetail(this.cols.detail(this.#ref)).detailKv);
+    return (this.#kv ??= parseAuditDetail(this.cols.detail(this.#row)).detailKv);
   }
 
   get ts(): number | null {
-    const a = this.#row();
-    return a ? a.ts : this.cols.time(this.#ref);
+    return this.cols.time(this.#row);
   }
 
   record(): AuditRecord {

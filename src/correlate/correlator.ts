@@ -1,7 +1,7 @@
 // The streaming correlator: consumes records one at a time (as ingest streams them), keeps compact
 // indexes plus a bounded set of full records, and assembles the Model at finish().
 import type {
-  AuditRecord, BundleRecord, DocumentRecord, IngestResult, LogRecord, MetricSnapshot, TokenRecord,
+  BundleRecord, DocumentRecord, IngestResult, LogRecord, MetricSnapshot, TokenRecord,
 } from '../ingest/index.ts';
 import { buildAudit } from './audit.ts';
 import { AuditColumns } from './audit-store.ts';
@@ -50,9 +50,7 @@ export class Correlator {
   private readonly graph = new TraceGraph();
   private readonly boots = new BootTracker();
   private readonly clock = new ClockTracker();
-  /** Dumped audit rows stay whole (a dump is small); rows rebuilt from log lines go to columns. */
-  private readonly auditDump: AuditRecord[] = [];
-  /** Their trace ids are kept as the graph's node numbers (the graph saw each id first). */
+  /** Audit rows, dumped or rebuilt from log lines, in columns; trace ids the graph holds are kept as its node numbers. */
   private readonly auditCols = new AuditColumns(this.graph);
   private readonly snapshots: MetricSnapshot[] = [];
   private readonly docs: DocumentRecord[] = [];
@@ -72,7 +70,7 @@ export class Correlator {
         this.addLog(rec);
         break;
       case 'audit':
-        if (this.keep(rec.ts)) this.auditDump.push(rec);
+        if (this.keep(rec.ts)) this.auditCols.addDump(rec);
         break;
       case 'metrics':
         if (this.keep(rec.time)) this.snapshots.push(rec);
@@ -157,11 +155,11 @@ export class Correlator {
     const clock = this.clock.finish(server?.source ?? null, (s) => origins.get(s) === 'authserver', this.docs, this.tokens);
     const offsets = new Map(clock.filter((c) => Math.abs(c.offsetMs) >= CORRECT_ABOVE_MS).map((c) => [c.source, c.offsetMs]));
     const records = logs.records();
-    const { index: audit, internals } = buildAudit(this.auditDump, this.auditCols, w, records);
+    const { index: audit, internals } = buildAudit(this.auditCols, w, records);
     const http = this.http.finish(w, records);
     const traces = buildTraces({
       graph: this.graph, logs: this.logs, http: this.http, window: w, retained,
-      audit: internals.persisted(), offsets,
+      auditFor: (ids) => internals.persistedFor(ids), offsets,
       released: () => {
         this.http.releaseRows();
         this.opts.settle?.();

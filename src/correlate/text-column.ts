@@ -56,6 +56,38 @@ export class TextColumn {
     this.used += n;
   }
 
+  /** A hash of row i's text (FNV-1a over its UTF-8 bytes): equal texts hash alike. */
+  hash(i: number): number {
+    const n = this.len.get(i);
+    let h = 0x811c9dc5;
+    if (n === IN_MAP) {
+      // Kept as a string only when the bytes would not do: its equals are kept the same way.
+      const s = this.long.get(i)!;
+      for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+      return h | 0;
+    }
+    if (n === 0) return h | 0;
+    const p = this.start.get(i);
+    const buf = this.chunks[p >>> CHUNK_BITS]!;
+    const o = p & (CHUNK - 1);
+    for (let k = o; k < o + n; k++) h = Math.imul(h ^ buf[k]!, 0x01000193);
+    return h | 0;
+  }
+
+  /** True when rows i and j hold the same text, compared without spelling either. */
+  equals(i: number, j: number): boolean {
+    const a = this.len.get(i);
+    const b = this.len.get(j);
+    if (a === IN_MAP || b === IN_MAP) return a === b && this.long.get(i) === this.long.get(j);
+    if (a !== b) return false;
+    if (a === 0) return true;
+    const p = this.start.get(i);
+    const q = this.start.get(j);
+    const o = p & (CHUNK - 1);
+    const r = q & (CHUNK - 1);
+    return this.chunks[p >>> CHUNK_BITS]!.compare(this.chunks[q >>> CHUNK_BITS]!, r, r + b, o, o + a) === 0;
+  }
+
   /** Row i, as pushed. */
   get(i: number): string {
     const n = this.len.get(i);

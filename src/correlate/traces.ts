@@ -45,7 +45,8 @@ export interface TraceInputs {
   http: HttpTable;
   window: Window;
   retained: readonly Retained[];
-  audit: readonly AuditRecord[];
+  /** Dump and dropped audit rows whose trace id is one of these, in trail order. */
+  auditFor(traceIds: ReadonlySet<string>): readonly AuditRecord[];
   /** Clock offset (ms) per source name, to correct timelines. */
   offsets: Map<string, number>;
   /** Called once the access rows have been read (the caller may drop them and collect garbage). */
@@ -260,8 +261,7 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
         });
       }
       const recs = (timelines.get(r) ?? []).map((pos) => inp.retained[pos]!.rec);
-      const traceIds = new Set(memberIds(r).traceIds);
-      const rows = inp.audit.filter((a) => a.origin !== 'log' && a.traceId !== '' && traceIds.has(a.traceId));
+      const rows = inp.auditFor(new Set(memberIds(r).traceIds));
       return buildTimeline(recs, rows, inp.offsets);
     },
   };

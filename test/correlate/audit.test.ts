@@ -239,3 +239,27 @@ describe('reading the audit trail without building every row', () => {
     expect(m.audit.storyHeads().map((h) => h.key)).toEqual(['user:u1', 'client:c1', 'family:fam-1']);
   });
 });
+
+describe('a large audit dump kept in columns', () => {
+  const T = '7665108ba91f61b800d5b53dd73d12be';
+
+  it('gives every dumped row back exactly as read, and keeps the first of two rows with the same id', () => {
+    const a = auditRow('token.issued', { id: 'row-1', actorId: 'u1', clientId: 'c1', ip: '203.0.113.9', detail: 'reuse_detection family=f1', traceId: 'not-in-any-log', createdAt: '2026-10-03T09:00:00.123456Z' });
+    const b = auditRow('user.login', { id: 'row-2', actorId: 'u2', createdAt: '2026-10-03T10:00:00+02:00' });
+    const again = auditRow('token.revoked', { id: 'row-1', actorId: 'u9', createdAt: '2026-10-03T09:30:00Z' });
+    const m = model([a, b, again]);
+    // b is 08:00 UTC, a 09:00 UTC; the second row-1 is a repeat of the first and is left out.
+    expect(m.audit.rows()).toEqual([b, a]);
+    expect(m.audit.rows()[1]!.detailWord).toBe('reuse_detection');
+  });
+
+  it('shows a dumped row in the timeline of the trace it names, whether the dump was read before or after the logs', () => {
+    const line = log('tokens issued', { client_id: 'c1' }, { time: '2026-10-03T09:00:00.100Z', traceId: T });
+    const row = auditRow('token.issued', { id: 'row-1', actorId: 'u1', clientId: 'c1', detail: 'family=f1', traceId: T, createdAt: '2026-10-03T09:00:00.200Z' });
+    for (const records of [[row, line], [line, row]]) {
+      const timeline = model(records).traces.timeline(T);
+      expect(timeline.map((e) => e.record.kind)).toEqual(['log', 'audit']);
+      expect(timeline[1]!.record).toEqual(row);
+    }
+  });
+});

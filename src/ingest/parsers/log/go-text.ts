@@ -1,5 +1,6 @@
 // Go slog TextHandler tokenizer: `key=value` pairs separated by spaces, where keys and values are
 // quoted with strconv.Quote only when needed. Hand-written (the `logfmt` package decodes Go escapes wrongly).
+import { intern } from './intern.ts';
 
 const BACKSLASH = 0x5c;
 const QUOTE = 0x22;
@@ -81,6 +82,9 @@ export function unquoteGo(s: string, start: number, end: number): string {
   return out + s.slice(from, end);
 }
 
+// Slots of the key cache (a power of two); a key is looked for in two neighbouring slots.
+const KEY_SLOTS_MASK = 511;
+
 /** Index of the closing quote of a Go quoted string whose body starts at `i`, or -1 if unterminated. */
 function closingQuote(s: string, i: number): number {
   const n = s.length;
@@ -100,6 +104,7 @@ export class KvScanner {
   keys: string[] = [];
   vals: string[] = [];
   private quoted: boolean[] = [];
+  private readonly keySlots: string[] = new Array<string>(KEY_SLOTS_MASK + 1).fill('');
   n = 0;
   /** Words without `=`: Go's TextHandler never writes them, so they mark a line that is not slog text. */
   bare = 0;
@@ -109,6 +114,25 @@ export class KvScanner {
   /** True when pair `i` of the last scan had a quoted value. */
   quotedAt(i: number): boolean {
     return this.quoted[i] === true;
+  }
+
+  /**
+   * The key `s[i, j)`. Lines of one file repeat a handful of keys: each is sliced once, internalized
+   * and then found again by a cheap hash of its length and three of its characters, so the switch,
+   * Set and property lookups downstream compare pointers instead of characters.
+   */
+  private keyAt(s: string, i: number, j: number): string {
+    const len = j - i;
+    const h = ((len << 4) ^ (s.charCodeAt(i) * 7) ^ (s.charCodeAt(j - 1) * 13) ^ (s.charCodeAt(i + (len >> 1)) * 3)) & (KEY_SLOTS_MASK - 1);
+    const slots = this.keySlots;
+    const a = slots[h]!;
+    if (a.length === len && s.startsWith(a, i)) return a;
+    const b = slots[h + 1]!;
+    if (b.length === len && s.startsWith(b, i)) return b;
+    const key = intern(s.slice(i, j));
+    slots[h + 1] = a; // the newer key takes the first slot, the older one moves to the second
+    slots[h] = key;
+    return key;
   }
 
   /** Scans `s` from `start`; returns the number of pairs found. */
@@ -137,13 +161,14 @@ export class KvScanner {
         while (j < len && (c = s.charCodeAt(j)) !== EQUALS && c !== SPACE) j++;
         if (j >= len || c === SPACE || j === i) {
           this.bare++;
+          if (j === i) { // a word that starts with `=` (e.g. `"a"=b`): skip it whole, or the scan never moves on
+            j = s.indexOf(' ', i);
+            if (j < 0) j = len;
+          }
           i = j;
           continue;
         }
-        // Lines of one file repeat their keys in the same order: reuse the last line's key string at
-        // this position instead of slicing (and later internalizing) a new one per line.
-        const prev = this.keys[this.n];
-        key = prev !== undefined && prev.length === j - i && s.startsWith(prev, i) ? prev : s.slice(i, j);
+        key = this.keyAt(s, i, j);
         i = j + 1;
       }
       let val: string;

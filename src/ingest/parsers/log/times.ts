@@ -17,8 +17,18 @@ function num(s: string, i: number, n: number): number {
   return v;
 }
 
-let cacheKey = '';
+// The last date-time prefix parsed (`YYYY-MM-DDTHH:MM:SS`, as the string and position it was read
+// from) and its epoch ms. Compared char by char: startsWith with a position allocates a substring.
+let cacheSrc = '';
+let cacheAt = 0;
 let cacheBase = 0;
+
+/** True when `s[start, start + 19)` is the cached prefix. Checked backwards: the seconds change first. */
+function isCachedPrefix(s: string, start: number): boolean {
+  if (cacheSrc === '') return false;
+  for (let k = 18; k >= 0; k--) if (s.charCodeAt(start + k) !== cacheSrc.charCodeAt(cacheAt + k)) return false;
+  return true;
+}
 
 /**
  * Parses `YYYY-MM-DD[T ]HH:MM:SS[.,fraction][Z|±HH[:MM]]` (also `YYYY/MM/DD …` as written by Go's
@@ -28,7 +38,7 @@ export function parseIsoTime(s: string, start = 0, end = s.length): number | nul
   if (end - start < 19) return null;
   let base: number;
   // Consecutive log lines mostly share their second: reuse the validated date-time prefix.
-  if (cacheKey !== '' && s.startsWith(cacheKey, start)) {
+  if (isCachedPrefix(s, start)) {
     base = cacheBase;
   } else {
     const sep = s.charCodeAt(start + 4);
@@ -42,7 +52,8 @@ export function parseIsoTime(s: string, start = 0, end = s.length): number | nul
       return null;
     }
     base = Date.UTC(y, mo - 1, d, h, mi, sec);
-    cacheKey = s.slice(start, start + 19);
+    cacheSrc = s;
+    cacheAt = start;
     cacheBase = base;
   }
   let i = start + 19;

@@ -1,6 +1,7 @@
 // Container-log wrappers around a log line: kubectl --prefix / --timestamps, CRI, docker compose
 // prefixes (text), Docker json-file and journald export (JSON). Detected per line: a file can mix them.
 import type { Level } from '../../types.ts';
+import { intern } from './intern.ts';
 import { numericLevel } from './levels.ts';
 import { parseIsoTime } from './times.ts';
 
@@ -71,8 +72,9 @@ export class Unwrapped {
       if (text.startsWith('[pod/')) {
         const close = text.indexOf('] ', 5);
         if (close > 0) {
+          // Compared as a whole string: startsWith with a position is much slower here.
           const last = this.lastPrefixSource;
-          if (close !== last.length + 1 || !text.startsWith(last, 1)) this.lastPrefixSource = text.slice(1, close);
+          if (close !== last.length + 1 || text.substring(1, close) !== last) this.lastPrefixSource = intern(text.slice(1, close));
           this.source = this.lastPrefixSource;
           this.wrapper = W_KPREFIX;
           pos = close + 2;

@@ -55,6 +55,16 @@ describe('slog text lines', () => {
     expect(rec.attrs).toEqual({ 'odd key': 1, empty: '' });
   });
 
+  it('keeps a line with a word starting with `=` as plain text and goes on to the next line', () => {
+    const out = parseLog([
+      'time=2026-10-03T09:16:11.070Z level=INFO msg="http request"=vscode-mcp/1.104.0',
+      'time=2026-10-03T09:16:12.000Z level=INFO msg=next =x',
+      'time=2026-10-03T09:16:13.000Z level=WARN msg=last',
+    ]);
+    expect(out.records.map((r) => [r.format, r.line])).toEqual([['plain', 1], ['plain', 2], ['slog-text', 3]]);
+    expect(out.records[0]!.msg).toBe('time=2026-10-03T09:16:11.070Z level=INFO msg="http request"=vscode-mcp/1.104.0');
+  });
+
   it.each([
     ['INFO+2', 'INFO'],
     ['DEBUG-4', 'DEBUG'],

@@ -15,6 +15,8 @@ const CLOSE_BRACE = 0x7d;
 // Bounds on joining, so a hostile or odd file cannot grow one record without limit.
 const MAX_CONTINUATION_LINES = 500;
 const MAX_PARTIAL_CHARS = 1 << 20;
+// The line AuthPlane prints after `authserver boot aborted: …`.
+const BOOT_HINT = 'set the missing keys and restart the server.';
 
 /** How the file looked from its head (see sniff.ts); steers choices a single line cannot make. */
 export interface EngineHints {
@@ -75,7 +77,7 @@ export class LogLineParser implements LineParser {
       this.partialText = '';
       const obj = text.charCodeAt(0) === OPEN_BRACE ? parseObject(text) : undefined;
       if (obj === undefined && text.charCodeAt(0) === OPEN_BRACE) this.badJson(text, this.partialLine, this.partialOffset);
-      else this.startRecord(text, obj, this.partialLine, this.partialOffset);
+      else this.startRecord(text, 0, obj, this.partialLine, this.partialOffset);
     }
     this.flush();
     const format = this.dominantFormat();
@@ -107,7 +109,9 @@ export class LogLineParser implements LineParser {
     this.lines++;
     const u = this.u;
     u.reset(this.hints.source);
-    let inner: string;
+    // The inner line is `line` from `at`; it is sliced only where a string of its own is needed.
+    let line: string;
+    let at = 0;
     let obj: Record<string, unknown> | undefined;
     if (text.charCodeAt(0) === OPEN_BRACE) {
       const o = parseObject(text);
@@ -117,46 +121,52 @@ export class LogLineParser implements LineParser {
       }
       const unwrapped = u.unwrapJson(o);
       if (unwrapped === undefined) {
-        inner = text;
+        line = text;
         obj = o;
       } else {
-        inner = unwrapped;
+        line = unwrapped;
       }
     } else {
-      inner = u.unwrapText(text, this.hints.composeLoose);
+      at = u.unwrapText(text, this.hints.composeLoose);
+      line = u.line;
     }
     this.wrapperCounts[u.wrapper]!++;
 
-    if (u.partial) {
-      if (this.partialText === '') {
-        this.partialLine = lineNo;
-        this.partialOffset = offset;
+    if (u.partial || this.partialText !== '') {
+      let inner = at === 0 ? line : line.slice(at);
+      if (u.partial) {
+        if (this.partialText === '') {
+          this.partialLine = lineNo;
+          this.partialOffset = offset;
+        }
+        this.partialText += inner;
+        this.recognised++;
+        if (this.partialText.length < MAX_PARTIAL_CHARS) return;
+        inner = ''; // too long to keep joining: close it here
       }
-      this.partialText += inner;
-      this.recognised++;
-      if (this.partialText.length < MAX_PARTIAL_CHARS) return;
-      inner = ''; // too long to keep joining: close it here
-    }
-    if (this.partialText !== '') {
-      inner = this.partialText + inner;
+      line = this.partialText + inner;
+      at = 0;
       lineNo = this.partialLine;
       offset = this.partialOffset;
       this.partialText = '';
     }
-    if (obj === undefined && inner.charCodeAt(0) === OPEN_BRACE) {
+    if (obj === undefined && line.charCodeAt(at) === OPEN_BRACE) {
+      const inner = at === 0 ? line : line.slice(at);
       obj = parseObject(inner);
       if (obj === undefined) {
         this.badJson(inner, lineNo, offset);
         return;
       }
+      line = inner;
+      at = 0;
     }
-    if (obj === undefined && this.continues(inner)) return;
-    this.startRecord(inner, obj, lineNo, offset);
+    if (obj === undefined && this.continues(line, at)) return;
+    this.startRecord(line, at, obj, lineNo, offset);
   }
 
-  /** Starts a record from an unwrapped line (the previous pending one is emitted first). */
-  private startRecord(inner: string, obj: Record<string, unknown> | undefined, lineNo: number, offset: number): void {
-    if (inner.length === 0 && obj === undefined) { // a wrapper around an empty line: no record
+  /** Starts a record from an unwrapped line, `line` from `at` (the previous pending one is emitted first). */
+  private startRecord(line: string, at: number, obj: Record<string, unknown> | undefined, lineNo: number, offset: number): void {
+    if (line.length === at && obj === undefined) { // a wrapper around an empty line: no record
       if (this.u.wrapper !== W_NONE) this.recognised++;
       if (this.pendingOpenKey !== null) this.appendContinuation('');
       return;
@@ -172,7 +182,7 @@ export class LogLineParser implements LineParser {
       this.pendingOpenKey = null;
     } else {
       const t = this.text;
-      isKnown = t.fill(rec, inner);
+      isKnown = t.fill(rec, line, at);
       levelExplicit = t.levelExplicit;
       this.pendingOpenKey = t.openKey;
       this.pendingHeader = t.header;
@@ -191,53 +201,53 @@ export class LogLineParser implements LineParser {
     this.pendingLines = 0;
   }
 
-  /** Joins `inner` to the pending record when it continues it; returns true when it did. */
-  private continues(inner: string): boolean {
+  /** Joins the inner line (`line` from `at`) to the pending record when it continues it; returns true when it did. */
+  private continues(line: string, at: number): boolean {
     const p = this.pending;
     if (p === null || p.source !== this.u.source || this.pendingLines >= MAX_CONTINUATION_LINES) return false;
     if (this.pendingHeader !== HEADER_NONE) {
       const header = this.pendingHeader;
       this.pendingHeader = HEADER_NONE;
       if (header === HEADER_JUL) {
-        const m = JUL_LEVEL.exec(inner);
+        const m = JUL_LEVEL.exec(sliceFrom(line, at));
         if (m === null) return false;
         p.level = normLevel(m[1]) ?? 'INFO';
         p.msg = m[2]!;
       } else if (header === HEADER_DOTNET) {
-        const c = inner.charCodeAt(0);
+        const c = line.charCodeAt(at);
         if (c !== 0x20 && c !== 0x09) return false;
-        p.msg = inner.trim();
+        p.msg = sliceFrom(line, at).trim();
       }
       this.countContinuation();
       return true;
     }
     if (this.pendingOpenKey !== null) {
-      this.appendOpenValue(inner);
+      this.appendOpenValue(sliceFrom(line, at));
       this.countContinuation();
       return true;
     }
-    const c0 = inner.charCodeAt(0);
+    const c0 = line.charCodeAt(at);
     if (c0 === 0x20 || c0 === 0x09) { // indented: self-check rows, validation list, stack frames
-      this.appendContinuation(inner);
+      this.appendContinuation(sliceFrom(line, at));
       return true;
     }
-    if (this.pendingFatal && inner.startsWith('configuration validation failed:')) {
-      this.appendContinuation(inner);
+    if (this.pendingFatal && line.startsWith('configuration validation failed:', at)) {
+      this.appendContinuation(sliceFrom(line, at));
       return true;
     }
-    if (inner === 'set the missing keys and restart the server.' && p.msg.includes('boot aborted')) {
-      this.appendContinuation(inner);
+    if (line.length - at === BOOT_HINT.length && line.startsWith(BOOT_HINT, at) && p.msg.includes('boot aborted')) {
+      this.appendContinuation(BOOT_HINT);
       return true;
     }
     if (p.format === 'python') {
-      if (inner.startsWith('Traceback (most recent call last):')) {
+      if (line.startsWith('Traceback (most recent call last):', at)) {
         this.pendingTraceback = 1;
-        this.appendContinuation(inner);
+        this.appendContinuation(sliceFrom(line, at));
         return true;
       }
       if (this.pendingTraceback === 1) { // the exception line that closes a traceback
         this.pendingTraceback = 0;
-        this.appendContinuation(inner);
+        this.appendContinuation(sliceFrom(line, at));
         return true;
       }
     }
@@ -296,7 +306,7 @@ export class LogLineParser implements LineParser {
       return;
     }
     // In a text log a line may simply start with `{`: keep it as plain text.
-    if (!this.continues(text)) this.startRecord(text, undefined, lineNo, offset);
+    if (!this.continues(text, 0)) this.startRecord(text, 0, undefined, lineNo, offset);
   }
 }
 
@@ -309,6 +319,11 @@ function parseObject(text: string): Record<string, unknown> | undefined {
     return undefined;
   }
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+/** `s` from `at` as a string of its own. */
+function sliceFrom(s: string, at: number): string {
+  return at === 0 ? s : s.slice(at);
 }
 
 function findClosingQuote(s: string): number {

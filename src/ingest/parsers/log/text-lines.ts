@@ -55,48 +55,44 @@ export class TextLineReader {
   /** After fill: HEADER_JUL / HEADER_DOTNET when the line is a header whose message follows on the next line. */
   header = HEADER_NONE;
 
-  /** Fills `rec` from `text`; returns true when a known line format matched (false: `plain`). */
-  fill(rec: LogRecord, text: string): boolean {
+  /**
+   * Fills `rec` from the line `line` from `at`; returns true when a known line format matched
+   * (false: `plain`). slog text is read in place; the other formats get the inner line sliced.
+   */
+  fill(rec: LogRecord, line: string, at = 0): boolean {
     this.openKey = null;
     this.levelExplicit = true;
     this.header = HEADER_NONE;
-    const c0 = text.charCodeAt(0);
+    const c0 = line.charCodeAt(at);
     if (c0 >= 0x30 && c0 <= 0x39) { // digit: Python asctime or Go `log` date
-      const c4 = text.charCodeAt(4);
-      if (c4 === 0x2f && this.goLog(rec, text)) return true;
-      if (c4 === 0x2d && text.charCodeAt(10) === 0x20 && this.python(rec, text)) return true;
+      const c4 = line.charCodeAt(at + 4);
+      if (c4 === 0x2f && this.goLog(rec, sliceFrom(line, at))) return true;
+      if (c4 === 0x2d && line.charCodeAt(at + 10) === 0x20 && this.python(rec, sliceFrom(line, at))) return true;
     } else if (c0 === 0x5b) { // '['
-      if (text.startsWith(TS_PREFIX)) {
+      if (line.startsWith(TS_PREFIX, at)) {
         rec.format = 'ts-console';
         rec.origin = 'sdk';
         rec.level = 'WARN'; // the TS SDK logs through console.warn only
-        rec.msg = text.slice(TS_PREFIX.length);
+        rec.msg = line.slice(at + TS_PREFIX.length);
         return true;
       }
-    } else if (c0 === 0x65 && text.startsWith('error: ')) {
+    } else if (c0 === 0x65 && line.startsWith('error: ', at)) {
       rec.format = 'fatal';
       rec.origin = 'authserver';
       rec.level = 'ERROR';
-      rec.msg = text;
+      rec.msg = sliceFrom(line, at);
       return true;
-    } else if (text.charCodeAt(4) === 0x3a && this.dotnetHead(rec, text)) {
+    } else if (line.charCodeAt(at + 4) === 0x3a && this.dotnetHead(rec, sliceFrom(line, at))) {
       return true;
     } else if (c0 >= 0x41 && c0 <= 0x5a) { // uppercase: JUL header or Python without asctime
-      if (text.charCodeAt(3) === 0x20 && this.julHead(rec, text)) return true;
-      if (this.pythonBare(rec, text)) return true;
+      if (line.charCodeAt(at + 3) === 0x20 && this.julHead(rec, sliceFrom(line, at))) return true;
+      if (this.pythonBare(rec, sliceFrom(line, at))) return true;
     }
-    if (this.isSlogTextCandidate(text, c0) && this.slogText(rec, text, 0)) return true;
+    if (isSlogTextCandidate(line, at, c0) && this.slogText(rec, line, at)) return true;
+    const text = sliceFrom(line, at);
     if (fillClf(rec, text)) return true;
     this.plain(rec, text);
     return false;
-  }
-
-  private isSlogTextCandidate(text: string, c0: number): boolean {
-    // Go's TextHandler starts with `time=` (or `level=` when time is dropped); logfmt loggers with `ts=`.
-    if (c0 === 0x74) return text.startsWith('time=') || text.startsWith('ts=') || text.startsWith('t=');
-    if (c0 === 0x6c) return text.startsWith('level=') || text.startsWith('lvl=');
-    if (c0 === 0x6d) return text.startsWith('msg=');
-    return text.includes(' msg=');
   }
 
   /** slog text (`key=value …`) from `start`. Fails without touching `rec` when the line has bare words. */
@@ -281,6 +277,26 @@ export class TextLineReader {
     }
     this.levelExplicit = markerLevel(rec, text);
   }
+}
+
+/** True when the line from `at` may be slog text or logfmt. */
+function isSlogTextCandidate(line: string, at: number, c0: number): boolean {
+  // Go's TextHandler starts with `time=` (or `level=` when time is dropped); logfmt loggers with `ts=`.
+  if (c0 === 0x74) return isAt(line, at, 'time=') || isAt(line, at, 'ts=') || isAt(line, at, 't=');
+  if (c0 === 0x6c) return isAt(line, at, 'level=') || isAt(line, at, 'lvl=');
+  if (c0 === 0x6d) return isAt(line, at, 'msg=');
+  return line.indexOf(' msg=', at) >= 0;
+}
+
+/** `s.startsWith(p, at)` for a short constant `p`, char by char (startsWith with a position allocates). */
+function isAt(s: string, at: number, p: string): boolean {
+  for (let k = 0; k < p.length; k++) if (s.charCodeAt(at + k) !== p.charCodeAt(k)) return false;
+  return true;
+}
+
+/** `s` from `at` as a string of its own. */
+function sliceFrom(s: string, at: number): string {
+  return at === 0 ? s : s.slice(at);
 }
 
 /** Sets the level from an obvious marker word; returns false (level INFO) when there is none. */

@@ -28,7 +28,7 @@ export interface GeneratedBundle {
 }
 
 /** A small, fast, seeded PRNG (mulberry32): crypto randomness would dominate generation time. */
-class Rng {
+export class Rng {
   constructor(private s: number) {}
   next(): number {
     this.s = (this.s + 0x6d2b79f5) | 0;

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateBundle } from './gen.ts';
+import { forensicRun, seconds } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const BIN = join(ROOT, 'bin', 'forensic.js');
 const MB = 1e6;
 /** Bump when gen.ts changes what it writes, so cached bundles are regenerated. */
 const GEN_VERSION = 2;
@@ -66,35 +66,12 @@ function bundleFor(dir: string, sizeMb: number): { path: string; bytes: number; 
   return { path: cached, bytes: g.totalBytes, compressed: statSync(cached).size, isCached: false };
 }
 
-function seconds(start: bigint): number {
-  return Number(process.hrtime.bigint() - start) / 1e9;
-}
-
 /** `gzip -dc bundle > /dev/null`: the decompression floor. */
 function gunzipTime(path: string): number {
   const t = process.hrtime.bigint();
   const r = spawnSync('gzip', ['-dc', path], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0) throw new Error(`gzip -dc failed on ${path}`);
   return seconds(t);
-}
-
-// Peak RSS of the forensic process, written by the process itself when it exits (no /usr/bin/time
-// needed): a data: URL module preloaded with --import. maxRSS is in KiB.
-const RSS_PROBE = 'data:text/javascript,' + encodeURIComponent(
-  "import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(process.env.FORENSIC_BENCH_RSS, String(process.resourceUsage().maxRSS)));");
-
-/** `forensic analyze --format json` on the bundle: wall time, peak RSS (MB) and the causes in order. */
-function forensicRun(path: string, out: string): { seconds: number; rssMb: number; causes: string[]; records: number } {
-  const rssFile = `${out}.rss`;
-  const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', RSS_PROBE, BIN, 'analyze', '--format', 'json', '--fail-on', 'never', path], {
-    encoding: 'utf8', maxBuffer: 256 * MB, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORENSIC_BENCH_RSS: rssFile },
-  });
-  const secs = seconds(t);
-  if (r.status !== 0) throw new Error(`forensic analyze failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
-  const json = JSON.parse(r.stdout) as { findings: { cause: string }[]; stats: { records: number } };
-  const rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
-  return { seconds: secs, rssMb, causes: json.findings.map((f) => f.cause), records: json.stats.records };
 }
 
 /** The TUI probe child: time to the first frame and to each view after the analysis. */

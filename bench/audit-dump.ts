@@ -1,0 +1,70 @@
+// A support bundle whose audit dump is an SQL export of the whole audit_events table, and
+// `forensic analyze` on it: wall time, peak RSS and the causes. The base is the sample bundle the
+// main bench grows (gen.ts); the rows added are healthy traffic of a mid-size deployment (40 clients,
+// 30 000 users, 150 000 token families), so the causes must equal the sample's own.
+// Usage: node --import tsx bench/audit-dump.ts [rows...]   (default 600000: ~170 MB of JSON)
+import { execFileSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BASE_SAMPLE, Rng } from './gen.ts';
+import { forensicRun } from './measure.ts';
+
+const SAMPLES = fileURLToPath(new URL('../samples/', import.meta.url));
+const DIR = join(tmpdir(), 'forensic-bench');
+// No revocations: a family refreshed after its revocation is a finding (token-revoked-still-used).
+const ACTIONS = ['token.issued', 'token.issued', 'token.refreshed', 'token.refreshed', 'token.refreshed', 'token.refreshed', 'user.login'];
+const DAY_START = Date.parse('2026-10-02T09:00:00Z');
+
+/** The sample bundle with `rows` more rows in audit/audit.json (cached by row count). */
+function bundleWithDump(rows: number): string {
+  const out = join(DIR, `audit-dump-${rows}.tgz`);
+  if (existsSync(out)) return out;
+  const root = join(DIR, `audit-dump-${process.pid}`);
+  mkdirSync(root, { recursive: true });
+  execFileSync('tar', ['xzf', join(SAMPLES, `${BASE_SAMPLE}.tgz`), '-C', root]);
+  const file = join(root, 'support-bundle', 'audit', 'audit.json');
+  const own = readFileSync(file, 'utf8').trim();
+  const rng = new Rng(rows);
+  const clients = Array.from({ length: 40 }, () => rng.id22());
+  const users = Array.from({ length: 30_000 }, () => `${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-8${rng.hex(3)}-${rng.hex(12)}`);
+  const families = Array.from({ length: 150_000 }, () => rng.id22());
+  const fd = openSync(file, 'w');
+  // The sample's own rows first (they carry the planted failures), then the export's, a day before them.
+  writeSync(fd, own.replace(/\]\s*$/, ''));
+  let batch = '';
+  for (let i = 0; i < rows; i++) {
+    const action = rng.pick(ACTIONS);
+    const detail = action.startsWith('token.') ? `family=${rng.pick(families)}` : '';
+    const at = new Date(DAY_START + Math.floor((i / rows) * 20 * 3_600_000)).toISOString();
+    const client = action === 'user.login' ? '' : rng.pick(clients);
+    batch += `,{"id":"${rng.id22()}","action":"${action}","actor_id":"${rng.pick(users)}","client_id":"${client}",`
+      + `"ip":"10.42.${rng.int(8)}.${rng.int(250)}","detail":"${detail}","trace_id":"${rng.hex(32)}","created_at":"${at}"}`;
+    if (batch.length > 1 << 20) {
+      writeSync(fd, batch);
+      batch = '';
+    }
+  }
+  writeSync(fd, `${batch}]\n`);
+  closeSync(fd);
+  execFileSync('tar', ['czf', out, '-C', root, 'support-bundle']);
+  rmSync(root, { recursive: true, force: true });
+  return out;
+}
+
+function main(): void {
+  mkdirSync(DIR, { recursive: true });
+  const sizes = process.argv.slice(2).map(Number);
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  console.log(`forensic audit-dump bench — node ${process.version}, load average ${load}`);
+  const ref = forensicRun(join(SAMPLES, `${BASE_SAMPLE}.tgz`), join(DIR, 'audit-dump-ref.json'));
+  for (const rows of sizes.length > 0 ? sizes : [600_000]) {
+    const path = bundleWithDump(rows);
+    const r = forensicRun(path, join(DIR, `audit-dump-${rows}.json`));
+    const same = r.causes.join(',') === ref.causes.join(',');
+    console.log(`${rows} dumped rows: ${r.seconds.toFixed(2)} s, peak RSS ${r.rssMb.toFixed(1)} MB, causes = the sample's: ${same ? 'yes' : `NO (${r.causes.join(', ')})`}`);
+  }
+}
+
+main();

@@ -1,0 +1,32 @@
+// How the benches time `forensic analyze`: wall time, the process's own peak RSS and the causes it found.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BIN = join(fileURLToPath(new URL('../', import.meta.url)), 'bin', 'forensic.js');
+const MB = 1e6;
+
+// Peak RSS of the forensic process, written by the process itself when it exits (no /usr/bin/time
+// needed): a data: URL module preloaded with --import. maxRSS is in KiB.
+const RSS_PROBE = 'data:text/javascript,' + encodeURIComponent(
+  "import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(process.env.FORENSIC_BENCH_RSS, String(process.resourceUsage().maxRSS)));");
+
+/** Seconds since `start` (process.hrtime.bigint()). */
+export function seconds(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+/** `forensic analyze --format json` on the bundle: wall time, peak RSS (MB) and the causes in order. `out` names a scratch file. */
+export function forensicRun(path: string, out: string): { seconds: number; rssMb: number; causes: string[]; records: number } {
+  const rssFile = `${out}.rss`;
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--import', RSS_PROBE, BIN, 'analyze', '--format', 'json', '--fail-on', 'never', path], {
+    encoding: 'utf8', maxBuffer: 256 * MB, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORENSIC_BENCH_RSS: rssFile },
+  });
+  const secs = seconds(t);
+  if (r.status !== 0) throw new Error(`forensic analyze failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
+  const json = JSON.parse(r.stdout) as { findings: { cause: string }[]; stats: { records: number } };
+  const rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+  return { seconds: secs, rssMb, causes: json.findings.map((f) => f.cause), records: json.stats.records };
+}

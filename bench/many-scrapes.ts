@@ -1,0 +1,49 @@
+// A support bundle with a long series of /metrics scrapes (a day at one scrape a minute is 1 440), and
+// `forensic analyze` on it: wall time, peak RSS and the causes, which must equal the base sample's
+// (the scrapes added repeat the sample's first one, a minute apart, before the sample's own).
+// Usage: node --import tsx bench/many-scrapes.ts [scrapes...]   (default 1800: ~115 MB of exposition text)
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BASE_SAMPLE } from './gen.ts';
+import { forensicRun } from './measure.ts';
+
+const SAMPLES = fileURLToPath(new URL('../samples/', import.meta.url));
+const DIR = join(tmpdir(), 'forensic-bench');
+const FIRST_SCRAPE = Date.parse('2026-10-01T00:00:00Z');
+
+/** `metrics-YYYYMMDDTHHMMSSZ.prom` for a time, as the collector names scrapes. */
+const scrapeName = (ms: number): string => `metrics-${new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.prom`;
+
+/** The sample bundle with `scrapes` more snapshots in metrics/ (cached by count). */
+function bundleWithScrapes(scrapes: number): string {
+  const out = join(DIR, `many-scrapes-${scrapes}.tgz`);
+  if (existsSync(out)) return out;
+  const root = join(DIR, `many-scrapes-${process.pid}`);
+  mkdirSync(root, { recursive: true });
+  execFileSync('tar', ['xzf', join(SAMPLES, `${BASE_SAMPLE}.tgz`), '-C', root]);
+  const dir = join(root, 'support-bundle', 'metrics');
+  const first = readdirSync(dir).filter((f) => f.endsWith('.prom')).sort()[0]!;
+  const text = readFileSync(join(dir, first), 'utf8');
+  for (let i = 0; i < scrapes; i++) writeFileSync(join(dir, scrapeName(FIRST_SCRAPE + i * 60_000)), text);
+  execFileSync('tar', ['czf', out, '-C', root, 'support-bundle']);
+  rmSync(root, { recursive: true, force: true });
+  return out;
+}
+
+function main(): void {
+  mkdirSync(DIR, { recursive: true });
+  const counts = process.argv.slice(2).map(Number);
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  console.log(`forensic many-scrapes bench — node ${process.version}, load average ${load}`);
+  const ref = forensicRun(join(SAMPLES, `${BASE_SAMPLE}.tgz`), join(DIR, 'many-scrapes-ref.json'));
+  for (const n of counts.length > 0 ? counts : [1800]) {
+    const r = forensicRun(bundleWithScrapes(n), join(DIR, `many-scrapes-${n}.json`));
+    const same = r.causes.join(',') === ref.causes.join(',');
+    console.log(`${n} scrapes: ${r.seconds.toFixed(2)} s, peak RSS ${r.rssMb.toFixed(1)} MB, causes = the sample's: ${same ? 'yes' : `NO (${r.causes.join(', ')})`}`);
+  }
+}
+
+main();

@@ -19,6 +19,11 @@ const SPECIAL: ReadonlyMap<string, number> = new Map([
   ...PROMOTED_KEYS.map((k) => [k, ID] as const),
 ]);
 const NONE = 99;
+// Codes of keys that are not special: an ordinary key, and one that `{}` already has through its prototype.
+const PLAIN = 500;
+const INHERITED = 501;
+// Top-level keys remembered by position (a line with more just classifies the rest every time).
+const MAX_REMEMBERED_KEYS = 64;
 
 /**
  * Fills records from parsed JSON log objects (one instance per file: per-line state is reused).
@@ -33,6 +38,8 @@ export class JsonLineReader {
   private timeKey = '';
   private levelKey = '';
   private msgKey = '';
+  private readonly lastKeys: string[] = [];
+  private readonly lastCodes: number[] = [];
 
   /** After fill: true when the object had a level key. */
   get levelFound(): boolean {
@@ -54,17 +61,39 @@ export class JsonLineReader {
 
   private walk(rec: LogRecord, o: Record<string, unknown>, prefix: string): void {
     const attrs = rec.attrs;
+    const isTop = prefix === '';
+    // Keys go straight into attrs unless one may already be there: JSON keys are unique, so that
+    // needs a flattened group (`a.b` twice) or a name attrs inherits (`constructor`, `__proto__`).
+    let mayRepeat = !isTop;
+    let i = 0;
     for (const k in o) {
       const v = o[k];
-      const key = prefix === '' ? k : prefix + '.' + k;
+      let code: number;
+      let key: string;
+      if (isTop) {
+        key = k;
+        // Lines of a file repeat their keys in the same order: keep each position's key and code.
+        if (this.lastKeys[i] === k) code = this.lastCodes[i]!;
+        else {
+          code = SPECIAL.get(k) ?? (k in Object.prototype ? INHERITED : PLAIN);
+          if (i < MAX_REMEMBERED_KEYS) {
+            this.lastKeys[i] = k;
+            this.lastCodes[i] = code;
+          }
+        }
+        i++;
+      } else {
+        key = prefix + '.' + k;
+        code = SPECIAL.get(key) ?? PLAIN;
+      }
       if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+        mayRepeat = true;
         this.walk(rec, v as Record<string, unknown>, key); // slog groups → dotted keys
         continue;
       }
-      const code = SPECIAL.get(key);
-      if (code === undefined) {
-        // JSON keys are unique; only a dotted key equal to a flattened group can collide.
-        if (key in attrs) addAttr(attrs, key, v);
+      if (code >= PLAIN) {
+        if (code === INHERITED) mayRepeat = true;
+        if (mayRepeat && key in attrs) addAttr(attrs, key, v);
         else attrs[key] = v;
         continue;
       }

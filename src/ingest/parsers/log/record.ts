@@ -33,13 +33,26 @@ export function addAttr(attrs: Record<string, unknown>, key: string, value: unkn
 // Arrays made by addAttr for repeated keys (as opposed to array values from JSON).
 const DUPS = new WeakSet<unknown[]>();
 
-type IdField = 'requestId' | 'traceId' | 'spanId' | 'parentSpanId' | 'service' | 'component';
+// Promoted fields, as numbers: setId reads and writes them by name (a computed `rec[field]` is a slow keyed access).
+const F_REQUEST = 0;
+const F_TRACE = 1;
+const F_SPAN = 2;
+const F_PARENT = 3;
+const F_SERVICE = 4;
+const F_COMPONENT = 5;
 
 /** Sets a promoted field; a second, different value keeps the first and records both under `attrs[key]`. */
-function setId(rec: LogRecord, field: IdField, key: string, value: string): void {
-  const prev = rec[field];
-  if (prev === undefined) rec[field] = value;
-  else if (prev !== value) {
+function setId(rec: LogRecord, field: number, key: string, value: string): void {
+  let prev: string | undefined;
+  switch (field) {
+    case F_REQUEST: prev = rec.requestId; if (prev === undefined) rec.requestId = value; break;
+    case F_TRACE: prev = rec.traceId; if (prev === undefined) rec.traceId = value; break;
+    case F_SPAN: prev = rec.spanId; if (prev === undefined) rec.spanId = value; break;
+    case F_PARENT: prev = rec.parentSpanId; if (prev === undefined) rec.parentSpanId = value; break;
+    case F_SERVICE: prev = rec.service; if (prev === undefined) rec.service = value; break;
+    default: prev = rec.component; if (prev === undefined) rec.component = value;
+  }
+  if (prev !== undefined && prev !== value) {
     addAttr(rec.attrs, key, prev);
     addAttr(rec.attrs, key, value);
   }
@@ -67,29 +80,29 @@ export function isPromotedKey(key: string): boolean {
  * fields. Returns false when `key` is not one of them.
  */
 export function promote(rec: LogRecord, key: string, value: unknown): boolean {
-  let field: IdField;
+  let field: number;
   switch (key) {
     case 'request_id': case 'requestId': case 'request.id': case 'req_id': case 'reqId': case 'x_request_id':
-      field = 'requestId'; break;
+      field = F_REQUEST; break;
     case 'trace_id': case 'traceId': case 'trace.id': case 'traceid': case 'otelTraceID': case 'dd.trace_id':
-      field = 'traceId'; break;
+      field = F_TRACE; break;
     case 'span_id': case 'spanId': case 'span.id': case 'spanid': case 'otelSpanID': case 'dd.span_id':
-      field = 'spanId'; break;
+      field = F_SPAN; break;
     case 'parent_span_id': case 'parentSpanId': case 'parent.span.id':
-      field = 'parentSpanId'; break;
+      field = F_PARENT; break;
     case 'service': case 'service.name': case 'service_name': case 'serviceName':
-      field = 'service'; break;
+      field = F_SERVICE; break;
     case 'component':
-      field = 'component'; break;
+      field = F_COMPONENT; break;
     case 'logging.googleapis.com/trace': {
       // Cloud Logging writes `projects/<p>/traces/<id>`: keep the id only.
       if (typeof value !== 'string') return false;
       const slash = value.lastIndexOf('/');
-      setId(rec, 'traceId', key, slash >= 0 ? value.slice(slash + 1) : value);
+      setId(rec, F_TRACE, key, slash >= 0 ? value.slice(slash + 1) : value);
       return true;
     }
     case 'logging.googleapis.com/spanId':
-      field = 'spanId'; break;
+      field = F_SPAN; break;
     default:
       return false;
   }

@@ -8,6 +8,16 @@ const LF = 0x0a;
 const CR = 0x0d;
 const REPLACEMENT = '\uFFFD';
 
+type Latin1Slicer = { latin1Slice(start: number, end: number): string };
+// Buffer's own latin1Slice, which toString('latin1', …) calls after checking its arguments again on
+// every line; the bounds here are already right. toString when a runtime lacks it.
+const HAS_LATIN1_SLICE = typeof (Buffer.prototype as unknown as Partial<Latin1Slicer>).latin1Slice === 'function';
+
+function latin1(buf: Buffer, start: number, end: number): string {
+  if (start >= end) return '';
+  return HAS_LATIN1_SLICE ? (buf as unknown as Latin1Slicer).latin1Slice(start, end) : buf.toString('latin1', start, end);
+}
+
 /** Where split lines go. `line` gets text without its terminator (CR stripped, BOM stripped on line 1). */
 export interface LineSink {
   line(text: string, lineNo: number, offset: number): void;
@@ -112,7 +122,7 @@ export class LineSplitter {
     // UTF-8 BOM on the first line only.
     if (lineNo === 1 && e - s >= 3 && buf[s] === 0xef && buf[s + 1] === 0xbb && buf[s + 2] === 0xbf) s += 3;
     if (this.isAscii) {
-      this.sink.line(buf.toString('latin1', s, e), lineNo, offset);
+      this.sink.line(latin1(buf, s, e), lineNo, offset);
       return;
     }
     const text = buf.toString('utf8', s, e);

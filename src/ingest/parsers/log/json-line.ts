@@ -24,6 +24,8 @@ const PLAIN = 500;
 const INHERITED = 501;
 // Top-level keys remembered by position (a line with more just classifies the rest every time).
 const MAX_REMEMBERED_KEYS = 64;
+// Distinct keys whose codes a reader keeps (a file with more classifies the others every time).
+const MAX_CODED_KEYS = 4096;
 
 /**
  * Fills records from parsed JSON log objects (one instance per file: per-line state is reused).
@@ -40,6 +42,7 @@ export class JsonLineReader {
   private msgKey = '';
   private readonly lastKeys: string[] = [];
   private readonly lastCodes: number[] = [];
+  private readonly codes = new Map<string, number>();
 
   /** After fill: true when the object had a level key. */
   get levelFound(): boolean {
@@ -59,6 +62,15 @@ export class JsonLineReader {
     return this.msg !== NONE || (this.level !== NONE && this.time !== NONE);
   }
 
+  /** The code of a top-level key: one Map lookup once the file's keys have been seen. */
+  private codeOf(k: string): number {
+    let code = this.codes.get(k);
+    if (code !== undefined) return code;
+    code = SPECIAL.get(k) ?? (k in Object.prototype ? INHERITED : PLAIN);
+    if (this.codes.size < MAX_CODED_KEYS) this.codes.set(k, code);
+    return code;
+  }
+
   private walk(rec: LogRecord, o: Record<string, unknown>, prefix: string): void {
     const attrs = rec.attrs;
     const isTop = prefix === '';
@@ -75,7 +87,7 @@ export class JsonLineReader {
         // Lines of a file repeat their keys in the same order: keep each position's key and code.
         if (this.lastKeys[i] === k) code = this.lastCodes[i]!;
         else {
-          code = SPECIAL.get(k) ?? (k in Object.prototype ? INHERITED : PLAIN);
+          code = this.codeOf(k);
           if (i < MAX_REMEMBERED_KEYS) {
             this.lastKeys[i] = k;
             this.lastCodes[i] = code;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogRecord } from '../../src/ingest/index.ts';
 import { moveCursor, scrollTop } from '../../src/tui/lib/cursor.ts';
-import { duration, fit, shortPath, sparkline, wrapLines } from '../../src/tui/lib/format.ts';
+import { duration, fit, shortPath, span, sparkline, wrapLines } from '../../src/tui/lib/format.ts';
 import { filterIndexes, findNext, matches, parseFieldFilter, positionAtTime } from '../../src/tui/lib/log-filter.ts';
 
 function rec(msg: string, over: Partial<LogRecord> = {}): LogRecord {
@@ -38,6 +38,10 @@ describe('column text', () => {
     expect(duration(1500)).toBe('1.5s');
     expect(duration(125_000)).toBe('2m5s');
     expect(duration(null)).toBe('-');
+  });
+  it('writes a span within one day with the date once, and one across midnight with both dates', () => {
+    expect(span(Date.parse('2026-10-02T09:00:15Z'), Date.parse('2026-10-02T17:59:57Z'))).toBe('2026-10-02 09:00:15 … 17:59:57');
+    expect(span(Date.parse('2026-10-02T09:00:15Z'), Date.parse('2026-10-03T04:59:57Z'))).toBe('2026-10-02 09:00:15 … 2026-10-03 04:59:57');
   });
   it('draws a flat sparkline for constant values and a rising one for growth', () => {
     expect(sparkline([3, 3, 3])).toBe('▁▁▁');

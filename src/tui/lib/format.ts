@@ -20,6 +20,13 @@ export function stamp(ts: number | null | undefined): string {
   return new Date(ts).toISOString().slice(0, 19).replace('T', ' ');
 }
 
+/** A time span: the end's date is left out when it is the start's. */
+export function span(from: number | null | undefined, to: number | null | undefined): string {
+  const a = stamp(from);
+  const b = stamp(to);
+  return `${a} … ${a.slice(0, 10) === b.slice(0, 10) ? b.slice(11) : b}`;
+}
+
 /** A duration in ms as a short human string. */
 export function duration(ms: number | null | undefined): string {
   if (ms == null) return '-';

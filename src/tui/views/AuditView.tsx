@@ -7,7 +7,7 @@ import type { AuditStory, AuditStoryHead, Model } from '../../correlate/index.ts
 import { useTui } from '../context.ts';
 import { useList } from '../hooks/use-list.ts';
 import { useSticky } from '../hooks/use-sticky.ts';
-import { fit, stamp } from '../lib/format.ts';
+import { fit, span, stamp } from '../lib/format.ts';
 
 function StoryDetail({ story, height, width, isActive, onClose }: { story: AuditStory; height: number; width: number; isActive: boolean; onClose(): void }) {
   const { show } = useTui();
@@ -64,7 +64,7 @@ export function AuditView({ height, width, isActive }: { height: number; width: 
       {stories.slice(list.top, list.top + height - 1).map((s, i) => {
         const idx = list.top + i;
         const selected = idx === list.index;
-        return <Text key={s.key} bold={selected}>{fit(show(`${selected ? '›' : ' '} ${fit(s.key, 28)} ${String(s.rows).padStart(4)} rows  ${stamp(s.first)} … ${stamp(s.last).slice(11)}  ${actionsOf(s)}`), width)}</Text>;
+        return <Text key={s.key} bold={selected}>{fit(show(`${selected ? '›' : ' '} ${fit(s.key, 28)} ${String(s.rows).padStart(4)} rows  ${span(s.first, s.last)}  ${actionsOf(s)}`), width)}</Text>;
       })}
     </Box>
   );

@@ -105,11 +105,28 @@ export class KvScanner {
   vals: string[] = [];
   private quoted: boolean[] = [];
   private readonly keySlots: string[] = new Array<string>(KEY_SLOTS_MASK + 1).fill('');
+  // A number the caller attaches to a cached key (0: none yet), and the slot of each pair's key (-1: not cached).
+  private readonly slotTags: number[] = new Array<number>(KEY_SLOTS_MASK + 1).fill(0);
+  private readonly pairSlots: number[] = [];
+  private lastSlot = -1;
   n = 0;
   /** Words without `=`: Go's TextHandler never writes them, so they mark a line that is not slog text. */
   bare = 0;
   /** True when the last value opened a quote that the line never closed (a multi-line value). */
   unterminated = false;
+
+  /** The tag the caller attached to pair `i`'s key with setTag (the same for every line), or 0. */
+  tagAt(i: number): number {
+    const slot = this.pairSlots[i]!;
+    // A later key of the same line may have taken the slot over: the tag must be this key's.
+    return slot < 0 || this.keySlots[slot] !== this.keys[i] ? 0 : this.slotTags[slot]!;
+  }
+
+  /** Attaches `tag` (not 0) to pair `i`'s key, for as long as the key stays cached. */
+  setTag(i: number, tag: number): void {
+    const slot = this.pairSlots[i]!;
+    if (slot >= 0 && this.keySlots[slot] === this.keys[i]) this.slotTags[slot] = tag;
+  }
 
   /** True when pair `i` of the last scan had a quoted value. */
   quotedAt(i: number): boolean {
@@ -126,12 +143,22 @@ export class KvScanner {
     const h = ((len << 4) ^ (s.charCodeAt(i) * 7) ^ (s.charCodeAt(j - 1) * 13) ^ (s.charCodeAt(i + (len >> 1)) * 3)) & (KEY_SLOTS_MASK - 1);
     const slots = this.keySlots;
     const a = slots[h]!;
-    if (a.length === len && s.startsWith(a, i)) return a;
+    if (a.length === len && s.startsWith(a, i)) {
+      this.lastSlot = h;
+      return a;
+    }
     const b = slots[h + 1]!;
-    if (b.length === len && s.startsWith(b, i)) return b;
+    if (b.length === len && s.startsWith(b, i)) {
+      this.lastSlot = h + 1;
+      return b;
+    }
     const key = intern(s.slice(i, j));
     slots[h + 1] = a; // the newer key takes the first slot, the older one moves to the second
     slots[h] = key;
+    const tags = this.slotTags;
+    tags[h + 1] = tags[h]!;
+    tags[h] = 0;
+    this.lastSlot = h;
     return key;
   }
 
@@ -154,6 +181,7 @@ export class KvScanner {
           continue;
         }
         key = unquoteGo(s, i + 1, q);
+        this.lastSlot = -1;
         i = q + 2;
       } else {
         let j = i;
@@ -192,6 +220,7 @@ export class KvScanner {
       this.keys[this.n] = key;
       this.vals[this.n] = val;
       this.quoted[this.n] = isQuoted;
+      this.pairSlots[this.n] = this.lastSlot;
       this.n++;
     }
     return this.n;

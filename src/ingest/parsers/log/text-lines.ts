@@ -108,26 +108,38 @@ export class TextLineReader {
     if (!hasMsgOrLevel) return false;
     rec.format = 'slog-text';
     this.levelExplicit = false;
-    this.applyPairs(rec, 0, n);
+    this.applyPairs(rec, 0, n, true);
     if (kv.unterminated) this.openKey = kv.keys[n - 1] ?? null;
     return true;
   }
 
-  /** Copies scanned pairs `[from, to)` into `rec` (time/level/msg, promoted ids, attrs). */
-  applyPairs(rec: LogRecord, from: number, to: number): void {
+  /**
+   * Copies scanned pairs `[from, to)` into `rec` (time/level/msg, promoted ids, attrs). `fresh`: the
+   * record has no attrs yet, so a key that is neither repeated on the line nor inherited by `{}` is stored
+   * without the repeated-key check.
+   */
+  applyPairs(rec: LogRecord, from: number, to: number, fresh = false): void {
     const kv = this.kv;
+    const keys = kv.keys;
+    const attrs = rec.attrs;
+    let mayRepeat = !fresh;
     for (let i = from; i < to; i++) {
-      const k = kv.keys[i]!;
+      const k = keys[i]!;
       const v = kv.vals[i]!;
-      switch (k) {
-        case 'time': case 'ts': case 't':
+      let kind = kv.tagAt(i);
+      if (kind === 0) {
+        kind = keyKind(k);
+        kv.setTag(i, kind);
+      }
+      switch (kind) {
+        case K_TIME:
           if (rec.time === undefined) {
             rec.time = v;
             rec.ts = anyTime(v);
             continue;
           }
           break;
-        case 'level': case 'lvl': {
+        case K_LEVEL: {
           const lv = normLevel(v);
           if (lv !== undefined) {
             rec.level = lv;
@@ -136,16 +148,23 @@ export class TextLineReader {
           }
           break;
         }
-        case 'msg':
+        case K_MSG:
           if (rec.msg === '') {
             rec.msg = v;
             continue;
           }
           break;
+        case K_PROMOTED:
+          if (promote(rec, k, v)) continue;
+          break;
+        case K_INHERITED:
+          mayRepeat = true; // `__proto__` can even change what later keys inherit
+          break;
       }
-      if (isPromotedKey(k) && promote(rec, k, v)) continue;
       // Unquoted numbers become numbers so text and JSON logs compare alike (status=401).
-      addAttr(rec.attrs, k, kv.quotedAt(i) || !looksNumeric(v) ? v : Number(v));
+      const value = kv.quotedAt(i) || !looksNumeric(v) ? v : Number(v);
+      if (mayRepeat || kind !== K_PLAIN || repeats(keys, from, i, k)) addAttr(attrs, k, value);
+      else attrs[k] = value;
     }
   }
 
@@ -242,7 +261,7 @@ export class TextLineReader {
         const n = this.kv.scan(rest, sp + 1);
         if (this.kv.bare === 0 && n > 0) {
           rec.msg = rest.slice(body, sp);
-          this.applyPairs(rec, 0, n);
+          this.applyPairs(rec, 0, n, true);
           return true;
         }
       }
@@ -277,6 +296,30 @@ export class TextLineReader {
     }
     this.levelExplicit = markerLevel(rec, text);
   }
+}
+
+// What a slog-text key means to applyPairs (tags kept by the scanner next to each cached key; 0 = not known yet).
+const K_PLAIN = 1;
+const K_TIME = 2;
+const K_LEVEL = 3;
+const K_MSG = 4;
+const K_PROMOTED = 5;
+const K_INHERITED = 6;
+
+function keyKind(k: string): number {
+  switch (k) {
+    case 'time': case 'ts': case 't': return K_TIME;
+    case 'level': case 'lvl': return K_LEVEL;
+    case 'msg': return K_MSG;
+  }
+  if (isPromotedKey(k)) return K_PROMOTED;
+  return k in Object.prototype ? K_INHERITED : K_PLAIN;
+}
+
+/** True when `k` is one of `keys[from, i)` (slog text may repeat a key on one line). */
+function repeats(keys: readonly string[], from: number, i: number, k: string): boolean {
+  for (let j = from; j < i; j++) if (keys[j] === k) return true;
+  return false;
 }
 
 /** True when the line from `at` may be slog text or logfmt. */

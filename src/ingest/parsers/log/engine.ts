@@ -36,7 +36,10 @@ export class LogLineParser implements LineParser {
   /** Non-empty physical lines seen, and how many of them a known format (or wrapper) recognised. */
   lines = 0;
   recognised = 0;
-  readonly formatCounts = new Map<string, number>();
+  private readonly formatCounts = new Map<string, number>();
+  // Records of one file nearly all share a format: counted as a run, added to formatCounts when it ends.
+  private runFormat = '';
+  private runCount = 0;
   private readonly wrapperCounts: number[] = new Array<number>(WRAPPER_NAMES.length).fill(0);
 
   private readonly u = new Unwrapped();
@@ -88,6 +91,7 @@ export class LogLineParser implements LineParser {
 
   /** The inner format of most records so far, or null before the first record. */
   dominantFormat(): string | null {
+    this.settleFormatRun();
     let best: string | null = null;
     let bestN = 0;
     for (const [f, n] of this.formatCounts) if (n > bestN) { best = f; bestN = n; }
@@ -294,8 +298,20 @@ export class LogLineParser implements LineParser {
     this.pendingHeader = HEADER_NONE;
     this.pendingFatal = false;
     this.origins.decide(rec);
-    this.formatCounts.set(rec.format, (this.formatCounts.get(rec.format) ?? 0) + 1);
+    if (rec.format === this.runFormat) this.runCount++;
+    else {
+      this.settleFormatRun();
+      this.runFormat = rec.format;
+      this.runCount = 1;
+      if (!this.formatCounts.has(rec.format)) this.formatCounts.set(rec.format, 0); // keeps first-seen order for ties
+    }
     this.ctx.emit(rec);
+  }
+
+  private settleFormatRun(): void {
+    if (this.runCount === 0) return;
+    this.formatCounts.set(this.runFormat, this.formatCounts.get(this.runFormat)! + this.runCount);
+    this.runCount = 0;
   }
 
   private badJson(text: string, lineNo: number, offset: number): void {

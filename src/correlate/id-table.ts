@@ -159,16 +159,19 @@ export class IdTable {
       nodes.add(next, id);
       return next;
     }
-    const mask = this.slots.length - 1;
-    for (let i = this.hash() & mask; ; i = (i + 1) & mask) {
-      const n = this.slots[i]!;
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let i = this.hash() & mask;
+    for (; ; i = (i + 1) & mask) {
+      const n = slots[i]!;
       if (n < 0) break;
       if (nodes.same(n)) return n;
     }
     if (next < 0) return -1;
+    // Most misses are new ids: they go in the empty slot the probe stopped at.
     nodes.add(next);
-    this.insert(next);
-    if (++this.used * 2 > this.slots.length) this.grow();
+    slots[i] = next;
+    if (++this.used * 2 > slots.length) this.grow();
     return next;
   }
 

@@ -5,6 +5,8 @@ import { IdTable, NodeWords } from './id-table.ts';
 
 /** Ids that mean "no id" (W3C all-zero trace id, empty strings). */
 const NULL_IDS = new Set(['', '0', '00000000000000000000000000000000', '0000000000000000']);
+/** Whether an id means "no id". Checked on every line: a fresh id string is hashed only when it starts with 0. */
+const isNullId = (id: string): boolean => id.length === 0 || (id.charCodeAt(0) === 48 && NULL_IDS.has(id));
 
 /** A code/verdict fact of one record, kept for the trace outcome. */
 export interface OutcomeFact { ts: number; node: number; code?: string; verdict?: string }
@@ -56,8 +58,8 @@ export class TraceGraph {
 
   /** The node of a record's ids (request id first), linking request and trace when it carries both; -1 for none. */
   nodeOf(requestId: string | undefined, traceId: string | undefined): number {
-    const rn = requestId !== undefined && !NULL_IDS.has(requestId) ? this.node(this.reqIds, requestId, 0) : -1;
-    const tn = traceId !== undefined && !NULL_IDS.has(traceId) ? this.node(this.traceIds, traceId, 1) : -1;
+    const rn = requestId !== undefined && !isNullId(requestId) ? this.node(this.reqIds, requestId, 0) : -1;
+    const tn = traceId !== undefined && !isNullId(traceId) ? this.node(this.traceIds, traceId, 1) : -1;
     if (rn >= 0 && tn >= 0) this.union(rn, tn);
     return rn >= 0 ? rn : tn;
   }

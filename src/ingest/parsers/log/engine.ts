@@ -9,6 +9,7 @@ import { HEADER_DOTNET, HEADER_JUL, HEADER_NONE, JUL_LEVEL, TextLineReader } fro
 import { normLevel } from './levels.ts';
 import { unquoteGo } from './go-text.ts';
 import { Unwrapped, W_NONE, WRAPPER_NAMES } from './wrappers.ts';
+import { sliceFrom } from './strings.ts';
 
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
@@ -335,11 +336,6 @@ function parseObject(text: string): Record<string, unknown> | undefined {
     return undefined;
   }
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-}
-
-/** `s` from `at` as a string of its own. */
-function sliceFrom(s: string, at: number): string {
-  return at === 0 ? s : s.slice(at);
 }
 
 function findClosingQuote(s: string): number {

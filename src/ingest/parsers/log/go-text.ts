@@ -1,6 +1,6 @@
 // Go slog TextHandler tokenizer: `key=value` pairs separated by spaces, where keys and values are
 // quoted with strconv.Quote only when needed. Hand-written (the `logfmt` package decodes Go escapes wrongly).
-import { intern } from './intern.ts';
+import { intern } from './strings.ts';
 
 const BACKSLASH = 0x5c;
 const QUOTE = 0x22;

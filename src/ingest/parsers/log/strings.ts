@@ -1,4 +1,4 @@
-// String interning for the names a log file repeats on every line (keys, stream names).
+// String helpers for the per-line hot path: interning repeated names, in-place prefix tests, lazy slices.
 
 /**
  * The internalized copy of `s` (V8 internalizes every property name), or `s` itself when it cannot
@@ -10,4 +10,15 @@ export function intern(s: string): string {
   o[s] = 0;
   for (const k in o) return k;
   return s;
+}
+
+/** `s.startsWith(p, at)` for a short constant `p`, char by char (startsWith with a position allocates). */
+export function isAt(s: string, at: number, p: string): boolean {
+  for (let k = 0; k < p.length; k++) if (s.charCodeAt(at + k) !== p.charCodeAt(k)) return false;
+  return true;
+}
+
+/** `s` from `at` as a string of its own. */
+export function sliceFrom(s: string, at: number): string {
+  return at === 0 ? s : s.slice(at);
 }

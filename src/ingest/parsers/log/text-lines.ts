@@ -6,6 +6,7 @@ import { KvScanner } from './go-text.ts';
 import { normLevel } from './levels.ts';
 import { addAttr, isPromotedKey, promote } from './record.ts';
 import { anyTime, julTime, parseIsoTime } from './times.ts';
+import { isAt, sliceFrom } from './strings.ts';
 
 const PY_LEVELS = '(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)';
 // `%(asctime)s %(name)s %(levelname)s %(message)s` (the SDK demos) and the ` - `-separated cookbook form.
@@ -329,17 +330,6 @@ function isSlogTextCandidate(line: string, at: number, c0: number): boolean {
   if (c0 === 0x6c) return isAt(line, at, 'level=') || isAt(line, at, 'lvl=');
   if (c0 === 0x6d) return isAt(line, at, 'msg=');
   return line.indexOf(' msg=', at) >= 0;
-}
-
-/** `s.startsWith(p, at)` for a short constant `p`, char by char (startsWith with a position allocates). */
-function isAt(s: string, at: number, p: string): boolean {
-  for (let k = 0; k < p.length; k++) if (s.charCodeAt(at + k) !== p.charCodeAt(k)) return false;
-  return true;
-}
-
-/** `s` from `at` as a string of its own. */
-function sliceFrom(s: string, at: number): string {
-  return at === 0 ? s : s.slice(at);
 }
 
 /** Sets the level from an obvious marker word; returns false (level INFO) when there is none. */

@@ -1,7 +1,7 @@
 // Container-log wrappers around a log line: kubectl --prefix / --timestamps, CRI, docker compose
 // prefixes (text), Docker json-file and journald export (JSON). Detected per line: a file can mix them.
 import type { Level } from '../../types.ts';
-import { intern } from './intern.ts';
+import { intern } from './strings.ts';
 import { numericLevel } from './levels.ts';
 import { parseIsoTime } from './times.ts';
 

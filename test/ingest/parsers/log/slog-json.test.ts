@@ -33,6 +33,24 @@ describe('slog JSON lines', () => {
     expect(rec.attrs).toEqual({ 'http.req.method': 'GET', 'http.req.path': '/a', 'http.status': 200 });
   });
 
+  it('gives each line its own ids and attrs when the keys change order or shape from line to line', () => {
+    const out = parseLog([
+      '{"time":"2026-10-03T09:15:02Z","level":"INFO","msg":"one","request_id":"r1","status":200}',
+      '{"time":"2026-10-03T09:15:03Z","level":"INFO","msg":"two","status":401,"request_id":"r2","client_id":"c1"}',
+      '{"time":"2026-10-03T09:15:04Z","level":"WARN","msg":"three","request_id":{"n":1},"status":500}',
+    ]);
+    expect(out.records.map((r) => [r.requestId, r.level, r.attrs])).toEqual([
+      ['r1', 'INFO', { status: 200 }],
+      ['r2', 'INFO', { status: 401, client_id: 'c1' }],
+      [undefined, 'WARN', { 'request_id.n': 1, status: 500 }],
+    ]);
+  });
+
+  it('keeps both values when a dotted key and a group spell the same attr', () => {
+    const rec = one('{"time":"2026-10-03T09:15:02Z","level":"INFO","msg":"x","a.b":1,"a":{"b":2}}');
+    expect(rec.attrs).toEqual({ 'a.b': [1, 2] });
+  });
+
   it('promotes trace and span ids written by the tracing handler', () => {
     const rec = one('{"time":"2026-10-03T09:16:11Z","level":"ERROR","msg":"token endpoint error","service":"authserver","trace_id":"4bf92f3577b34da6a3ce929d0e0e4736","span_id":"00f067aa0ba902b7","parent_span_id":"53995c3f42cd8ad8","error":"db down"}');
     expect(rec).toMatchObject({

@@ -55,6 +55,22 @@ describe('slog text lines', () => {
     expect(rec.attrs).toEqual({ 'odd key': 1, empty: '' });
   });
 
+  it('keeps each line\'s request id promoted however the keys around it change', () => {
+    // `aky` and `arz` land in the same key-cache slots as `request_id`: the ids must not swap meanings.
+    const out = parseLog([
+      'time=2026-10-03T09:16:11.070Z level=INFO msg=one request_id=r1 aky=1',
+      'time=2026-10-03T09:16:12.070Z level=INFO msg=two aky=2 arz=3 request_id=r2',
+      'time=2026-10-03T09:16:13.070Z level=INFO msg=three request_id=r3 arz=4 aky=5',
+      'time=2026-10-03T09:16:14.070Z level=INFO msg=four aky=6 request_id=r4',
+    ]);
+    expect(out.records.map((r) => [r.requestId, r.attrs])).toEqual([
+      ['r1', { aky: 1 }],
+      ['r2', { aky: 2, arz: 3 }],
+      ['r3', { arz: 4, aky: 5 }],
+      ['r4', { aky: 6 }],
+    ]);
+  });
+
   it('keeps a line with a word starting with `=` as plain text and goes on to the next line', () => {
     const out = parseLog([
       'time=2026-10-03T09:16:11.070Z level=INFO msg="http request"=vscode-mcp/1.104.0',

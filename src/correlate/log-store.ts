@@ -52,7 +52,8 @@ export class LogStore {
   readonly sources = new Interner();
   readonly sourceInfo: SourceInfo[] = [];
   readonly retained: Retained[] = [];
-  private readonly failing = new Set<number>();
+  /** 1 for the trace-graph nodes of failing requests: a byte per node, not a Set entry (an outage fails most of them). */
+  private readonly failing = u8();
   private held = new HeldBack(PENDING_LIMIT);
   private lastFileId = -1;
   private lastTs = Number.NEGATIVE_INFINITY;
@@ -95,7 +96,7 @@ export class LogStore {
     this.lastFileId = fileId;
     this.lastRec = r;
 
-    if (this.retained.length < this.retainLimit || isNotable(r, status) || (node >= 0 && this.failing.has(node))) {
+    if (this.retained.length < this.retainLimit || isNotable(r, status) || (node >= 0 && node < this.failing.length && this.failing.get(node) === 1)) {
       this.retained.push({ rec: r, idx, node, orderTs });
     } else if (node >= 0) {
       this.held.hold(node, idx, r, orderTs);
@@ -117,7 +118,8 @@ export class LogStore {
 
   /** A request failed: keep its held-back lines and every later line of it. */
   markFailing(node: number): void {
-    this.failing.add(node);
+    while (this.failing.length <= node) this.failing.push(0);
+    this.failing.set(node, 1);
     for (const p of this.held.take(node)) this.retained.push({ ...p, node });
   }
 

@@ -73,20 +73,36 @@ const STREAM_INFRA = 3;
 /** Remembers, per stream, what kind of process it is, from the lines seen so far in the file. */
 export class OriginTracker {
   private readonly streams = new Map<string, number>();
+  // The last stream looked up and its kind: consecutive records nearly always share their stream.
+  private lastSource: string | null = null;
+  private lastKind: number | undefined = undefined;
 
   /** Sets `rec.origin` (unless the line parser already knew it) and learns the stream's kind. */
   decide(rec: LogRecord): void {
     let origin: LogOrigin = rec.origin;
     if (origin === 'other') origin = this.fromLine(rec);
-    const kind = this.streams.get(rec.source);
+    const kind = this.kindOf(rec.source);
     if (origin === 'authserver') {
-      if (kind !== STREAM_AUTHSERVER) this.streams.set(rec.source, STREAM_AUTHSERVER);
+      if (kind !== STREAM_AUTHSERVER) this.setKind(rec.source, STREAM_AUTHSERVER);
     } else if (origin === 'sdk') {
-      if (kind !== STREAM_MCP && kind !== STREAM_AUTHSERVER) this.streams.set(rec.source, STREAM_MCP);
+      if (kind !== STREAM_MCP && kind !== STREAM_AUTHSERVER) this.setKind(rec.source, STREAM_MCP);
     } else {
       origin = this.fromStream(rec, kind);
     }
     rec.origin = origin;
+  }
+
+  private kindOf(source: string): number | undefined {
+    if (source === this.lastSource) return this.lastKind;
+    this.lastSource = source;
+    this.lastKind = this.streams.get(source);
+    return this.lastKind;
+  }
+
+  private setKind(source: string, kind: number): void {
+    this.streams.set(source, kind);
+    this.lastSource = source;
+    this.lastKind = kind;
   }
 
   private fromLine(rec: LogRecord): LogOrigin {
@@ -105,7 +121,7 @@ export class OriginTracker {
   private fromStream(rec: LogRecord, kind: number | undefined): LogOrigin {
     if (kind === undefined) {
       kind = INFRA.test(rec.source) ? STREAM_INFRA : STREAM_UNKNOWN;
-      this.streams.set(rec.source, kind);
+      this.setKind(rec.source, kind);
     }
     if (kind === STREAM_AUTHSERVER) return 'authserver';
     if (kind === STREAM_MCP) return 'mcp-server';

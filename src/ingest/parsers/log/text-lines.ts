@@ -28,12 +28,22 @@ const TS_PREFIX = '[authplane] ';
 const SELF_CHECK = '=== authserver feature self-check ===';
 const BOOT_ABORT = 'authserver boot aborted:';
 
-const NUMERIC = /^-?\d+(?:\.\d+)?$/;
-
-/** NUMERIC, with a first-character check so most values (ids, words) skip the regex. */
+/** True for `-?\d+(\.\d+)?`: an unquoted slog number (checked by hand, it runs on most values). */
 function looksNumeric(v: string): boolean {
-  const c = v.charCodeAt(0);
-  return (c === 0x2d || (c >= 0x30 && c <= 0x39)) && NUMERIC.test(v);
+  const n = v.length;
+  let i = v.charCodeAt(0) === 0x2d ? 1 : 0;
+  const intStart = i;
+  while (i < n && isDigit(v.charCodeAt(i))) i++;
+  if (i === intStart) return false;
+  if (i === n) return true;
+  if (v.charCodeAt(i) !== 0x2e) return false;
+  const fracStart = ++i;
+  while (i < n && isDigit(v.charCodeAt(i))) i++;
+  return i > fracStart && i === n;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 // Microsoft.Extensions.Logging console formatter: `warn: Authplane.Mcp[0]`, message on the next, indented line.
 const DOTNET_HEAD = /^(trce|dbug|info|warn|fail|crit): ([\w.`+<>]+)\[(\d+)\]$/;

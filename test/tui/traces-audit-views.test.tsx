@@ -38,6 +38,32 @@ describe('traces listed a page at a time', () => {
     }
     expect(frame()).toMatch(new RegExp(`› .*req:${id(n - 1)}`));
   }, 60_000);
+
+  it('puts the cursor on a trace past the listed pages when a finding\'s evidence opened it', async () => {
+    const n = TRACE_PAGE + 100;
+    const id = (i: number) => `req-${String(i).padStart(4, '0')}`;
+    const records = Array.from({ length: n }, (_, i) =>
+      log('http request', { status: 200, method: 'GET', path: '/health', request_id: id(i) }, { time: at(i) }));
+    const m = model(records);
+    const analysis = runEngine(m);
+    // A finding whose evidence is the last ok trace: position n - 1 in the list, past the first page.
+    analysis.findings.unshift({
+      rule: 'AP0000', cause: 'server-unreachable', step: 1, severity: 'info', confidence: 0.5, title: 'A late request',
+      explanation: 'One request late in the hour.', fix: 'None.', docs: '', related: [],
+      evidence: [{ kind: 'log', file: 'logs/authserver.log', line: n, request_id: id(n - 1), trace_id: id(n - 1), excerpt: 'http request' }],
+    });
+    const app = render(<App model={m} analysis={analysis} color={false} />);
+    const frame = () => app.lastFrame() ?? '';
+    const press = async (k: string, seen: string | RegExp) => {
+      app.stdin.write(k);
+      await vi.waitFor(() => expect(frame()).toMatch(seen), { timeout: 5000 });
+    };
+    await press('2', '› AP0000');
+    await press('\r', /Evidence \(1\)/);
+    await press('\r', 'Trace ');
+    await press('\x1b', 'start (UTC)');
+    expect(frame()).toMatch(new RegExp(`› .*req:${id(n - 1)}`));
+  }, 60_000);
 });
 
 describe('the audit story list', () => {

@@ -1,7 +1,7 @@
 // Traces view: failing traces first, listed a page at a time; enter opens the cross-source timeline.
 import { useKeys } from '../hooks/use-keys.ts';
 import { Box, Text } from 'ink';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTui, type Focus } from '../context.ts';
 import { useList } from '../hooks/use-list.ts';
 import { useSticky } from '../hooks/use-sticky.ts';
@@ -13,11 +13,20 @@ export interface TracesViewProps { height: number; width: number; isActive: bool
 
 /** Traces listed when the view opens: a gigabyte bundle has ~700 k, and failing ones come first. */
 export const TRACE_PAGE = 500;
+/** How deep in the list a trace opened from elsewhere may be for the cursor to follow it. */
+const MAX_JUMP = 50_000;
 
 /** How many traces to list next: double the listed count once the cursor is within a screen of its end. */
 export function nextTraceLimit(limit: number, listed: number, total: number, cursor: number, height: number): number {
   if (listed < limit || listed >= total) return limit;
   return cursor >= listed - height ? limit * 2 : limit;
+}
+
+/** The listed count, doubled until it covers position `pos`. */
+export function limitCovering(limit: number, pos: number): number {
+  let l = limit;
+  while (l <= pos) l *= 2;
+  return l;
 }
 
 export function TracesView({ height, width, isActive, focus }: TracesViewProps) {
@@ -31,13 +40,29 @@ export function TracesView({ height, width, isActive, focus }: TracesViewProps) 
     if (next !== limit) setLimit(next);
   }, [list.index, rows.length, limit, height, model]);
   const [open, setOpen] = useSticky<{ id: string; file?: string; line?: number } | null>('traces:open', null);
+  // A trace past the listed pages: list up to it, then put the cursor on it once its row exists.
+  const [pending, setPending] = useState<number | null>(null);
+  useEffect(() => {
+    if (pending !== null && pending < rows.length) {
+      list.set(pending);
+      setPending(null);
+    }
+  }, [rows, pending]);
   useEffect(() => {
     if (focus?.kind === 'trace') {
       const t = model.traces.find(focus.id);
       if (t) {
-        // A trace past the listed pages (an ok trace deep in the list) opens without moving the cursor.
         const at = rows.findIndex((r) => r.id === t.id);
         if (at >= 0) list.set(at);
+        else {
+          const pos = model.traces.position?.(t.id) ?? -1;
+          // Listing that far builds every summary before it: worth it for tens of thousands, not for
+          // an ok trace 700 000 deep in a gigabyte bundle (its timeline still opens).
+          if (pos >= 0 && pos < MAX_JUMP) {
+            setLimit(limitCovering(limit, pos));
+            setPending(pos);
+          }
+        }
         setOpen({ id: t.id, file: focus.file, line: focus.line });
       }
     }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BASE_SAMPLE, Rng } from './gen.ts';
-import { forensicRun } from './measure.ts';
+import { benchAgainstSample } from './measure.ts';
 
 const SAMPLES = fileURLToPath(new URL('../samples/', import.meta.url));
 const DIR = join(tmpdir(), 'forensic-bench');
@@ -53,18 +53,8 @@ function bundleWithDump(rows: number): string {
   return out;
 }
 
-function main(): void {
-  mkdirSync(DIR, { recursive: true });
-  const sizes = process.argv.slice(2).map(Number);
-  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  console.log(`forensic audit-dump bench — node ${process.version}, load average ${load}`);
-  const ref = forensicRun(join(SAMPLES, `${BASE_SAMPLE}.tgz`), join(DIR, 'audit-dump-ref.json'));
-  for (const rows of sizes.length > 0 ? sizes : [600_000]) {
-    const path = bundleWithDump(rows);
-    const r = forensicRun(path, join(DIR, `audit-dump-${rows}.json`));
-    const same = r.causes.join(',') === ref.causes.join(',');
-    console.log(`${rows} dumped rows: ${r.seconds.toFixed(2)} s, peak RSS ${r.rssMb.toFixed(1)} MB, causes = the sample's: ${same ? 'yes' : `NO (${r.causes.join(', ')})`}`);
-  }
-}
-
-main();
+const sizes = process.argv.slice(2).map(Number);
+benchAgainstSample({
+  name: 'audit-dump', dir: DIR, sample: join(SAMPLES, `${BASE_SAMPLE}.tgz`), unit: 'dumped rows',
+  sizes: sizes.length > 0 ? sizes : [600_000], make: bundleWithDump,
+});

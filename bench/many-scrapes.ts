@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BASE_SAMPLE } from './gen.ts';
-import { forensicRun } from './measure.ts';
+import { benchAgainstSample } from './measure.ts';
 
 const SAMPLES = fileURLToPath(new URL('../samples/', import.meta.url));
 const DIR = join(tmpdir(), 'forensic-bench');
@@ -33,17 +33,8 @@ function bundleWithScrapes(scrapes: number): string {
   return out;
 }
 
-function main(): void {
-  mkdirSync(DIR, { recursive: true });
-  const counts = process.argv.slice(2).map(Number);
-  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  console.log(`forensic many-scrapes bench — node ${process.version}, load average ${load}`);
-  const ref = forensicRun(join(SAMPLES, `${BASE_SAMPLE}.tgz`), join(DIR, 'many-scrapes-ref.json'));
-  for (const n of counts.length > 0 ? counts : [1800]) {
-    const r = forensicRun(bundleWithScrapes(n), join(DIR, `many-scrapes-${n}.json`));
-    const same = r.causes.join(',') === ref.causes.join(',');
-    console.log(`${n} scrapes: ${r.seconds.toFixed(2)} s, peak RSS ${r.rssMb.toFixed(1)} MB, causes = the sample's: ${same ? 'yes' : `NO (${r.causes.join(', ')})`}`);
-  }
-}
-
-main();
+const sizes = process.argv.slice(2).map(Number);
+benchAgainstSample({
+  name: 'many-scrapes', dir: DIR, sample: join(SAMPLES, `${BASE_SAMPLE}.tgz`), unit: 'scrapes',
+  sizes: sizes.length > 0 ? sizes : [1800], make: bundleWithScrapes,
+});

@@ -1,6 +1,6 @@
 // How the benches time `forensic analyze`: wall time, the process's own peak RSS and the causes it found.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,4 +29,21 @@ export function forensicRun(path: string, out: string): { seconds: number; rssMb
   const json = JSON.parse(r.stdout) as { findings: { cause: string }[]; stats: { records: number } };
   const rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
   return { seconds: secs, rssMb, causes: json.findings.map((f) => f.cause), records: json.stats.records };
+}
+
+/**
+ * The side benches: `forensic analyze` on the base sample, then on a bundle grown from it for each
+ * size given (`make(size)` returns its path); prints time, peak RSS and whether the causes are the
+ * sample's (the growth is healthy traffic, so they must be).
+ */
+export function benchAgainstSample(o: { name: string; dir: string; sample: string; sizes: number[]; unit: string; make: (size: number) => string }): void {
+  mkdirSync(o.dir, { recursive: true });
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  console.log(`forensic ${o.name} bench — node ${process.version}, load average ${load}`);
+  const ref = forensicRun(o.sample, join(o.dir, `${o.name}-ref.json`));
+  for (const size of o.sizes) {
+    const r = forensicRun(o.make(size), join(o.dir, `${o.name}-${size}.json`));
+    const same = r.causes.join(',') === ref.causes.join(',');
+    console.log(`${size} ${o.unit}: ${r.seconds.toFixed(2)} s, peak RSS ${r.rssMb.toFixed(1)} MB, causes = the sample's: ${same ? 'yes' : `NO (${r.causes.join(', ')})`}`);
+  }
 }

@@ -12,6 +12,12 @@ const PAGE_DOWN = '\x1b[6~';
 const at = (s: number) => new Date(Date.parse('2026-10-03T09:00:00Z') + s * 1000).toISOString();
 
 describe('traces listed a page at a time', () => {
+  // More ok requests than one page: in start order, the last one is listed past the first page.
+  const n = TRACE_PAGE + 100;
+  const id = (i: number) => `req-${String(i).padStart(4, '0')}`;
+  const okRequests = (count: number) => Array.from({ length: count }, (_, i) =>
+    log('http request', { status: 200, method: 'GET', path: '/health', request_id: id(i) }, { time: at(i) }));
+
   it('lists more only when the cursor comes within a screen of the end of a full page', () => {
     expect(nextTraceLimit(500, 500, 700_000, 10, 30)).toBe(500);
     expect(nextTraceLimit(500, 500, 700_000, 480, 30)).toBe(1000);
@@ -21,11 +27,7 @@ describe('traces listed a page at a time', () => {
   });
 
   it('scrolls past the first page of traces in the Traces view', async () => {
-    const n = TRACE_PAGE + 100;
-    const id = (i: number) => `req-${String(i).padStart(4, '0')}`;
-    const records = Array.from({ length: n }, (_, i) =>
-      log('http request', { status: 200, method: 'GET', path: '/health', request_id: id(i) }, { time: at(i) }));
-    const m = model(records);
+    const m = model(okRequests(n));
     const app = render(<App model={m} analysis={runEngine(m)} color={false} />);
     const frame = () => app.lastFrame() ?? '';
     app.stdin.write('3');
@@ -40,11 +42,7 @@ describe('traces listed a page at a time', () => {
   }, 60_000);
 
   it('puts the cursor on a trace past the listed pages when a finding\'s evidence opened it', async () => {
-    const n = TRACE_PAGE + 100;
-    const id = (i: number) => `req-${String(i).padStart(4, '0')}`;
-    const records = Array.from({ length: n }, (_, i) =>
-      log('http request', { status: 200, method: 'GET', path: '/health', request_id: id(i) }, { time: at(i) }));
-    const m = model(records);
+    const m = model(okRequests(n));
     const analysis = runEngine(m);
     // A finding whose evidence is the last ok trace: position n - 1 in the list, past the first page.
     analysis.findings.unshift({

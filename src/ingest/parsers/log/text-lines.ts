@@ -4,9 +4,10 @@ import type { Level, LogRecord } from '../../types.ts';
 import { addUvicornAccess, fillClf } from './access-lines.ts';
 import { KvScanner } from './go-text.ts';
 import { normLevel } from './levels.ts';
-import { addAttr, isPromotedKey, promote } from './record.ts';
+import { addAttr, promote } from './record.ts';
 import { anyTime, julTime, parseIsoTime } from './times.ts';
-import { isAt, sliceFrom } from './strings.ts';
+import { isSlogTextCandidate, K_INHERITED, K_LEVEL, K_MSG, K_PLAIN, K_PROMOTED, K_TIME, keyKind, looksNumeric, repeats } from './slog-keys.ts';
+import { sliceFrom } from './strings.ts';
 
 const PY_LEVELS = '(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)';
 // `%(asctime)s %(name)s %(levelname)s %(message)s` (the SDK demos) and the ` - `-separated cookbook form.
@@ -28,23 +29,6 @@ const TS_PREFIX = '[authplane] ';
 const SELF_CHECK = '=== authserver feature self-check ===';
 const BOOT_ABORT = 'authserver boot aborted:';
 
-/** True for `-?\d+(\.\d+)?`: an unquoted slog number (checked by hand, it runs on most values). */
-function looksNumeric(v: string): boolean {
-  const n = v.length;
-  let i = v.charCodeAt(0) === 0x2d ? 1 : 0;
-  const intStart = i;
-  while (i < n && isDigit(v.charCodeAt(i))) i++;
-  if (i === intStart) return false;
-  if (i === n) return true;
-  if (v.charCodeAt(i) !== 0x2e) return false;
-  const fracStart = ++i;
-  while (i < n && isDigit(v.charCodeAt(i))) i++;
-  return i > fracStart && i === n;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
 // Microsoft.Extensions.Logging console formatter: `warn: Authplane.Mcp[0]`, message on the next, indented line.
 const DOTNET_HEAD = /^(trce|dbug|info|warn|fail|crit): ([\w.`+<>]+)\[(\d+)\]$/;
 const DOTNET_LEVELS: Readonly<Record<string, Level>> = {
@@ -307,39 +291,6 @@ export class TextLineReader {
     }
     this.levelExplicit = markerLevel(rec, text);
   }
-}
-
-// What a slog-text key means to applyPairs (tags kept by the scanner next to each cached key; 0 = not known yet).
-const K_PLAIN = 1;
-const K_TIME = 2;
-const K_LEVEL = 3;
-const K_MSG = 4;
-const K_PROMOTED = 5;
-const K_INHERITED = 6;
-
-function keyKind(k: string): number {
-  switch (k) {
-    case 'time': case 'ts': case 't': return K_TIME;
-    case 'level': case 'lvl': return K_LEVEL;
-    case 'msg': return K_MSG;
-  }
-  if (isPromotedKey(k)) return K_PROMOTED;
-  return k in Object.prototype ? K_INHERITED : K_PLAIN;
-}
-
-/** True when `k` is one of `keys[from, i)` (slog text may repeat a key on one line). */
-function repeats(keys: readonly string[], from: number, i: number, k: string): boolean {
-  for (let j = from; j < i; j++) if (keys[j] === k) return true;
-  return false;
-}
-
-/** True when the line from `at` may be slog text or logfmt. */
-function isSlogTextCandidate(line: string, at: number, c0: number): boolean {
-  // Go's TextHandler starts with `time=` (or `level=` when time is dropped); logfmt loggers with `ts=`.
-  if (c0 === 0x74) return isAt(line, at, 'time=') || isAt(line, at, 'ts=') || isAt(line, at, 't=');
-  if (c0 === 0x6c) return isAt(line, at, 'level=') || isAt(line, at, 'lvl=');
-  if (c0 === 0x6d) return isAt(line, at, 'msg=');
-  return line.indexOf(' msg=', at) >= 0;
 }
 
 /** Sets the level from an obvious marker word; returns false (level INFO) when there is none. */

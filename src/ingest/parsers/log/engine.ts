@@ -4,7 +4,7 @@ import type { LineParser, ParseContext } from '../../format.ts';
 import type { LogRecord } from '../../types.ts';
 import { JsonLineReader } from './json-line.ts';
 import { OriginTracker } from './origin.ts';
-import { newRecord } from './record.ts';
+import { newRecord, setOwn } from './record.ts';
 import { HEADER_DOTNET, HEADER_JUL, HEADER_NONE, JUL_LEVEL, TextLineReader } from './text-lines.ts';
 import { normLevel } from './levels.ts';
 import { unquoteGo } from './go-text.ts';
@@ -282,7 +282,7 @@ export class LogLineParser implements LineParser {
     const close = findClosingQuote(inner);
     const piece = unquoteGo(inner, 0, close < 0 ? inner.length : close);
     if (key === 'msg') p.msg += '\n' + piece;
-    else p.attrs[key] = String(p.attrs[key] ?? '') + '\n' + piece;
+    else setOwn(p.attrs, key, String((Object.hasOwn(p.attrs, key) ? p.attrs[key] : undefined) ?? '') + '\n' + piece);
     if (close < 0) return;
     this.pendingOpenKey = null;
     const n = this.text.kv.scan(inner, close + 1);

@@ -105,7 +105,7 @@ export class JsonLineReader {
       }
       if (code >= PLAIN) {
         if (code === INHERITED) mayRepeat = true;
-        if (mayRepeat && key in attrs) addAttr(attrs, key, v);
+        if (mayRepeat) addAttr(attrs, key, v);
         else attrs[key] = v;
         continue;
       }

@@ -15,8 +15,9 @@ export function newRecord(file: string, line: number, offset: number, source: st
  * with different values it becomes an array of the values in order.
  */
 export function addAttr(attrs: Record<string, unknown>, key: string, value: unknown): void {
-  if (!(key in attrs)) {
-    attrs[key] = value;
+  // Own keys only: `constructor` or `toString` must not find Object.prototype's.
+  if (!Object.hasOwn(attrs, key)) {
+    setOwn(attrs, key, value);
     return;
   }
   const prev = attrs[key];
@@ -27,7 +28,13 @@ export function addAttr(attrs: Record<string, unknown>, key: string, value: unkn
   }
   const arr = [prev, value];
   DUPS.add(arr);
-  attrs[key] = arr;
+  setOwn(attrs, key, arr);
+}
+
+/** attrs[key] = value, where a `__proto__` key is a plain property and never replaces the prototype. */
+export function setOwn(attrs: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(attrs, key, { value, writable: true, enumerable: true, configurable: true });
+  else attrs[key] = value;
 }
 
 // Arrays made by addAttr for repeated keys (as opposed to array values from JSON).

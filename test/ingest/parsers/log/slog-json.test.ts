@@ -91,3 +91,15 @@ describe('slog JSON lines', () => {
     expect(out.wrapper).toBeNull();
   });
 });
+
+describe('keys that are also names on every JavaScript object', () => {
+  it('keeps constructor, toString and __proto__ from a JSON line as plain attributes', () => {
+    const rec = one('{"time":"2026-10-03T09:16:11Z","level":"INFO","msg":"m","constructor":"x","toString":1,"__proto__":"y","after":"z"}');
+    expect(Object.getPrototypeOf(rec.attrs)).toBe(Object.prototype);
+    expect(Object.keys(rec.attrs)).toEqual(['constructor', 'toString', '__proto__', 'after']);
+    expect(rec.attrs.constructor).toBe('x');
+    expect(rec.attrs.toString).toBe(1);
+    expect(Object.getOwnPropertyDescriptor(rec.attrs, '__proto__')?.value).toBe('y');
+    expect(rec.attrs.after).toBe('z');
+  });
+});

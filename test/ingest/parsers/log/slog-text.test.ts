@@ -112,3 +112,14 @@ describe('slog text lines', () => {
     expect(out.records[1]!.attrs).toEqual({ addr: ':9000' });
   });
 });
+
+describe('slog text keys that are also names on every JavaScript object', () => {
+  it('keeps constructor, toString and __proto__ as plain attributes', () => {
+    const rec = one('time=2026-10-03T09:16:11Z level=INFO msg=m constructor=x toString=1 __proto__=y after=z');
+    expect(Object.getPrototypeOf(rec.attrs)).toBe(Object.prototype);
+    expect(Object.keys(rec.attrs)).toEqual(['constructor', 'toString', '__proto__', 'after']);
+    expect(rec.attrs.constructor).toBe('x');
+    expect(rec.attrs.toString).toBe(1);
+    expect(Object.getOwnPropertyDescriptor(rec.attrs, '__proto__')?.value).toBe('y');
+  });
+});

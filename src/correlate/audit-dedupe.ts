@@ -4,13 +4,6 @@ import { DROPPED, DUMP, LOG_COPY, type AuditColumns } from './audit-store.ts';
 import { sortByKeys } from './sort-index.ts';
 import { inWindow, type Window } from './window.ts';
 
-/** FNV-1a over a string's UTF-16 code units. */
-export function stringHash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
-  return h | 0;
-}
-
 /** A log copy within this distance of a dumped row with the same content is that row. */
 const SAME_EVENT_MS = 2000;
 

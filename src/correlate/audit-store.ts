@@ -7,7 +7,7 @@ import type { AuditOrigin, AuditRecord, LogRecord } from '../ingest/index.ts';
 import { parseAuditDetail } from './audit-detail.ts';
 import { delta, i32, Interner, u16w, u32, u8 } from './columns.ts';
 import { AUDIT_DROPPED_MSG, AUDIT_MSG } from './log-facts.ts';
-import { TextColumn } from './text-column.ts';
+import { stringHash, TextColumn } from './text-column.ts';
 import { TimeTexts } from './time-text.ts';
 
 /** Row origins as stored in the `origin` column. */
@@ -176,10 +176,7 @@ export class AuditColumns {
   idHash(i: number): number {
     const k = this.idRef.get(i);
     if (k !== NO_ID) return this.idTexts.hash(k);
-    const s = this.id(i);
-    let h = 0x811c9dc5;
-    for (let c = 0; c < s.length; c++) h = Math.imul(h ^ s.charCodeAt(c), 0x01000193);
-    return h | 0;
+    return stringHash(this.id(i));
   }
 
   /** True when rows i and j have the same id(). */

@@ -2,12 +2,13 @@
 // (reference §4.1), deduplicated (the dump wins), ordered by created_at, and grouped into stories.
 // All rows stay in columns (audit-store.ts); AuditRecord objects are built when asked for.
 import type { AuditRecord, LogRecord } from '../ingest/index.ts';
-import { dedupe, stringHash } from './audit-dedupe.ts';
+import { dedupe } from './audit-dedupe.ts';
 import { parseAuditDetail } from './audit-detail.ts';
 import type { AuditColumns } from './audit-store.ts';
 import { buildStories, type StoryIndex } from './audit-stories.ts';
 import type { AuditIndex, AuditRowView, AuditStory, AuditStoryHead } from './model.ts';
 import { sortByKeys } from './sort-index.ts';
+import { stringHash } from './text-column.ts';
 import type { Window } from './window.ts';
 
 /** What correlate itself reads besides the index, without building every row. */
@@ -27,8 +28,7 @@ export function buildAudit(cols: AuditColumns, w: Window, logs: readonly LogReco
   const times = new Float64Array(kept.length);
   const order = new Int32Array(kept.length);
   for (let k = 0; k < kept.length; k++) {
-    const t = tsOf(kept[k]!);
-    times[k] = Number.isNaN(t) ? Infinity : t;
+    times[k] = tsOf(kept[k]!);
     order[k] = k;
   }
   sortByKeys(order, times, times);

@@ -8,6 +8,16 @@ const CHUNK = 1 << CHUNK_BITS;
 const LONG = 4096;
 const IN_MAP = 0xffffffff;
 
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over a string's UTF-16 code units (for ASCII text, the same as over its bytes). */
+export function stringHash(s: string): number {
+  let h = FNV_BASIS;
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), FNV_PRIME);
+  return h | 0;
+}
+
 /** Strings stored as bytes; `get` spells one again. */
 export class TextColumn {
   private readonly chunks: Buffer[] = [];
@@ -59,18 +69,14 @@ export class TextColumn {
   /** A hash of row i's text (FNV-1a over its UTF-8 bytes): equal texts hash alike. */
   hash(i: number): number {
     const n = this.len.get(i);
-    let h = 0x811c9dc5;
-    if (n === IN_MAP) {
-      // Kept as a string only when the bytes would not do: its equals are kept the same way.
-      const s = this.long.get(i)!;
-      for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
-      return h | 0;
-    }
+    // Kept as a string only when the bytes would not do: its equals are kept the same way.
+    if (n === IN_MAP) return stringHash(this.long.get(i)!);
+    let h = FNV_BASIS;
     if (n === 0) return h | 0;
     const p = this.start.get(i);
     const buf = this.chunks[p >>> CHUNK_BITS]!;
     const o = p & (CHUNK - 1);
-    for (let k = o; k < o + n; k++) h = Math.imul(h ^ buf[k]!, 0x01000193);
+    for (let k = o; k < o + n; k++) h = Math.imul(h ^ buf[k]!, FNV_PRIME);
     return h | 0;
   }
 

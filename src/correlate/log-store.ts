@@ -2,20 +2,16 @@
 // the retain limit (then notable lines and lines of failing requests), and the LogIndex at finish.
 import type { Level, LogOrigin, LogRecord } from '../ingest/index.ts';
 import { Interner, delta, i32, u16w, u32, u8 } from './columns.ts';
-import { HeldBack } from './held-back.ts';
-import { isNotable } from './log-facts.ts';
 import type { LogIndex, LogSource } from './model.ts';
+import { Retention, type Retained } from './retention.ts';
 import { inWindow, type Window } from './window.ts';
+
+export type { Retained } from './retention.ts';
 
 export const LEVELS: Level[] = ['DEBUG', 'INFO', 'WARN', 'ERROR'];
 const LEVEL_CODE: Record<Level, number> = { DEBUG: 0, INFO: 1, WARN: 2, ERROR: 3 };
-/** How many not-yet-notable lines of open requests are held back in case the request fails. */
-const PENDING_LIMIT = 5_000;
 
 interface SourceInfo { origin: LogOrigin; formats: Set<string>; files: Set<string> }
-
-/** A retained record with its column index, its trace-graph node (-1 for none) and the time it sorts by. */
-export interface Retained { rec: LogRecord; idx: number; node: number; orderTs: number }
 
 /**
  * Where each line with a request/trace id is: file, line and byte offset are read only for those
@@ -51,15 +47,15 @@ export class LogStore {
   readonly msgs = new Interner(200_000);
   readonly sources = new Interner();
   readonly sourceInfo: SourceInfo[] = [];
-  readonly retained: Retained[] = [];
-  /** 1 for the trace-graph nodes of failing requests: a byte per node, not a Set entry (an outage fails most of them). */
-  private readonly failing = u8();
-  private held = new HeldBack(PENDING_LIMIT);
+  /** Which records are kept whole (retention.ts). */
+  private readonly retention: Retention;
   private lastFileId = -1;
   private lastTs = Number.NEGATIVE_INFINITY;
   private lastRec: LogRecord | undefined;
 
-  constructor(private readonly retainLimit: number) {}
+  constructor(retainLimit: number) {
+    this.retention = new Retention(retainLimit);
+  }
 
   get count(): number {
     return this.ts.length;
@@ -96,12 +92,7 @@ export class LogStore {
     this.lastFileId = fileId;
     this.lastRec = r;
 
-    if (this.retained.length < this.retainLimit || isNotable(r, status) || (node >= 0 && node < this.failing.length && this.failing.get(node) === 1)) {
-      this.retained.push({ rec: r, idx, node, orderTs });
-    } else if (node >= 0) {
-      this.held.hold(node, idx, r, orderTs);
-    }
-    if (status >= 400 && node >= 0) this.markFailing(node);
+    this.retention.offer(r, idx, node, orderTs, status);
     return idx;
   }
 
@@ -113,22 +104,12 @@ export class LogStore {
 
   /** A request's access line said it succeeded: its held-back lines can go. */
   settled(node: number): void {
-    this.held.release(node);
-  }
-
-  /** A request failed: keep its held-back lines and every later line of it. */
-  markFailing(node: number): void {
-    while (this.failing.length <= node) this.failing.push(0);
-    this.failing.set(node, 1);
-    for (const p of this.held.take(node)) this.retained.push({ ...p, node });
+    this.retention.settled(node);
   }
 
   /** Build the LogIndex over the window. */
   finish(w: Window): { index: LogIndex; retained: Retained[] } {
-    // Lines still held back belong to requests that never failed: nothing reads them any more.
-    this.held = new HeldBack(1);
-    const kept = this.retained.filter((x) => inWindow(w, x.rec.ts));
-    kept.sort((a, b) => a.orderTs - b.orderTs || a.idx - b.idx);
+    const kept: Retained[] = this.retention.finish(w);
     const msgCounts = new Uint32Array(this.msgs.size);
     const levelCounts: Record<Level, number> = { DEBUG: 0, INFO: 0, WARN: 0, ERROR: 0 };
     const srcStats = this.sourceInfo.map(() => ({ records: 0, first: null as number | null, last: null as number | null }));

@@ -109,7 +109,7 @@ export class LogStore {
 
   /** Build the LogIndex over the window. */
   finish(w: Window): { index: LogIndex; retained: Retained[] } {
-    const kept: Retained[] = this.retention.finish(w);
+    const { kept, weights, sampled } = this.retention.finish(w);
     const msgCounts = new Uint32Array(this.msgs.size);
     const levelCounts: Record<Level, number> = { DEBUG: 0, INFO: 0, WARN: 0, ERROR: 0 };
     const srcStats = this.sourceInfo.map(() => ({ records: 0, first: null as number | null, last: null as number | null }));
@@ -160,6 +160,8 @@ export class LogStore {
         ...srcStats[i]!,
       })).filter((s) => s.records > 0),
       levelCounts,
+      weight: (r) => weights.get(r) ?? 1,
+      sampled,
     };
     return { index, retained: kept };
   }

@@ -52,6 +52,24 @@ export interface LogIndex {
   sources(): LogSource[];
   /** Counts per level over all records. */
   levelCounts: Record<Level, number>;
+  /**
+   * How many log lines a retained record stands for: 1, or more for a record of a sampled key (see
+   * `sampled`), whose kept records share its lines. Summing weights instead of counting records keeps
+   * counts right for lines selected by message, source or level.
+   */
+  weight(r: LogRecord): number;
+  /** Lines that repeated past the per-key cap: only their first and latest ones were kept whole (most repeated first). */
+  sampled: SampledLines[];
+}
+
+/** One (source, message, level) whose lines were sampled past the retain limit. */
+export interface SampledLines {
+  source: string;
+  msg: string;
+  level: Level;
+  /** Lines offered for keeping past the retain limit, and how many of them were kept. */
+  seen: number;
+  kept: number;
 }
 
 /** HTTP access lines (`msg == "http request"` on the server; MCP server access lines too). */

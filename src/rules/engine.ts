@@ -64,6 +64,7 @@ export function runEngine(model: Model, opts: EngineOptions = {}): Analysis {
       source: b.source, sha256: b.sha256, authplane_version: b.authplaneVersion, time_range: b.timeRange,
       files: b.files.map((f) => ({ path: f.path, kind: f.kind, format: f.format, wrapper: f.wrapper, records: f.records, skipped: f.skipped, time_range: f.timeRange })),
       problems,
+      ...(model.logs.sampled.length > 0 && { sampled_lines: model.logs.sampled.map((s) => ({ ...s })) }),
     },
     checklist: buildChecklist(model, runs, findings),
     findings,

@@ -119,6 +119,11 @@ export interface Analysis {
     time_range: { from: string; to: string } | null;
     files: { path: string; kind: string; format: string; wrapper: string | null; records: number; skipped: number; time_range?: { from: string; to: string } | null }[];
     problems: { path: string; line?: number; problem: string }[];
+    /**
+     * Log lines repeated so often past the retain limit that only their first and latest lines were
+     * kept whole (most repeated first; absent when none). Counts in findings still include every line.
+     */
+    sampled_lines?: { source: string; msg: string; level: string; seen: number; kept: number }[];
   };
   checklist: ChecklistItem[];
   findings: Finding[];

@@ -1,6 +1,7 @@
 // `analyze --inventory`: every file read (kind, format, wrapper, records, skipped, time range), then the problems.
 import type { Analysis } from '../../rules/index.ts';
 import type { RenderOptions } from './options.ts';
+import { sampledLine } from './shared.ts';
 import { plural } from './text.ts';
 
 /** The per-file inventory table (`analyze --inventory`). */
@@ -20,6 +21,11 @@ export function renderInventory(a: Analysis, o: RenderOptions): string {
   else {
     out.push(`${plural(a.bundle.problems.length, 'problem')}:`);
     for (const p of a.bundle.problems) out.push(`  ${t(p.path)}${p.line != null ? `:${p.line}` : ''}  ${t(p.problem)}`);
+  }
+  const sampled = a.bundle.sampled_lines ?? [];
+  if (sampled.length) {
+    out.push('', `Sampled (first and latest lines kept whole, every line counted): ${plural(sampled.length, 'kind')} of line`);
+    for (const s of sampled) out.push(`  ${sampledLine(s, r)}`);
   }
   return out.join('\n') + '\n';
 }

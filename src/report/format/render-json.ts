@@ -9,7 +9,11 @@ export function renderJson(a: Analysis, o: RenderOptions): string {
   if (!r) return JSON.stringify(a, null, 2);
   const out: Analysis = {
     ...a,
-    bundle: { ...a.bundle, problems: a.bundle.problems.map((p) => ({ ...p, problem: r.text(p.problem) })) },
+    bundle: {
+      ...a.bundle,
+      problems: a.bundle.problems.map((p) => ({ ...p, problem: r.text(p.problem) })),
+      ...(a.bundle.sampled_lines && { sampled_lines: a.bundle.sampled_lines.map((s) => ({ ...s, source: r.text(s.source), msg: r.text(s.msg) })) }),
+    },
     checklist: a.checklist.map((c) => ({ ...c, note: r.text(c.note) })),
     findings: a.findings.map((f) => redactFinding(f, r)),
     errors_seen: a.errors_seen.map((e) => redactError(e, r)),

@@ -6,7 +6,7 @@ import type { Redactor } from '../redact/redactor.ts';
 import { cell, cellCode, code, details, fence, htmlText, mdProse, mdText, table } from './markdown.ts';
 import { primeRedactor } from '../redact/prime.ts';
 import { configYaml } from './md-config.ts';
-import { MARK, evidenceLine, findingId, groupFindings, noFindingsSentence, pct, scrub } from './shared.ts';
+import { MARK, evidenceLine, findingId, groupFindings, noFindingsSentence, pct, sampledNote, scrub } from './shared.ts';
 import type { RenderOptions } from './options.ts';
 import { timelineLine } from './records.ts';
 import { baseName, plural } from './text.ts';
@@ -88,6 +88,8 @@ function environment(a: Analysis, m: Model, r: Redactor | undefined): string {
     `- **Time range:** ${b.timeRange ? `${code(b.timeRange.from)} → ${code(b.timeRange.to)}` : 'no timestamps'}`,
     `- **Bundle:** ${plural(a.bundle.files.length, 'file')}, ${plural(a.stats.records, 'record')}, ${plural(a.stats.traces, 'trace')}, ${plural(a.bundle.problems.length, 'problem')}`,
   ];
+  const sampled = sampledNote(a, r);
+  if (sampled) lines.push(`- **Sampled lines:** ${mdText(sampled)}`);
   const sources = m.logs.sources().slice(0, 8).map((s) => `${code(scrub(r, s.source))} (${s.origin}, ${plural(s.records, 'line')})`);
   if (sources.length) lines.push(`- **Log sources:** ${sources.join(', ')}${m.logs.sources().length > 8 ? ', …' : ''}`);
   return `## Environment\n\n${lines.join('\n')}`;

@@ -5,7 +5,7 @@ import type { Model } from '../../correlate/index.ts';
 import type { Analysis, Evidence, Finding, StepStatus } from '../../rules/index.ts';
 import { primeRedactor } from '../redact/prime.ts';
 import type { RenderOptions } from './options.ts';
-import { MARK, evidenceLine, findingId, groupFindings, noFindingsSentence, pct, scrub } from './shared.ts';
+import { MARK, evidenceLine, findingId, groupFindings, noFindingsSentence, pct, sampledNote, scrub } from './shared.ts';
 import { clip, firstLine, plural, wrap } from './text.ts';
 
 const EVIDENCE_CAP = 8;
@@ -55,6 +55,8 @@ export function renderText(a: Analysis, m: Model, o: RenderOptions): string {
     if (a.errors_seen.length > 15) out.push(c.dim(`  … ${a.errors_seen.length - 15} more`));
     out.push('');
   }
+  const sampled = sampledNote(a, r);
+  if (sampled) out.push(...wrap(sampled, width).map((l) => c.dim(l)));
   if (b.problems.length) {
     out.push(c.yellow(`${plural(b.problems.length, 'problem')} reading the bundle (damaged or skipped parts); run with --inventory to list them.`));
   }

@@ -55,3 +55,18 @@ export function noFindingsSentence(a: Analysis): string {
   if (unknown > 0) return `No findings: ${passed} checklist step${passed === 1 ? '' : 's'} passed; ${unknown} could not be checked (see what to collect above).`;
   return 'No findings: every checklist step the bundle allows passed.';
 }
+
+type Sampled = NonNullable<Analysis['bundle']['sampled_lines']>[number];
+
+/** One sampled line kind: `"msg" (LEVEL, source): 120000 lines, 1000 kept whole`. */
+export function sampledLine(s: Sampled, r: Redactor | undefined): string {
+  return `${JSON.stringify(clip(scrub(r, firstLine(s.msg)), 80))} (${s.level}, ${scrub(r, s.source)}): ${s.seen} lines, ${s.kept} kept whole`;
+}
+
+/** Why some lines were sampled, with the most repeated kind; empty when none were. */
+export function sampledNote(a: Analysis, r: Redactor | undefined): string {
+  const s = a.bundle.sampled_lines;
+  if (!s?.length) return '';
+  const kinds = s.length === 1 ? 'one kind of line' : `${s.length} kinds of line`;
+  return `An outage repeated ${kinds} so often that only their first and latest lines were kept whole (most: ${sampledLine(s[0]!, r)}); every line is still counted.`;
+}

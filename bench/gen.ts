@@ -196,8 +196,10 @@ function bytesPerRequest(spec: FileSpec, users: string[]): number {
 }
 
 /** Writes one bulk log file of about `bytes`, its requests spread evenly over the hour; returns bytes written. */
-function writeBulk(file: string, spec: FileSpec, bytes: number, seed: number, users: string[]): number {
+function writeBulk(file: string, spec: FileSpec, bytes: number, seed: number, users: string[], failShare = 0): number {
   const rng = new Rng(seed);
+  // Its own generator, so bundles without failures stay byte for byte what they were.
+  const failRng = new Rng(seed + 1);
   const requests = Math.max(1, Math.round(bytes / bytesPerRequest(spec, users)));
   const step = HOUR_MS / requests;
   const planted = spec.dpop ? dpopReplays(rng) : [];
@@ -215,8 +217,11 @@ function writeBulk(file: string, spec: FileSpec, bytes: number, seed: number, us
   for (let i = 0; i < requests; i++) {
     const ms = HOUR_START + Math.floor(i * step);
     while (planted.length > 0 && planted[0]!.ms <= ms) planted.shift()!.lines(s);
-    if (spec.kind === 'auth') authRequest(s, ms, rng, users);
-    else mcpRequest(s, ms, rng, users, spec.service);
+    if (spec.kind === 'auth') {
+      const from = s.lines.length;
+      authRequest(s, ms, rng, users);
+      if (failShare > 0) failSome(s, from, failShare, failRng);
+    } else mcpRequest(s, ms, rng, users, spec.service);
     pending += 1;
     if (pending >= 2000 && s.lines.length * 300 >= WRITE_BATCH) flush();
   }
@@ -226,11 +231,20 @@ function writeBulk(file: string, spec: FileSpec, bytes: number, seed: number, us
   return written;
 }
 
+/** An outage: this share of the request's successful access lines become 503s, logged at ERROR. */
+function failSome(s: Stream, from: number, share: number, rng: Rng): void {
+  for (let i = from; i < s.lines.length; i++) {
+    const line = s.lines[i]!;
+    if (!line.includes('"msg":"http request"') || !line.includes('"status":200,') || rng.int(1000) >= share * 1000) continue;
+    s.lines[i] = line.replace('"level":"INFO"', '"level":"ERROR"').replace('"status":200,', '"status":503,');
+  }
+}
+
 /**
  * Generates `<dir>/bench-<MB>mb.tgz` holding about `logBytes` of bulk logs around the planted failures.
  * Uses the system `tar` and `gzip` (default level, as a support bundle would be packed).
  */
-export function generateBundle(dir: string, logBytes: number, seed = 1): GeneratedBundle {
+export function generateBundle(dir: string, logBytes: number, seed = 1, failShare = 0): GeneratedBundle {
   const name = `bench-${Math.round(logBytes / 1e6)}mb`;
   const root = join(dir, name);
   mkdirSync(root, { recursive: true });
@@ -251,7 +265,7 @@ export function generateBundle(dir: string, logBytes: number, seed = 1): Generat
   const users = Array.from({ length: 800 }, () => `${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-8${rng.hex(3)}-${rng.hex(12)}`);
   let bulkBytes = 0;
   FILES.forEach((spec, i) => {
-    bulkBytes += writeBulk(join(bundle, spec.path), spec, logBytes * spec.share, seed * 1000 + i, users);
+    bulkBytes += writeBulk(join(bundle, spec.path), spec, logBytes * spec.share, seed * 1000 + i, users, failShare);
   });
   const totalBytes = Number(execFileSync('du', ['-sb', bundle], { encoding: 'utf8' }).split('\t')[0]);
   const logFiles = readdirSync(join(bundle, 'logs')).length;

@@ -85,7 +85,9 @@ export function LogsView({ height, width, isActive, focus }: LogsViewProps) {
   }, { isActive: isActive && prompt.mode == null });
 
   const current = rows[view[list.index] ?? -1];
-  const status = `${view.length}/${rows.length} records${model.logs.isComplete ? '' : ` (of ${model.logs.total}; routine lines counted, not kept)`} · level≥${filter.minLevel}` +
+  // Past the retain limit routine lines, and repeats of outage lines beyond their first and latest, are counted only.
+  const notKept = model.logs.sampled.length ? 'routine and repeated lines' : 'routine lines';
+  const status = `${view.length}/${rows.length} records${model.logs.isComplete ? '' : ` (of ${model.logs.total}; ${notKept} counted, not kept)`} · level≥${filter.minLevel}` +
     `${filter.sources.length ? ` · source=${filter.sources[0]}` : ''}${filter.fields.length ? ` · ${filter.fields.map((f) => `${f.key}=${f.value}`).join(' ')}` : ''}${query ? ` · /${query}` : ''}`;
   return (
     <Box flexDirection="column">

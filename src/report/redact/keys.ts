@@ -31,6 +31,8 @@ const DEBUG_KEYS = new Set([
   'typ', 'grant_type', 'reason', 'outcome', 'result', 'version', 'jwks_uri', 'token_endpoint',
   'client_id', 'subject_client_id', 'requesting_client', 'subject_client', 'actor_client', 'provider',
   'exchange_type', 'fail_mode', 'le', 'quantile', 'instance', 'job', '__name__', 'kty', 'use', 'crv',
+  // Public members of a JWK: published in every JWKS, and long base64 that would otherwise look like key material.
+  'n', 'e', 'x', 'y', 'x5c', 'x5t', 'x5t#s256',
 ]);
 
 // Identity fields, pseudonymized with a keyed hash (stable within one redactor).

@@ -24,8 +24,9 @@ const KV_QUOTED = String.raw`(?<q>["'])([A-Za-z_][\w.-]*)\k<q>(\s*:\s*)(?:"((?:[
 const KV_ESCAPED = String.raw`(?<bs>\\+)"([A-Za-z_][\w.-]*)\k<bs>"(\s*:\s*)\k<bs>"([^"\\]*)\k<bs>"`;
 // `sub: u-1` / `{Sub:u-1 UserID:u-2}` (Go's %+v) inside a line: the few names that always hold an identity.
 const ID_COLON = String.raw`(?<![\w.-])(sub|Sub|[uU]ser_?[iI][dD]|[uU]ser_?[nN]ame|[aA]ctor_?[iI][dD])(:[ \t]?)(?<iq>["']?)([^\s"',;{}\[\]()<>/][^\s"',;{}\[\]()<>]*)\k<iq>`;
-// key=value (slog text, query strings, audit detail, DSN options).
-const KV = String.raw`(?<![\w.])([A-Za-z_][\w.-]*)=(?:"((?:[^"\\]|\\.)*)"|([^\s&"',;<>)\]}]*))`;
+// key=value (slog text, query strings, audit detail, DSN options), and `key = value` / `key = 'value'`
+// (INI, TOML, shell and Python assignments quoted in a log line).
+const KV = String.raw`(?<![\w.])([A-Za-z_][\w.-]*)(=|[ \t]+=[ \t]*|=[ \t]+)(?:"((?:[^"\\]|\\.)*)"|'([^'\r\n]*)'|([^\s&"',;<>)\]}]*))`;
 // `redis://:password@host` has no user: the password alone is still a credential.
 const URL_CREDS = String.raw`\b([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)(?:([^\s:\/@"'<>\[\]]+)|(?=:))(?::([^\s\/@"'<>]*))?@`;
 // key%3Dvalue inside a percent-encoded URL (`redirect_uri=…%3Fcode%3D…%26state%3D…`).
@@ -44,6 +45,9 @@ const IPV4 = String.raw`${after('\\w.')}(?<![A-Za-z]\/)${OCTET}(?:\.${OCTET}){3}
 // An IPv4-embedded tail (`::ffff:203.0.113.9`) is part of the address, never left behind.
 const IPV6 = String.raw`(?<![\w:.])(?=[0-9a-fA-F:]*:[0-9a-fA-F]*:)(?:[0-9a-fA-F:]{2,29}:${OCTET}(?:\.${OCTET}){3}|[0-9a-fA-F:]{2,39})(?![\w:]|\.\d)`;
 const HOST = String.raw`${after('\\w.%-')}(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?![\w-])`;
+// A long base64 run with no key naming it (a PEM body line without its BEGIN line, a raw key or
+// secret): judged by the redactor (base64Secret), which keeps paths and plain words.
+const BLOB = String.raw`(?<![A-Za-z0-9+/=_.-])[A-Za-z0-9+/]{40,}={0,2}(?![A-Za-z0-9+/=_.-])`;
 const LABEL = String.raw`[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?`;
 /** Private-network suffixes: cluster DNS and the TLDs operators use for their own networks. */
 const INTERNAL_SUFFIX = `(?:${['svc(?:.cluster.local)?', 'cluster.local', 'internal', 'local', 'lan', 'corp', 'intranet', 'localdomain', 'home.arpa'].map(anyCase).join('|')})`;
@@ -68,11 +72,14 @@ export const G = {
   kvq: 10, kvqQuote: 11, kvqKey: 12, kvqSep: 13, kvqDq: 14, kvqSq: 15,
   kve: 16, kveBs: 17, kveKey: 18, kveSep: 19, kveValue: 20,
   idc: 21, idcKey: 22, idcSep: 23, idcQuote: 24, idcValue: 25,
-  kv: 26, kvKey: 27, kvQuoted: 28, kvBare: 29,
-  url: 30, urlScheme: 31, urlUser: 32, urlPass: 33, goHeader: 34, goHeaderKey: 35, goHeaderValue: 36,
-  encKv: 37, encKvKey: 38, encKvValue: 39, prose: 40, proseWord: 41, proseWs: 42, proseToken: 43,
-  wellKnown: 44, vault: 45, email: 46, ipv4: 47, ipv6: 48, host: 49,
+  kv: 26, kvKey: 27, kvSep: 28, kvQuoted: 29, kvSingle: 30, kvBare: 31,
+  url: 32, urlScheme: 33, urlUser: 34, urlPass: 35, goHeader: 36, goHeaderKey: 37, goHeaderValue: 38,
+  encKv: 39, encKvKey: 40, encKvValue: 41, prose: 42, proseWord: 43, proseWs: 44, proseToken: 45,
+  wellKnown: 46, vault: 47, email: 48, ipv4: 49, ipv6: 50, host: 51, blob: 52,
 } as const;
+
+/** Cheap pre-check for BLOB: forty base64 characters in a row. */
+const BLOB_HINT = /[A-Za-z0-9+/]{40}/;
 
 /** Alternatives only some text can match, each with a cheap "may match" test on the whole text. */
 const OPTIONAL = {
@@ -83,6 +90,7 @@ const OPTIONAL = {
   idColon: (s: string) => /(?:[Ss]ub|[Ii][Dd]|[Nn]ame):/.test(s),
   goHeader: (s: string) => s.includes(':['),
   wellKnown: (s: string) => /A(?:KIA|SIA|BIA|CCA|Iza)|gh[pousr]_|github_pat_|glpat-|xox|_live_|npm_/.test(s),
+  blob: (s: string) => BLOB_HINT.test(s),
 };
 type Optional = keyof typeof OPTIONAL;
 const OPTIONAL_KEYS = Object.keys(OPTIONAL) as Optional[];
@@ -109,7 +117,8 @@ export function masterPattern(hosts: 'any' | 'internal' | 'none', mask = ALL_OPT
   const alts = [
     `(${PEM})`, `(${JWT})`, `(${HEADER_LINE})`, `(${SCHEME})`, `(${KV_QUOTED})`, on(KV_ESCAPED, 'escaped'), on(ID_COLON, 'idColon'),
     `(${KV})`, `(${URL_CREDS})`, on(GO_HEADER, 'goHeader'), on(ENC_KV, 'encoded'), on(PROSE_SECRET, 'prose'),
-    on(WELL_KNOWN, 'wellKnown'), `(${VAULT})`, on(EMAIL, 'emails'), `(${IPV4})`, `(${IPV6})`, host ? `(${host})` : '(?!)',
+    on(WELL_KNOWN, 'wellKnown'), `(${VAULT})`, on(EMAIL, 'emails'), `(${IPV4})`, `(${IPV6})`, host ? `(${host})` : '((?!))', // still a group, so that the ones after it keep their numbers
+    on(BLOB, 'blob'),
   ];
   return new RegExp(alts.join('|'), 'g');
 }
@@ -120,7 +129,7 @@ function groupCount(re: string): number {
 }
 
 /** Cheap pre-check: text without any of these characters or words cannot hold a pattern. */
-export const MAYBE = /[.:=@'"]|[Bb]earer|[Bb]asic|DPoP|-----BEGIN|AKIA|ASIA|AIza|_live_|gh[pousr]_|github_pat_|glpat-|xox|npm_|ecret |assw|oken |redential/;
+export const MAYBE = /[.:=@'"]|[Bb]earer|[Bb]asic|DPoP|-----BEGIN|AKIA|ASIA|AIza|_live_|gh[pousr]_|github_pat_|glpat-|xox|npm_|ecret |assw|oken |redential|[A-Za-z0-9+/]{40}/;
 
 export const IPV4_ANY = new RegExp(IPV4, 'g');
 /** A private key block, terminated or cut off at the end of the text. */
@@ -136,6 +145,16 @@ export function isIpv6Literal(s: string): boolean {
 /** Loopback and unspecified addresses identify nobody and help debugging: kept. */
 export function isBoringIp(ip: string): boolean {
   return ip.startsWith('127.') || ip === '0.0.0.0' || ip === '::1' || ip === '::' || ip === '255.255.255.255';
+}
+
+/**
+ * A base64 run that is key material rather than a path or a word: upper case, lower case and digits,
+ * and one stretch of 24 or more characters between `/` and `+` (random base64 has few of them; a
+ * path has short segments).
+ */
+export function base64Secret(run: string): boolean {
+  if (!/[A-Z]/.test(run) || !/[a-z]/.test(run) || !/\d/.test(run)) return false;
+  return run.split(/[/+]/).some((part) => part.replace(/=+$/, '').length >= 24);
 }
 
 /** A bearer-ish credential rather than an English word or a `key=` fragment. */

@@ -5,7 +5,7 @@ import { jwtMarker, reencodeJwt, type ClaimRewriter } from './jwt.ts';
 import { Pseudonymizer } from './pseudonym.ts';
 import {
   EMAIL_EXACT, G, INTERNAL_HINT, IPV4_ANY, MAYBE, PEM_ANY, isBoringIp, isErrorCodeLike, isIpv6Literal, isPlaceholder,
-  looksLikeCredential, masterPattern, optionalMask, redactCookieValue,
+  base64Secret, looksLikeCredential, masterPattern, optionalMask, redactCookieValue,
 } from './patterns.ts';
 import {
   PLAIN_VALUE, PemContinuation, inQueryAt, isInternalHost, isJwt, isSuspectSecret, looksDangerous, loneBlob, splitPunct,
@@ -301,8 +301,12 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     }
     if (m[G.kv] !== undefined) {
       const key = m[G.kvKey]!;
-      const quoted = m[G.kvQuoted] !== undefined;
-      let raw = quoted ? m[G.kvQuoted]! : (m[G.kvBare] ?? '');
+      const sep = m[G.kvSep]!;
+      const single = m[G.kvSingle] !== undefined;
+      const quoted = m[G.kvQuoted] !== undefined || single;
+      let raw = m[G.kvQuoted] ?? m[G.kvSingle] ?? m[G.kvBare] ?? '';
+      // `x = f(y)` in prose is a formula, not an assignment: only its parts are judged.
+      if (sep !== '=' && !quoted && raw.includes('(')) return `${key}${sep}${this.#text(raw, depth + 1)}`;
       const c = classifyKey(key);
       // `user=bob: not found`, `for user=bob.`: the sentence's punctuation is not part of the id.
       let punct = '';
@@ -310,7 +314,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       let out = this.#stringIn(c, raw, depth, !quoted && inQuery()) + punct;
       // A replacement with a space would split an unquoted slog/query value into fake attributes.
       if (!quoted && /\s/.test(out)) out = JSON.stringify(out);
-      return quoted ? `${key}="${out}"` : `${key}=${out}`;
+      if (single) return `${key}${sep}'${out}'`;
+      return quoted ? `${key}${sep}"${out}"` : `${key}${sep}${out}`;
     }
     if (m[G.url] !== undefined) {
       if (m[G.urlPass] !== undefined) return `${m[G.urlScheme]}${m[G.urlUser] ?? ''}:${this.#marker('dsn-credentials')}@`;
@@ -336,6 +341,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       return this.#ip(all);
     }
     if (m[G.host]) return this.#host(all);
+    if (m[G.blob]) return base64Secret(all) ? this.#marker('key-material') : all;
     return all;
   }
 

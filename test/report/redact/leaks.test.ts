@@ -239,3 +239,22 @@ describe('redactor: cloud and forge keys', () => {
     expect(r.text('pasted wJalrXUtnFEMI/K7MDENG/bPxRfiCYZ3MHALFHQX here')).toBe('pasted [REDACTED:well-known-token] here');
   });
 });
+
+describe('redactor: key material and secrets without the usual markers', () => {
+  const body = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKjMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZH';
+
+  it('redacts a key body line behind a container-log prefix when its BEGIN line is not in the text', () => {
+    expect(createRedactor({}).text(`[pod/authserver-0/authserver] ${body}`)).toBe('[pod/authserver-0/authserver] [REDACTED:key-material]');
+  });
+
+  it('redacts a long base64 secret in the middle of a line', () => {
+    expect(createRedactor({}).text('loaded signing seed c2Vzc2lvbi1zZWNyZXQtdmFsdWUtMzItYnl0ZXMhAbC9 from env')).toBe('loaded signing seed [REDACTED:key-material] from env');
+  });
+
+  it('redacts secrets assigned with spaces around `=`, quoted or not', () => {
+    const r = createRedactor({});
+    expect(r.text('secret = "shhh-very-secret"')).toBe('secret = "[REDACTED:secret]"');
+    expect(r.text("password = 'hunter2hunter2'")).toBe("password = '[REDACTED:password]'");
+    expect(r.text('client_secret =cs_live_0123456789abcdef')).toBe('client_secret =[REDACTED:client-secret]');
+  });
+});

@@ -3,6 +3,7 @@ import { logEvidence } from '../evidence.ts';
 import { DOCS } from '../docs.ts';
 import { plural } from '../support-a/text.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 const MSG = 'session.secret not configured';
 
@@ -17,7 +18,8 @@ export default defineRule({
     if (lines.length === 0) return;
     const sources = new Set(lines.map((r) => r.source));
     const boots = model.boots.filter((b) => sources.has(b.source)).length;
-    const restarts = Math.max(boots, lines.length) - sources.size;
+    const warned = lineCount(model, lines);
+    const restarts = Math.max(boots, warned) - sources.size;
     const many = sources.size > 1;
     // One instance that never restarted in the bundle: a latent risk, not a visible failure.
     const severity = many || restarts > 0 ? 'warning' : 'info';
@@ -29,7 +31,7 @@ export default defineRule({
     yield {
       severity,
       confidence: many ? 0.9 : restarts > 0 ? 0.8 : 0.5,
-      explanation: `AuthPlane warned ${plural(lines.length, 'time')} that session.secret is not configured and uses a random ephemeral secret: ${impact}.`,
+      explanation: `AuthPlane warned ${plural(warned, 'time')} that session.secret is not configured and uses a random ephemeral secret: ${impact}.`,
       evidence: lines.slice(0, 10).map((r) => logEvidence(r)),
       since: lines[0]?.ts ?? null,
     };

@@ -3,6 +3,7 @@ import { logEvidence } from '../evidence.ts';
 import { DOCS } from '../docs.ts';
 import { plural, timeSpan } from '../support-a/text.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 export default defineRule({
   id: 'AP0002', cause: 'cors-disabled', step: 0, severity: 'warning',
@@ -24,11 +25,12 @@ export default defineRule({
       };
       return;
     }
+    const refused = lineCount(model, preflights);
     yield {
-      confidence: preflights.length >= 3 ? 0.85 : 0.6,
-      explanation: `CORS is disabled (server.allowed_origins is empty) and ${plural(preflights.length, 'browser preflight (OPTIONS) request')} ${timeSpan(preflights)} were refused: browser-based MCP clients cannot complete the OAuth flow.`,
+      confidence: refused >= 3 ? 0.85 : 0.6,
+      explanation: `CORS is disabled (server.allowed_origins is empty) and ${plural(refused, 'browser preflight (OPTIONS) request')} ${timeSpan(preflights)} were refused: browser-based MCP clients cannot complete the OAuth flow.`,
       evidence: [logEvidence(warned[0]!), ...preflights.slice(0, 10).map((r) => logEvidence(r))],
-      affected: preflights.length,
+      affected: refused,
       since: preflights[0]!.ts,
     };
   },

@@ -4,6 +4,7 @@ import { DOCS } from '../docs.ts';
 import { errorText } from '../support-a/logs.ts';
 import { earliest, patternConfidence, plural, timeSpan, traceIds } from '../support-a/text.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 /** Messages that are storage failures whatever their error text. */
 const DB_MSGS = new Set(['system status db ping failed', 'session: user existence check failed', 'login: authentication failed on an internal error']);
@@ -20,7 +21,7 @@ export default defineRule({
   *check(model) {
     const hits = model.logs.where((r) => r.origin === 'authserver' && (DB_MSGS.has(r.msg) || (GENERIC.has(r.msg) && DB_TEXT.test(errorText(r)))));
     if (hits.length === 0) return;
-    const n = hits.length;
+    const n = lineCount(model, hits);
     const sample = hits.find((r) => typeof r.attrs.error === 'string');
     yield {
       severity: n >= 3 ? 'error' : 'warning',

@@ -3,6 +3,7 @@ import { logEvidence } from '../evidence.ts';
 import { DOCS } from '../docs.ts';
 import { findLogs } from '../support-a/logs.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 export default defineRule({
   id: 'AP0104', cause: 'db-unreachable', step: 1, severity: 'error',
@@ -14,10 +15,11 @@ export default defineRule({
     const lines = findLogs(model, [{ hint: 'database', re: /error: (open|migrate) database: /i }]);
     if (lines.length === 0) return;
     const first = lines[0]!;
+    const exits = lineCount(model, lines);
     const what = /migrate database/i.test(first.msg) ? 'migrate' : 'open';
     yield {
       confidence: 0.95,
-      explanation: `AuthPlane exited at boot ${lines.length > 1 ? `${lines.length} times ` : ''}because it could not ${what} its database: ${JSON.stringify(first.msg.split('\n')[0])}. Nothing listens on :9000 until this is fixed.`,
+      explanation: `AuthPlane exited at boot ${exits > 1 ? `${exits} times ` : ''}because it could not ${what} its database: ${JSON.stringify(first.msg.split('\n')[0])}. Nothing listens on :9000 until this is fixed.`,
       evidence: lines.slice(0, 10).map((r) => logEvidence(r)),
       since: first.ts,
     };

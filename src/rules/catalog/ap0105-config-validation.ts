@@ -4,6 +4,7 @@ import { logEvidence } from '../evidence.ts';
 import { DOCS } from '../docs.ts';
 import { plural } from '../support-a/text.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 const ITEM = /^\s*\d+\.\s+(.+)$/gm;
 
@@ -49,10 +50,11 @@ export default defineRule({
       }
     }
     const problems = [...found];
+    const exits = lineCount(model, heads);
     const remedies = problems.map((p) => REMEDIES.find(([re]) => re.test(p))?.[1]).filter((x): x is string => Boolean(x));
     yield {
       confidence: 0.95,
-      explanation: `AuthPlane exited at boot ${heads.length > 1 ? `(${plural(heads.length, 'time')}) ` : ''}because configuration validation failed${problems.length ? `: ${problems.map((p) => `"${p}"`).join('; ')}` : ''}. Nothing listens on :9000 until the configuration is fixed.`,
+      explanation: `AuthPlane exited at boot ${exits > 1 ? `(${plural(exits, 'time')}) ` : ''}because configuration validation failed${problems.length ? `: ${problems.map((p) => `"${p}"`).join('; ')}` : ''}. Nothing listens on :9000 until the configuration is fixed.`,
       fix: remedies.length ? `${[...new Set(remedies)].map((r) => r[0]!.toUpperCase() + r.slice(1)).join('; ')}; then restart.` : undefined,
       evidence: evidence.slice(0, 12).map((r) => logEvidence(r)),
       since: heads[0]!.ts,

@@ -4,6 +4,7 @@ import { DOCS } from '../docs.ts';
 import { capture, findLogs } from '../support-a/logs.ts';
 import { earliest, patternConfidence, plural, timeSpan } from '../support-a/text.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 // Go SDK discovery: `metadata: issuer mismatch: expected "<configured>", got "<advertised>"`.
 const RE = /metadata: issuer mismatch: expected "([^"]*)", got "([^"]*)"/;
@@ -18,7 +19,7 @@ export default defineRule({
     const hits = findLogs(model, [{ hint: 'issuer mismatch', re: RE, origins: ['sdk', 'mcp-server', 'other'] }]);
     if (hits.length === 0) return;
     const m = RE.exec(capture(hits[0]!, /(metadata: issuer mismatch[^\n]*)/) ?? '');
-    const n = hits.length;
+    const n = lineCount(model, hits);
     yield {
       severity: n >= 3 ? 'error' : 'warning',
       confidence: patternConfidence(n, 3, 0.4, 0.9),

@@ -6,6 +6,7 @@ import { configuredIssuers, describeExchange, pathOf, portOf } from '../support-
 import { findLogs } from '../support-a/logs.ts';
 import { patternConfidence, plural } from '../support-a/text.ts';
 import { defineRule, type Evidence } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 const DISCOVERY = /^\/\.well-known\/(oauth-authorization-server|openid-configuration|jwks\.json)\/?$/;
 const SDK_404 = /(returned HTTP 404|HTTP 404 from|status(?: code)?:? 404|404 Not Found)/i;
@@ -36,18 +37,20 @@ export default defineRule({
     // The admin server's own access log: discovery paths asked on :9001.
     const adminLines = model.logs.where((r) => r.msg === 'http request' && r.component === 'admin-http' && DISCOVERY.test(String(r.attrs.path ?? '')) && Number(r.attrs.status) === 404);
     if (adminLines.length > 0) {
-      admin += adminLines.length;
-      requests += adminLines.length;
-      reasons.push(`${plural(adminLines.length, 'discovery request')} reached the admin server (port 9001) and got 404`);
+      const asked = lineCount(model, adminLines);
+      admin += asked;
+      requests += asked;
+      reasons.push(`${plural(asked, 'discovery request')} reached the admin server (port 9001) and got 404`);
       evidence.push(...adminLines.slice(0, 5).map((r) => logEvidence(r)));
     }
     const sdk: LogRecord[] = findLogs(model, [
       { hint: '404', re: SDK_404, origins: ['sdk', 'mcp-server'] },
       { hint: 'discovery failed', re: SDK_DISCOVERY, origins: ['sdk', 'mcp-server'] },
     ]).filter((r) => /well-known|jwks|metadata|discovery/i.test(r.msg + JSON.stringify(r.attrs)));
-    requests += sdk.length;
+    const sdkFailures = lineCount(model, sdk);
+    requests += sdkFailures;
     if (sdk.length > 0) {
-      reasons.push(`the MCP server's SDK failed discovery ${plural(sdk.length, 'time')}`);
+      reasons.push(`the MCP server's SDK failed discovery ${plural(sdkFailures, 'time')}`);
       evidence.push(...sdk.slice(0, 5).map((r) => logEvidence(r)));
     }
     for (const c of configuredIssuers(model)) {

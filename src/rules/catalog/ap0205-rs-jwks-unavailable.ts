@@ -4,6 +4,7 @@ import { DOCS } from '../docs.ts';
 import { findLogs, type LogQuery } from '../support-a/logs.ts';
 import { earliest, patternConfidence, plural, timeSpan, traceIds } from '../support-a/text.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 const SIDES = ['sdk', 'mcp-server', 'other'] as const;
 /** Hard failures: the verifier had no usable key set. */
@@ -39,7 +40,7 @@ export default defineRule({
     const soft = hard.length ? [] : findLogs(model, SOFT);
     const hits = hard.length ? hard : soft;
     if (hits.length === 0) return;
-    const n = hits.length;
+    const n = lineCount(model, hits);
     const isHard = hard.length > 0;
     yield {
       severity: isHard && n >= 3 ? 'error' : 'warning',

@@ -4,6 +4,7 @@ import { DOCS } from '../docs.ts';
 import { describeExchange, pathOf } from '../support-a/docs.ts';
 import { earliest, plural } from '../support-a/text.ts';
 import { defineRule, type Evidence } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 const MSGS = ['initial JWKS reload failed (will retry on first request)', 'SIGHUP key reload failed', 'post-save JWKS reload failed', 'failed to build JWKS for introspection'];
 
@@ -17,14 +18,15 @@ export default defineRule({
     const lines = model.logs.where((r) => r.origin === 'authserver' && MSGS.includes(r.msg));
     const served500 = model.documents.exchanges().filter((d) => pathOf(d) === '/.well-known/jwks.json' && (d.http?.status ?? 0) >= 500);
     if (lines.length === 0 && served500.length === 0) return;
+    const failed = lineCount(model, lines);
     // One failed initial load that recovers on the next request is routine; repeats or a 500 are not.
-    const onlyInitial = served500.length === 0 && lines.every((r) => r.msg.startsWith('initial JWKS reload failed')) && lines.length === 1;
+    const onlyInitial = served500.length === 0 && lines.every((r) => r.msg.startsWith('initial JWKS reload failed')) && failed === 1;
     const err = lines.find((r) => typeof r.attrs.error === 'string')?.attrs.error;
     const evidence: Evidence[] = [...lines.slice(0, 8).map((r) => logEvidence(r)), ...served500.slice(0, 3).map((d) => documentEvidence(d, describeExchange(d)))];
     yield {
       severity: onlyInitial ? 'warning' : 'error',
       confidence: onlyInitial ? 0.4 : 0.85,
-      explanation: `AuthPlane could not load its signing keys ${plural(lines.length + served500.length, 'time')}${err ? ` (${JSON.stringify(err)})` : ''}${served500.length ? `, and /.well-known/jwks.json answered ${served500[0]!.http!.status}` : ''}: resource servers cannot fetch a usable JWKS while the key store is unreachable.`,
+      explanation: `AuthPlane could not load its signing keys ${plural(failed + served500.length, 'time')}${err ? ` (${JSON.stringify(err)})` : ''}${served500.length ? `, and /.well-known/jwks.json answered ${served500[0]!.http!.status}` : ''}: resource servers cannot fetch a usable JWKS while the key store is unreachable.`,
       evidence,
       since: earliest(lines),
     };

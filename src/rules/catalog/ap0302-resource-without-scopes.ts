@@ -3,6 +3,7 @@ import { logEvidence, sampleEnds } from '../evidence.ts';
 import { DOCS } from '../docs.ts';
 import { earliest, patternConfidence, plural, timeSpan, traceIds } from '../support-a/text.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 export default defineRule({
   id: 'AP0302', cause: 'scopes-not-advertised', step: 3, severity: 'error',
@@ -14,7 +15,7 @@ export default defineRule({
     const hits = model.logs.withMessage('no scopes registered for resource, denying request');
     if (hits.length === 0) return;
     const resources = [...new Set(hits.map((r) => r.attrs.resource).filter((v): v is string => typeof v === 'string'))];
-    const n = hits.length;
+    const n = lineCount(model, hits);
     yield {
       severity: n >= 2 ? 'error' : 'warning',
       confidence: patternConfidence(n, 3, 0.45, 0.9),

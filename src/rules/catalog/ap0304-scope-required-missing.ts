@@ -6,6 +6,7 @@ import { describeExchange, responseHeader } from '../support-a/docs.ts';
 import { findLogs } from '../support-a/logs.ts';
 import { earliest, patternConfidence, plural, traceIds } from '../support-a/text.ts';
 import { defineRule, type Evidence } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 const NEEDLE = 'scope parameter is required';
 
@@ -34,7 +35,7 @@ export default defineRule({
   *check(model) {
     const logs = findLogs(model, [{ hint: NEEDLE, re: /scope parameter is required/ }]);
     const exch = exchangeHits(model);
-    const n = logs.length + exch.length;
+    const n = lineCount(model, logs) + exch.length;
     if (n === 0) return;
     const clients = [...new Set(logs.map((r) => r.attrs.client_id).filter((c): c is string => typeof c === 'string'))];
     yield {

@@ -5,6 +5,7 @@ import { bootEvidence, bootsBySource } from '../support-a/boots.ts';
 import { kidMisses } from '../support-a/kids.ts';
 import { hhmm, plural } from '../support-a/text.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 export default defineRule({
   id: 'AP0401', cause: 'signing-key-regenerated', step: 4, severity: 'error',
@@ -28,6 +29,7 @@ export default defineRule({
       const ranBefore = earlierBoot !== undefined || (boot?.ts != null && first != null && first < boot.ts - 1000);
       if (!ranBefore) continue;
       const after = gen.ts == null ? [] : misses.filter((m) => m.record.ts != null && m.record.ts >= gen.ts!);
+      const failedSince = lineCount(model, after.map((m) => m.record));
       const evidence = [
         ...(earlierBoot ? [bootEvidence(earlierBoot)] : []),
         ...(boot ? [bootEvidence(boot)] : []),
@@ -36,9 +38,9 @@ export default defineRule({
       ];
       yield {
         confidence: after.length > 0 ? 0.95 : 0.85,
-        explanation: `${gen.source} restarted${earlierBoot ? ` (previous boot at ${hhmm(earlierBoot.ts)})` : ''} and at ${hhmm(gen.ts)} logged "no signing key found, generating": the key directory (${path}) did not survive the restart, so AuthPlane signs with a brand-new key and every token issued before is signed by a key no JWKS lists any more${after.length ? `. Since then ${plural(after.length, 'request')} failed with an unknown kid` : ''}.`,
+        explanation: `${gen.source} restarted${earlierBoot ? ` (previous boot at ${hhmm(earlierBoot.ts)})` : ''} and at ${hhmm(gen.ts)} logged "no signing key found, generating": the key directory (${path}) did not survive the restart, so AuthPlane signs with a brand-new key and every token issued before is signed by a key no JWKS lists any more${failedSince ? `. Since then ${plural(failedSince, 'request')} failed with an unknown kid` : ''}.`,
         evidence,
-        affected: after.length || undefined,
+        affected: failedSince || undefined,
         traces: after.map((m) => m.record.traceId ?? (m.record.requestId ? `req:${m.record.requestId}` : '')).filter(Boolean),
         since: gen.ts,
       };

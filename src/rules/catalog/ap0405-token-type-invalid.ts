@@ -5,6 +5,7 @@ import { DOCS } from '../docs.ts';
 import { findLogs, type LogQuery } from '../support-a/logs.ts';
 import { cap, earliest, patternConfidence, plural, timeSpan, traceIds } from '../support-a/text.ts';
 import { defineRule, type Evidence } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 const ALLOWED_ALGS = new Set(['ES256', 'RS256']);
 const SIDES = ['sdk', 'mcp-server', 'other'] as const;
@@ -41,10 +42,11 @@ export default defineRule({
     const bad = presented.map((t) => ({ t, why: badness(t) })).filter((x): x is { t: TokenRecord; why: string } => Boolean(x.why));
     const lines = findLogs(model, QUERIES);
     if (bad.length === 0 && lines.length === 0) return;
-    const n = bad.length + lines.length;
+    const rejected = lineCount(model, lines);
+    const n = bad.length + rejected;
     const parts: string[] = [];
     if (bad.length) parts.push(`${plural(bad.length, 'token')} presented to the MCP server ${bad.length === 1 ? 'has' : 'have'} the wrong type: ${bad[0]!.why}`);
-    if (lines.length) parts.push(`the MCP server rejected ${plural(lines.length, 'token')} ${timeSpan(lines)} for their typ or alg`);
+    if (lines.length) parts.push(`the MCP server rejected ${plural(rejected, 'token')} ${timeSpan(lines)} for their typ or alg`);
     const evidence: Evidence[] = [...bad.slice(0, 5).map((x) => tokenEvidence(x.t)), ...sampleEnds(lines).map((r) => logEvidence(r))];
     yield {
       severity: n >= 3 || bad.length > 0 ? 'error' : 'warning',

@@ -7,6 +7,7 @@ import { verifyJws } from '../support-a/jws.ts';
 import { errorText, findLogs, type LogQuery } from '../support-a/logs.ts';
 import { cap, earliest, patternConfidence, plural, timeSpan, traceIds } from '../support-a/text.ts';
 import { defineRule, type Evidence } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 const SIDES = ['sdk', 'mcp-server', 'other'] as const;
 const QUERIES: LogQuery[] = [
@@ -38,15 +39,16 @@ export default defineRule({
     }
     const lines = findLogs(model, QUERIES).filter((r) => !KID_MISS.test(errorText(r)));
     if (forged.length === 0 && lines.length === 0) return;
-    const n = forged.length + lines.length;
+    const rejected = lineCount(model, lines);
+    const n = forged.length + rejected;
     const parts: string[] = [];
     if (forged.length) parts.push(`${plural(forged.length, 'token')} in the bundle ${forged.length === 1 ? 'does' : 'do'} not verify against the JWKS key with ${forged.length === 1 ? 'its' : 'their'} kid (${[...new Set(forged.map((t) => String(t.header.kid)))].join(', ')})`);
-    if (lines.length) parts.push(`the MCP server rejected ${plural(lines.length, 'token')} ${timeSpan(lines)} with an invalid signature`);
+    if (lines.length) parts.push(`the MCP server rejected ${plural(rejected, 'token')} ${timeSpan(lines)} with an invalid signature`);
     const evidence: Evidence[] = [...forged.slice(0, 5).map((t) => tokenEvidence(t)), ...sampleEnds(lines).map((r) => logEvidence(r))];
     yield {
       // A failed offline check is a cryptographic fact, even for one token.
-      severity: forged.length > 0 || lines.length >= 3 ? 'error' : 'warning',
-      confidence: forged.length > 0 ? 0.85 : patternConfidence(lines.length, 5, 0.35, 0.85),
+      severity: forged.length > 0 || rejected >= 3 ? 'error' : 'warning',
+      confidence: forged.length > 0 ? 0.85 : patternConfidence(rejected, 5, 0.35, 0.85),
       explanation: `${cap(parts.join('; '))}. The token was signed by a different key with the same kid (another environment or a restored backup) or altered after issuance.`,
       evidence,
       affected: n,

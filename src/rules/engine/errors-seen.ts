@@ -4,6 +4,7 @@ import type { LogRecord } from '../../ingest/index.ts';
 import { auditEvidence, documentEvidence, logEvidence } from '../evidence.ts';
 import { codesInValue, errorsInText, type ErrorEntry } from '../errors-catalog.ts';
 import { describeExchange, isObject, responseHeader } from '../support-a/docs.ts';
+import { lineWeight } from '../support/line-count.ts';
 import type { ErrorSeen, Evidence } from '../types.ts';
 
 /** Attributes that hold an OAuth code. */
@@ -17,16 +18,17 @@ const MAYBE = /err|invalid|denied|fail|verifier|token|scope|dpop|slow_down|revok
 
 class Tally {
   private readonly rows = new Map<ErrorEntry, { count: number; example?: Evidence }>();
-  add(found: Set<ErrorEntry>, example: () => Evidence): void {
+  /** Count one record naming the errors in `found`; a sampled log record counts the lines it stands for (`weight`). */
+  add(found: Set<ErrorEntry>, example: () => Evidence, weight = 1): void {
     for (const e of found) {
       const row = this.rows.get(e);
-      if (row) row.count++;
-      else this.rows.set(e, { count: 1, example: example() });
+      if (row) row.count += weight;
+      else this.rows.set(e, { count: weight, example: example() });
     }
   }
   result(): ErrorSeen[] {
     return [...this.rows]
-      .map(([e, r]) => ({ code: e.code, count: r.count, meaning: e.meaning, fix: e.fix, example: r.example }))
+      .map(([e, r]) => ({ code: e.code, count: Math.round(r.count), meaning: e.meaning, fix: e.fix, example: r.example }))
       .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
   }
 }
@@ -71,7 +73,7 @@ export function errorsSeen(model: Model): ErrorSeen[] {
     if (AUDIT_COPIES.has(r.msg)) continue;
     found.clear();
     scanLog(r, found, memo);
-    if (found.size) tally.add(found, () => logEvidence(r));
+    if (found.size) tally.add(found, () => logEvidence(r), lineWeight(model, r));
   }
   model.audit.scan((a) => {
     // Cheap check first: `reason=` / `denied_reason=` must be in the text before the pairs are parsed.

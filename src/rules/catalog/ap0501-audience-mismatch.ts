@@ -8,6 +8,7 @@ import { fmtSpan, plural } from '../support-b/format.ts';
 import { earliest, traceIds } from '../support-b/logs.ts';
 import { verifierExchanges, verifierLogs } from '../support-b/verifier.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 export default defineRule({
   id: 'AP0501', cause: 'audience-mismatch', step: 5, severity: 'error',
@@ -18,7 +19,7 @@ export default defineRule({
   *check(model) {
     const logs = verifierLogs(model, 'audience');
     const exchanges = verifierExchanges(model, 'audience');
-    const n = logs.length + exchanges.length;
+    const n = lineCount(model, logs) + exchanges.length;
     if (n === 0) return;
     const expected = logs.map((r) => /expected "([^"]+)"|required '([^']+)'/.exec(String(r.attrs.error ?? r.msg))).find(Boolean);
     const want = expected ? (expected[1] ?? expected[2]) : undefined;

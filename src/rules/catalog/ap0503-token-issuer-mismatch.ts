@@ -8,6 +8,7 @@ import { earliest, traceIds } from '../support-b/logs.ts';
 import { accessTokens, expectedIssuer } from '../support-b/prm.ts';
 import { verifierExchanges, verifierLogs } from '../support-b/verifier.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 const GOT = /expected ["']([^"']+)["'], got ["']([^"']+)["']/;
 
@@ -23,7 +24,8 @@ export default defineRule({
     const exchanges = verifierExchanges(model, 'issuer');
     const issuer = expectedIssuer(model);
     const tokens = issuer ? accessTokens(model).filter((t) => typeof t.claims.iss === 'string' && t.claims.iss !== issuer.value) : [];
-    const n = logs.length + exchanges.length + tokens.length;
+    const logged = lineCount(model, logs);
+    const n = logged + exchanges.length + tokens.length;
     if (n === 0) return;
     const pair = logs.map((r) => GOT.exec(String(r.attrs.error ?? r.msg))).find(Boolean);
     const why = pair
@@ -33,7 +35,7 @@ export default defineRule({
         : issuer
           ? `the token's iss is not the issuer the SDK was configured with (AuthPlane's issuer is ${issuer.value}, from ${issuer.file})`
           : "the token's iss is not the issuer the SDK was configured with";
-    const rejected = logs.length + exchanges.length;
+    const rejected = logged + exchanges.length;
     yield {
       severity: rejected ? severityFor(rejected) : 'warning',
       confidence: rejected ? strength(rejected, 5, 0.4, 0.9) : 0.55,

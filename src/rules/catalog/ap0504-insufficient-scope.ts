@@ -7,6 +7,7 @@ import { fmtList, fmtSpan, plural } from '../support-b/format.ts';
 import { earliest, traceIds } from '../support-b/logs.ts';
 import { verifierExchanges, verifierLogs } from '../support-b/verifier.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 // `required scope "tools/add"`, `required scope 'tools/add'`, `Missing required scope: tools/add`, `scope="tools/add"`.
 const REQUIRED = /required scopes? ["']([^"']+)["']|Missing required scope: (\S+)|scope="([^"]+)"/;
@@ -21,7 +22,7 @@ export default defineRule({
   *check(model) {
     const logs = verifierLogs(model, 'scope');
     const exchanges = verifierExchanges(model, 'scope').filter((d) => d.http?.status === 403 || /insufficient_scope/.test(JSON.stringify(d.http?.responseHeaders ?? {})));
-    const n = logs.length + exchanges.length;
+    const n = lineCount(model, logs) + exchanges.length;
     if (n === 0) return;
     const wanted = new Set<string>();
     for (const r of logs) {

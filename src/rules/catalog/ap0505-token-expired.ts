@@ -8,6 +8,7 @@ import { earliest, traceIds } from '../support-b/logs.ts';
 import { accessTokens } from '../support-b/prm.ts';
 import { verifierExchanges, verifierLogs } from '../support-b/verifier.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 const SKEW_S = 30;
 
@@ -25,7 +26,7 @@ export default defineRule({
     // Only tokens the bundle saw being presented (exchange or log); a pasted file's mtime says nothing about use.
     const late = accessTokens(model).filter((t) => t.foundIn !== 'file' && t.capturedAt != null && typeof t.claims.exp === 'number'
       && t.capturedAt / 1000 > t.claims.exp + SKEW_S);
-    const n = logs.length + exchanges.length + late.length;
+    const n = lineCount(model, logs) + exchanges.length + late.length;
     if (n === 0) return;
     const ttl = model.config.get('dcr.default_token_expiry');
     // When /oauth/token itself failed, the clients could not refresh: say so rather than blame them.

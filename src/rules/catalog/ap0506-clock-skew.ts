@@ -6,6 +6,7 @@ import type { LogRecord } from '../../ingest/index.ts';
 import { earliest, logText, traceIds } from '../support-b/logs.ts';
 import { verifierLogs } from '../support-b/verifier.ts';
 import { defineRule, type Evidence } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 const TOLERANCE_MS = 30_000;
 // Python/TS SDK wording carries both clocks: `(iat=1791014364, now=1791014274, leeway=30s)`.
@@ -33,16 +34,17 @@ export default defineRule({
       parts.push(`${c.source} runs ${fmtDuration(c.offsetMs / 1000)} ${c.offsetMs > 0 ? 'behind' : 'ahead of'} ${c.reference} (estimated from ${plural(c.pairs, 'matched request')})`);
       for (const e of c.evidence.slice(0, 3)) evidence.push({ kind: 'log', file: e.file, line: e.line, excerpt: e.note });
     }
+    const rejected = lineCount(model, future);
     const lead = medianLead(future);
-    if (future.length) parts.push(`${plural(future.length, 'token')} rejected because iat/nbf lies in the verifier's future${lead != null && lead > 0 ? ` (median ${fmtDuration(lead)} ahead: the MCP server's clock runs about ${fmtDuration(lead)} behind AuthPlane's)` : ''}`);
+    if (future.length) parts.push(`${plural(rejected, 'token')} rejected because iat/nbf lies in the verifier's future${lead != null && lead > 0 ? ` (median ${fmtDuration(lead)} ahead: the MCP server's clock runs about ${fmtDuration(lead)} behind AuthPlane's)` : ''}`);
     evidence.push(...sampleEnds(future).map((r) => logEvidence(r)));
-    const strong = skewed.some((c) => c.pairs >= 5) || future.length >= 3;
+    const strong = skewed.some((c) => c.pairs >= 5) || rejected >= 3;
     yield {
       severity: strong ? 'error' : 'warning',
       confidence: strong ? 0.85 : 0.5,
       explanation: `${parts.join('; ')}. Beyond 30 s, fresh tokens look expired or not yet valid to the MCP server, so valid users get 401s.`,
       evidence,
-      affected: future.length || undefined,
+      affected: rejected || undefined,
       traces: traceIds(future),
       since: earliest(future),
     };

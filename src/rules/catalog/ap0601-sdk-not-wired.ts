@@ -9,6 +9,7 @@ import { exchangePath, headerValue, isAuthplaneExchange } from '../support-b/htt
 import { accessOf, logText, MCP_SIDE } from '../support-b/logs.ts';
 import { VERIFIER_RE } from '../support-b/verifier.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 /** Lines that prove the SDK looked at a token: the host app's `verified`, SDK success/failure lines, any verifier error. */
 const VERIFY_MSG = /^verified$|token validated successfully|token verified successfully|token verification failed|token_verification_failed|bearer auth|^verifier: |kid not found in jwks|not in jwks cache/i;
@@ -46,17 +47,18 @@ export default defineRule({
     if (mcp.length === 0 && open.length === 0) return;
     if (mcp.some((r) => VERIFY_MSG.test(r.msg) || isAuthRejection(r) || ANY_REJECTION.test(logText(r)))) return;
     const served = mcp.filter(isServedRequest);
-    if (served.length < 5 && open.length === 0) return;
-    const strong = open.length > 0 || served.length >= 20;
+    const answered = lineCount(model, served);
+    if (answered < 5 && open.length === 0) return;
+    const strong = open.length > 0 || answered >= 20;
     const parts = [];
-    if (served.length) parts.push(`the MCP server answered ${plural(served.length, 'request')} ${fmtSpan(served.map((r) => r.ts))} without a single verification line (no \`verified\`, no SDK rejection, no 401)`);
+    if (served.length) parts.push(`the MCP server answered ${plural(answered, 'request')} ${fmtSpan(served.map((r) => r.ts))} without a single verification line (no \`verified\`, no SDK rejection, no 401)`);
     if (open.length) parts.push(`${plural(open.length, 'captured request')} without any Authorization header got ${open[0]!.http!.status}`);
     yield {
       severity: strong ? 'error' : 'warning',
       confidence: open.length ? 0.9 : strong ? 0.75 : 0.5,
       explanation: `${parts.join('; and ')}. The SDK middleware is not in the request path, or runs after the tool handlers${open.length ? '' : ' (Go and Rust SDKs log nothing themselves: confirm with one request without a token, which must get 401)'}.`,
       evidence: [...open.slice(0, 5).map(exchangeEvidence), ...sampleEnds(served, 5, 3).map((r) => logEvidence(r))],
-      affected: served.length + open.length,
+      affected: answered + open.length,
     };
   },
 });

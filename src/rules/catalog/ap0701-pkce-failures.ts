@@ -5,9 +5,10 @@ import { strength } from '../support-b/confidence.ts';
 import { exchangeEvidence } from '../support-b/evidence.ts';
 import { fmtSpan, plural } from '../support-b/format.ts';
 import { matchExchanges } from '../support-b/http.ts';
-import { attr, earliest, matchLogs, tally, traceIds } from '../support-b/logs.ts';
+import { attr, earliest, matchLogs, traceIds } from '../support-b/logs.ts';
 import { describeGrowth, growth, seriesEvidence } from '../support-b/metrics.ts';
 import { defineRule } from '../types.ts';
+import { lineCount, lineTally } from '../support/line-count.ts';
 
 const PKCE = /ErrInvalidPKCE|PKCE verification failed|invalid_pkce/i;
 
@@ -23,12 +24,13 @@ export default defineRule({
     const metric = growth(model, 'authserver_auth_denied_total', { reason: 'invalid_pkce' });
     // A counter that grew by a handful is background; a single scrape's lifetime total says little.
     const metricCount = metric.hasDelta ? (metric.delta >= 5 ? metric.delta : 0) : metric.last >= 20 ? metric.last : 0;
-    const n = Math.max(logs.length, exchanges.length, metricCount);
+    const failed = lineCount(model, logs);
+    const n = Math.max(failed, exchanges.length, metricCount);
     if (n === 0) return;
-    const clients = tally(logs.map((r) => attr(r, 'client_id')));
-    const oneClient = clients.length === 1 || (clients[0] && clients[0][1] >= 0.8 * logs.length) ? clients[0]?.[0] : undefined;
+    const clients = lineTally(model, logs, (r) => attr(r, 'client_id'));
+    const oneClient = clients.length === 1 || (clients[0] && clients[0][1] >= 0.8 * failed) ? clients[0]?.[0] : undefined;
     const parts = [];
-    if (logs.length) parts.push(`${plural(logs.length, 'token request')} ${fmtSpan(logs.map((r) => r.ts))} failed with ErrInvalidPKCE (invalid_grant)${oneClient ? `, ${clients.length === 1 ? 'all' : 'most'} from client ${oneClient}` : ''}`);
+    if (logs.length) parts.push(`${plural(failed, 'token request')} ${fmtSpan(logs.map((r) => r.ts))} failed with ErrInvalidPKCE (invalid_grant)${oneClient ? `, ${clients.length === 1 ? 'all' : 'most'} from client ${oneClient}` : ''}`);
     if (metricCount) parts.push(`authserver_auth_denied_total{reason="invalid_pkce"} ${describeGrowth(metric)}`);
     if (exchanges.length) parts.push(`${plural(exchanges.length, 'captured response')} say "PKCE verification failed"`);
     const note = metricCount ? ' (Note: the code labels auth_denied with login reasons; invalid_pkce comes from the debugging checklist, so this counter may be absent on your version.)'

@@ -23,7 +23,7 @@ export default defineRule({
     if (s.n === 0) return;
     const parts = [];
     if (s.metricCount) parts.push(`authplane_dpop_proofs_rejected_total{reason="replay"} ${describeGrowth(s.metric)}`);
-    if (s.sdk.length) parts.push(`${plural(s.sdk.length, 'replay rejection')} at the MCP server ${fmtSpan(s.sdk.map((r) => r.ts))}`);
+    if (s.sdk.length) parts.push(`${plural(s.sdkCount, 'replay rejection')} at the MCP server ${fmtSpan(s.sdk.map((r) => r.ts))}`);
     if (s.exchanges.length) parts.push(`${plural(s.exchanges.length, 'captured response')} with "jti has already been used"`);
     yield {
       severity: s.n >= 3 ? 'error' : 'warning',

@@ -36,7 +36,7 @@ export default defineRule({
     const detail = DETAILS.find(([re]) => s.sdk.some((r) => re.test(logText(r))))?.[1];
     const parts = [];
     if (s.metricCount) parts.push(`authplane_dpop_proofs_rejected_total{reason="invalid_proof"} ${describeGrowth(s.metric)}`);
-    if (s.sdk.length) parts.push(`${plural(s.sdk.length, 'invalid-proof rejection')} at the MCP server ${fmtSpan(s.sdk.map((r) => r.ts))}`);
+    if (s.sdk.length) parts.push(`${plural(s.sdkCount, 'invalid-proof rejection')} at the MCP server ${fmtSpan(s.sdk.map((r) => r.ts))}`);
     if (s.exchanges.length) parts.push(`${plural(s.exchanges.length, 'captured response')} with an invalid DPoP proof`);
     yield {
       severity: sustained ? 'error' : 'warning',

@@ -8,6 +8,7 @@ import { matchExchanges } from '../support-b/http.ts';
 import { earliest, matchLogs, traceIds } from '../support-b/logs.ts';
 import { describeGrowth, growth, seriesEvidence } from '../support-b/metrics.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 const FAILED = /^(failed|failure|error|errored)$/i;
 // ErrVaultTokenExpired: the vended upstream token expired and no refresh token is left.
@@ -26,12 +27,13 @@ export default defineRule({
     const metricCount = metric.hasDelta ? metric.delta : metric.last;
     const logs = matchLogs(model, [{ hint: 'refresh token', re: NO_REFRESH }]);
     const exchanges = matchExchanges(model, NO_REFRESH, (d) => (d.http?.status ?? 0) >= 400);
-    const n = Math.max(metricCount, logs.length, exchanges.length);
+    const failed = lineCount(model, logs);
+    const n = Math.max(metricCount, failed, exchanges.length);
     if (n === 0) return;
     const providers = [...new Set(metric.series.filter((s) => s.totalDelta > 0 || s.last > 0).map((s) => s.labels.provider).filter(Boolean))] as string[];
     const parts = [];
     if (metricCount) parts.push(`authserver_upstream_token_refresh_total{outcome="failed"${providers.length === 1 ? `,provider="${providers[0]}"` : ''}} ${describeGrowth(metric)}`);
-    if (logs.length || exchanges.length) parts.push(`${plural(logs.length + exchanges.length, 'request')} failed because the upstream token expired with no refresh token left`);
+    if (logs.length || exchanges.length) parts.push(`${plural(failed + exchanges.length, 'request')} failed because the upstream token expired with no refresh token left`);
     yield {
       severity: n >= 3 ? 'error' : 'warning',
       confidence: strength(n, 5, 0.4, 0.85),

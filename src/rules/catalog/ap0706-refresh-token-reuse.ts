@@ -6,6 +6,7 @@ import { fmtSpan, plural } from '../support-b/format.ts';
 import { earliest, logsWithMsg, tally, traceIds } from '../support-b/logs.ts';
 import { describeGrowth, growth, seriesEvidence } from '../support-b/metrics.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 export default defineRule({
   id: 'AP0706', cause: 'refresh-token-reuse', step: 7, severity: 'error',
@@ -18,7 +19,8 @@ export default defineRule({
     const metricCount = metric.hasDelta ? metric.delta : 0;
     const logs = logsWithMsg(model, ['refresh token reuse detected — family revoked']);
     const rows = model.audit.byAction('family.revoked').filter((a) => a.detailWord === 'reuse_detection' || a.detail.startsWith('reuse_detection'));
-    const n = Math.max(metricCount, logs.length, rows.length);
+    const detected = lineCount(model, logs);
+    const n = Math.max(metricCount, detected, rows.length);
     if (n === 0) return;
     const families = [...new Set([...rows.map((a) => a.detailKv.family), ...logs.map((r) => r.attrs.family_id)].filter((f): f is string => typeof f === 'string'))];
     // The family's own story names its client (token.issued / token.refreshed rows).
@@ -34,7 +36,7 @@ export default defineRule({
       const span = fmtSpan([...logs.map((r) => r.ts), ...rows.map((a) => a.ts)]);
       parts.push(failed.size
         ? `${plural(Math.max(n, revoked.length + failed.size), 'reuse detection')} ${span}: ${plural(revoked.length, 'token family', 'token families')} revoked, ${failed.size} revocation(s) failed`
-        : `${plural(Math.max(logs.length, rows.length), 'reuse detection')} ${span} revoked ${plural(families.length || n, 'token family', 'token families')}`);
+        : `${plural(Math.max(detected, rows.length), 'reuse detection')} ${span} revoked ${plural(families.length || n, 'token family', 'token families')}`);
     }
     if (metricCount) parts.push(`authserver_refresh_token_reuse_total ${describeGrowth(metric)}`);
     yield {

@@ -6,6 +6,7 @@ import { fmtSpan, plural } from '../support-b/format.ts';
 import { earliest, logsWithMsg, tally, traceIds } from '../support-b/logs.ts';
 import { describeGrowth, growth, seriesEvidence } from '../support-b/metrics.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 const CREDENTIALED = [
   'authorization code reuse detected — family revoked',
@@ -24,13 +25,14 @@ export default defineRule({
     const metricCount = metric.hasDelta ? metric.delta : 0;
     const rows = model.audit.byAction('auth_code.reused').filter((a) => a.detailKv.verifier === 'valid');
     const logs = logsWithMsg(model, CREDENTIALED);
-    const n = Math.max(metricCount, rows.length, logs.length);
+    const replays = lineCount(model, logs);
+    const n = Math.max(metricCount, rows.length, replays);
     if (n === 0) return;
     const clients = tally([...rows.map((a) => a.clientId), ...logs.map((r) => (typeof r.attrs.client_id === 'string' ? r.attrs.client_id : undefined))]);
     const one = clients.length === 1 && n >= 3 ? clients[0]![0] : undefined;
-    const unlinked = logs.filter((r) => r.msg === CREDENTIALED[1]).length;
+    const unlinked = lineCount(model, logs.filter((r) => r.msg === CREDENTIALED[1]));
     const parts = [];
-    if (rows.length || logs.length) parts.push(`${plural(Math.max(rows.length, logs.length), 'code replay')} with a valid verifier ${fmtSpan([...rows.map((a) => a.ts), ...logs.map((r) => r.ts)])}`);
+    if (rows.length || logs.length) parts.push(`${plural(Math.max(rows.length, replays), 'code replay')} with a valid verifier ${fmtSpan([...rows.map((a) => a.ts), ...logs.map((r) => r.ts)])}`);
     if (metricCount) parts.push(`authserver_auth_code_reuse_total{verifier="valid"} ${describeGrowth(metric)}`);
     yield {
       severity: n >= 3 ? 'error' : 'warning',

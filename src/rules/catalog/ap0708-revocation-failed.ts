@@ -5,6 +5,7 @@ import { fmtList, plural } from '../support-b/format.ts';
 import { earliest, logsWithMsg, traceIds } from '../support-b/logs.ts';
 import { growth, seriesEvidence } from '../support-b/metrics.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 const FAMILY_MSGS = ['failed to revoke family during reuse detection', 'failed to revoke family during code reuse detection'];
 const JTI_MSGS = ['JTI denylist failed during reuse detection', 'JTI denylist failed during code reuse detection'];
@@ -23,8 +24,8 @@ export default defineRule({
     const jtiRows = model.audit.byAction('family.denylist_failed');
     const famMetric = growth(model, 'authserver_revocation_failures_total', { half: 'family' });
     const jtiMetric = growth(model, 'authserver_revocation_failures_total', { half: 'jti' });
-    const famN = Math.max(famLogs.length, famRows.length, famMetric.hasDelta ? famMetric.delta : famMetric.last);
-    const jtiN = Math.max(jtiLogs.length, jtiRows.length, jtiMetric.hasDelta ? jtiMetric.delta : jtiMetric.last);
+    const famN = Math.max(lineCount(model, famLogs), famRows.length, famMetric.hasDelta ? famMetric.delta : famMetric.last);
+    const jtiN = Math.max(lineCount(model, jtiLogs), jtiRows.length, jtiMetric.hasDelta ? jtiMetric.delta : jtiMetric.last);
     if (famN + jtiN === 0) return;
     const families = [...new Set([...famRows, ...jtiRows].map((a) => a.detailKv.family).concat([...famLogs, ...jtiLogs].map((r) => r.attrs.family_id as string))
       .filter((f): f is string => typeof f === 'string' && f !== ''))];

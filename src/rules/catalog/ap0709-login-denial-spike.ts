@@ -2,9 +2,10 @@
 import { DOCS } from '../docs.ts';
 import { auditEvidence, counterEvidence, logEvidence, sampleEnds } from '../evidence.ts';
 import { fmtSpan, plural } from '../support-b/format.ts';
-import { attr, logsWithMsg, tally } from '../support-b/logs.ts';
+import { attr, logsWithMsg } from '../support-b/logs.ts';
 import { growth, seriesEvidence } from '../support-b/metrics.ts';
 import { defineRule } from '../types.ts';
+import { lineCount, lineWeight, tallyWeighted } from '../support/line-count.ts';
 
 const LOGIN_FAILED = new Set(['user.login_failed', 'user.oidc_login_failed']);
 const DENIED_MSGS = ['local authentication denied', 'OIDC code exchange failed', 'OIDC login blocked for disabled user', 'OIDC provisioning refused: email belongs to another account'];
@@ -26,8 +27,9 @@ export default defineRule({
     const metric = growth(model, 'authserver_auth_denied_total', undefined, (l) => l.reason !== 'invalid_pkce');
     const logs = logsWithMsg(model, DENIED_MSGS);
     const rows = model.audit.where((a) => LOGIN_FAILED.has(a.action));
-    const fromEvents = Math.max(logs.length, rows.length);
-    const span = spanSeconds(logs.length >= rows.length ? logs.map((r) => r.ts) : rows.map((a) => a.ts));
+    const logged = lineCount(model, logs);
+    const fromEvents = Math.max(logged, rows.length);
+    const span = spanSeconds(logged >= rows.length ? logs.map((r) => r.ts) : rows.map((a) => a.ts));
     const eventRate = span ? fromEvents / span : null;
     const peak = metric.peakRate ?? 0;
     // The shipped alert: HighAuthDenialRate = sum(rate(auth_denied_total[5m])) > 10.
@@ -36,7 +38,7 @@ export default defineRule({
     if (!alert && !sustained) return;
     const reasons = metric.series.length
       ? metric.series.map((s) => [s.labels.reason ?? '?', s.totalDelta || s.last] as [string, number]).sort((a, b) => b[1] - a[1])
-      : tally([...logs.map((r) => attr(r, 'reason')), ...rows.map((a) => a.detailKv.reason)]);
+      : tallyWeighted([...logs.map((r) => [attr(r, 'reason'), lineWeight(model, r)] as const), ...rows.map((a) => [a.detailKv.reason, 1] as const)]);
     const total = metric.hasDelta ? Math.max(metric.delta, fromEvents) : fromEvents;
     const top = reasons[0];
     const enumeration = top?.[0] === 'user_not_found' && top[1] >= 0.5 * total;

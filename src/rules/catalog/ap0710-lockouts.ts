@@ -4,6 +4,7 @@ import { auditEvidence, logEvidence, sampleEnds } from '../evidence.ts';
 import { fmtList, fmtSpan, plural } from '../support-b/format.ts';
 import { logsWithMsg } from '../support-b/logs.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 const PRIVATE = /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|127\.|::1$|fc|fd)/i;
 
@@ -18,7 +19,7 @@ export default defineRule({
     const rows = model.audit.byAction('auth.locked_out');
     const ips = [...new Set([...logs.map((r) => String(r.attrs.ip ?? '')), ...rows.map((a) => a.ip)].filter(Boolean))];
     const proxies = ips.filter((ip) => PRIVATE.test(ip));
-    const n = Math.max(logs.length, rows.length);
+    const n = Math.max(lineCount(model, logs), rows.length);
     // One lockout of one public address is the feature working (someone forgot a password).
     if (n === 0 || (proxies.length === 0 && n < 3)) return;
     yield {

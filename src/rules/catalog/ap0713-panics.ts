@@ -5,6 +5,7 @@ import { strength } from '../support-b/confidence.ts';
 import { fmtList, fmtSpan, plural } from '../support-b/format.ts';
 import { earliest, logsWithMsg, traceIds } from '../support-b/logs.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 export default defineRule({
   id: 'AP0713', cause: 'server-errors', step: 7, severity: 'error',
@@ -16,13 +17,14 @@ export default defineRule({
     const panics = logsWithMsg(model, ['panic recovered']);
     if (panics.length === 0) return;
     const paths = [...new Set(panics.map((r) => `${String(r.attrs.method ?? '')} ${String(r.attrs.path ?? '?')}`.trim()))];
+    const n = lineCount(model, panics);
     const first = panics.find((r) => r.attrs.panic != null)?.attrs.panic;
     yield {
-      severity: panics.length >= 3 ? 'error' : 'warning',
-      confidence: strength(panics.length, 3, 0.5, 0.9),
-      explanation: `${plural(panics.length, 'request')} ${fmtSpan(panics.map((r) => r.ts))} panicked in AuthPlane on ${fmtList(paths)}${first ? ` (${JSON.stringify(String(first).slice(0, 120))})` : ''} and got 500.`,
+      severity: n >= 3 ? 'error' : 'warning',
+      confidence: strength(n, 3, 0.5, 0.9),
+      explanation: `${plural(n, 'request')} ${fmtSpan(panics.map((r) => r.ts))} panicked in AuthPlane on ${fmtList(paths)}${first ? ` (${JSON.stringify(String(first).slice(0, 120))})` : ''} and got 500.`,
       evidence: sampleEnds(panics).map((r) => logEvidence(r)),
-      affected: panics.length,
+      affected: n,
       traces: traceIds(panics),
       since: earliest(panics),
     };

@@ -4,6 +4,7 @@ import { documentEvidence, logEvidence, sampleEnds } from '../evidence.ts';
 import { fmtSpan, plural } from '../support-b/format.ts';
 import { earliest, logsWithMsg, logText, traceIds } from '../support-b/logs.ts';
 import { defineRule, type Evidence } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 const RENEWAL = ['vault token renewal failed'];
 const KEYSTORE = ['initial JWKS reload failed (will retry on first request)', 'SIGHUP key reload failed'];
@@ -27,21 +28,23 @@ export default defineRule({
     const failures = model.logs.where((r) => r.origin === 'authserver' && (GENERIC.has(r.msg) || r.level === 'ERROR') && SIGN_ERR.test(logText(r)));
     const statusDocs = model.documents.ofKind('admin-status').filter((d) => isRecord(d.body) && Array.isArray(d.body.subsystems)
       && d.body.subsystems.some((s) => isRecord(s) && s.name === 'signing' && s.status === 'unhealthy'));
-    const hard = failures.length + keystore.length + statusDocs.length;
+    const failed = lineCount(model, failures);
+    const renewalsFailed = lineCount(model, renewals);
+    const hard = failed + lineCount(model, keystore) + statusDocs.length;
     if (hard === 0 && renewals.length === 0) return;
     const parts = [];
-    if (failures.length) parts.push(`${plural(failures.length, 'signing failure')} ${fmtSpan(failures.map((r) => r.ts))}${failures[0]?.attrs.error ? ` (${JSON.stringify(String(failures[0].attrs.error).slice(0, 140))})` : ''}`);
+    if (failures.length) parts.push(`${plural(failed, 'signing failure')} ${fmtSpan(failures.map((r) => r.ts))}${failures[0]?.attrs.error ? ` (${JSON.stringify(String(failures[0].attrs.error).slice(0, 140))})` : ''}`);
     if (keystore.length) parts.push(`the key store could not be read (${keystore[0]!.msg})`);
     if (statusDocs.length) parts.push('/admin/system/status reports the signing subsystem unhealthy');
-    if (renewals.length) parts.push(`${plural(renewals.length, '`vault token renewal failed` warning')} ${fmtSpan(renewals.map((r) => r.ts))}${hard ? '' : ': signing stops when the Vault token expires'}`);
+    if (renewals.length) parts.push(`${plural(renewalsFailed, '`vault token renewal failed` warning')} ${fmtSpan(renewals.map((r) => r.ts))}${hard ? '' : ': signing stops when the Vault token expires'}`);
     const evidence: Evidence[] = [...sampleEnds(failures, 5, 3), ...keystore.slice(0, 3), ...sampleEnds(renewals, 3, 2)].map((r) => logEvidence(r));
     evidence.push(...statusDocs.slice(0, 1).map((d) => documentEvidence(d, 'subsystems: signing unhealthy')));
     yield {
       severity: hard ? 'error' : 'warning',
-      confidence: hard >= 3 ? 0.9 : hard ? 0.7 : renewals.length >= 3 ? 0.6 : 0.4,
+      confidence: hard >= 3 ? 0.9 : hard ? 0.7 : renewalsFailed >= 3 ? 0.6 : 0.4,
       explanation: `${parts.join('; ')}. Without the signer AuthPlane cannot mint tokens: /oauth/token answers 500 server_error.`,
       evidence,
-      affected: failures.length || renewals.length,
+      affected: failed || renewalsFailed,
       traces: traceIds(failures),
       since: earliest([...renewals, ...failures, ...keystore]),
     };

@@ -2,9 +2,10 @@
 import { DOCS } from '../docs.ts';
 import { counterEvidence, logEvidence, sampleEnds } from '../evidence.ts';
 import { fmtList, fmtSpan, plural } from '../support-b/format.ts';
-import { attr, earliest, logsWithMsg, tally } from '../support-b/logs.ts';
+import { attr, earliest, logsWithMsg } from '../support-b/logs.ts';
 import { describeGrowth, growth, seriesEvidence } from '../support-b/metrics.ts';
 import { defineRule } from '../types.ts';
+import { lineCount, lineTally } from '../support/line-count.ts';
 
 export default defineRule({
   id: 'AP1001', cause: 'audit-events-dropped', step: 10, severity: 'warning',
@@ -17,9 +18,9 @@ export default defineRule({
     const logs = logsWithMsg(model, ['audit event dropped — not persisted', 'failed to record audit event']);
     const metric = growth(model, 'authserver_audit_events_dropped_total');
     const metricCount = metric.hasDelta ? metric.delta : metric.last;
-    const n = Math.max(logs.length, metricCount);
+    const n = Math.max(lineCount(model, logs), metricCount);
     if (n === 0) return;
-    const actions = tally(logs.map((r) => attr(r, 'action'))).map(([a, c]) => `${a} (${c})`);
+    const actions = lineTally(model, logs, (r) => attr(r, 'action')).map(([a, c]) => `${a} (${c})`);
     const byMetric = metric.series.filter((s) => s.totalDelta > 0 || s.last > 0).map((s) => s.labels.action).filter(Boolean) as string[];
     const err = logs.find((r) => typeof r.attrs.error === 'string')?.attrs.error;
     yield {

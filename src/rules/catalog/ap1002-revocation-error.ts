@@ -5,6 +5,7 @@ import { strength } from '../support-b/confidence.ts';
 import { fmtSpan, plural } from '../support-b/format.ts';
 import { earliest, logsWithMsg, traceIds } from '../support-b/logs.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 export default defineRule({
   id: 'AP1002', cause: 'token-revoked-still-used', step: 10, severity: 'error',
@@ -16,18 +17,19 @@ export default defineRule({
   *check(model) {
     const errors = logsWithMsg(model, ['revocation error']);
     if (errors.length === 0) return;
+    const n = lineCount(model, errors);
     const err = errors.find((r) => typeof r.attrs.error === 'string')?.attrs.error;
     const revokedRows = model.audit.byAction('token.revoked').length;
     // The access line of the same request shows what the client was told.
     const ids = new Set(errors.map((r) => r.requestId).filter(Boolean));
     const answered = ids.size ? model.logs.where((r) => r.msg === 'http request' && r.requestId !== undefined && ids.has(r.requestId) && r.attrs.path === '/oauth/revoke') : [];
-    const ok = answered.filter((r) => r.attrs.status === 200).length;
+    const ok = lineCount(model, answered.filter((r) => r.attrs.status === 200));
     yield {
-      severity: errors.length >= 2 ? 'error' : 'warning',
-      confidence: strength(errors.length, 3, 0.5, 0.9),
-      explanation: `${plural(errors.length, 'revocation request')} ${fmtSpan(errors.map((r) => r.ts))} failed inside AuthPlane${err ? ` (${JSON.stringify(String(err).slice(0, 120))})` : ''}, yet /oauth/revoke answers 200 by design (RFC 7009)${ok ? ` (the access log shows ${ok === 1 ? 'it' : `${ok} of them`} answered 200)` : ''}: the clients think the tokens are revoked while they still work.${model.audit.hasDump ? ` The audit dump holds ${plural(revokedRows, 'token.revoked row')}; the failed ones have none.` : ''}`,
+      severity: n >= 2 ? 'error' : 'warning',
+      confidence: strength(n, 3, 0.5, 0.9),
+      explanation: `${plural(n, 'revocation request')} ${fmtSpan(errors.map((r) => r.ts))} failed inside AuthPlane${err ? ` (${JSON.stringify(String(err).slice(0, 120))})` : ''}, yet /oauth/revoke answers 200 by design (RFC 7009)${ok ? ` (the access log shows ${ok === 1 ? 'it' : `${ok} of them`} answered 200)` : ''}: the clients think the tokens are revoked while they still work.${model.audit.hasDump ? ` The audit dump holds ${plural(revokedRows, 'token.revoked row')}; the failed ones have none.` : ''}`,
       evidence: [...sampleEnds(errors), ...answered.slice(0, 5)].map((r) => logEvidence(r)),
-      affected: errors.length,
+      affected: n,
       traces: traceIds(errors),
       since: earliest(errors),
     };

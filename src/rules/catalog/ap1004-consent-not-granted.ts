@@ -7,6 +7,7 @@ import { matchExchanges } from '../support-b/http.ts';
 import { earliest, logsWithMsg, tally } from '../support-b/logs.ts';
 import { growth, seriesEvidence } from '../support-b/metrics.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 const CONSENT_REASONS = new Set(['consent_required', 'scope_not_consented', 'consent_lookup_failed']);
 const CONSENT_LOGS = ['mint dispatch denied: no active user consent', 'mint dispatch denied: requested scope not consented'];
@@ -23,7 +24,7 @@ export default defineRule({
     const logs = logsWithMsg(model, CONSENT_LOGS);
     const exchanges = matchExchanges(model, /"error"\s*:\s*"consent_required"|error=consent_required/, (d) => (d.http?.status ?? 0) >= 400);
     const metric = growth(model, 'authplane_token_exchange_denied_total', undefined, (l) => CONSENT_REASONS.has(l.reason ?? ''));
-    const required = Math.max(exchangeDenied.length, logs.length, exchanges.length, metric.hasDelta ? metric.delta : 0);
+    const required = Math.max(exchangeDenied.length, lineCount(model, logs), exchanges.length, metric.hasDelta ? metric.delta : 0);
     if (denied.length === 0 && required === 0) return;
     const users = tally([...denied, ...exchangeDenied].map((a) => a.actorId));
     const parts = [];

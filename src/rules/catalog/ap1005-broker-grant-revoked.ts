@@ -4,6 +4,7 @@ import { auditEvidence, logEvidence, sampleEnds } from '../evidence.ts';
 import { fmtList, fmtTime, plural } from '../support-b/format.ts';
 import { matchLogs } from '../support-b/logs.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 const BROKER_REASONS = new Set(['broker_consent_required', 'upstream_connection_missing', 'provider_missing', 'broker_scope_not_consented', 'broker_vend_failed']);
 const REVOKED = new Set(['broker_grant.revoked', 'broker_grant.revoked_admin']);
@@ -25,7 +26,7 @@ export default defineRule({
     const failLogs = matchLogs(model, [{ hint: '', re: FAILURE_TEXT }]).filter((r) => after(r.ts));
     // Reconnected since? Then the failures (if any) predate the fix.
     const reconnected = model.audit.byAction('broker_grant.created').some((a) => a.ts != null && a.ts > Math.max(...revokes.map((r) => r.ts ?? 0)));
-    const failures = deniedRows.length + failLogs.length;
+    const failures = deniedRows.length + lineCount(model, failLogs);
     const byAdmin = revokes.filter((a) => a.action === 'broker_grant.revoked_admin').length;
     const providers = [...new Set(revokes.map((a) => a.detailKv.provider).filter(Boolean))] as string[];
     yield {

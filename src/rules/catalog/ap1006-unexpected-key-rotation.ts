@@ -5,6 +5,7 @@ import { fmtSpan, plural } from '../support-b/format.ts';
 import { logsWithMsg } from '../support-b/logs.ts';
 import { growth, seriesEvidence } from '../support-b/metrics.ts';
 import { defineRule } from '../types.ts';
+import { lineCount } from '../support/line-count.ts';
 
 const BOOT_WINDOW_MS = 60_000;
 
@@ -21,9 +22,9 @@ export default defineRule({
     const rotations = logsWithMsg(model, ['rotating signing key']).filter((r) => !nearBoot(r.ts));
     const saved = logsWithMsg(model, ['saved new signing key']).filter((r) => !nearBoot(r.ts));
     const metric = growth(model, 'authserver_key_rotation_total');
-    const rotated = Math.max(rotations.length, saved.length, metric.hasDelta ? metric.delta : 0);
+    const rotated = Math.max(lineCount(model, rotations), lineCount(model, saved), metric.hasDelta ? metric.delta : 0);
     if (rotated === 0) return;
-    const operator = Math.max(logsWithMsg(model, ['admin key rotated']).length, model.audit.byAction('key.rotated').length);
+    const operator = Math.max(lineCount(model, logsWithMsg(model, ['admin key rotated'])), model.audit.byAction('key.rotated').length);
     if (operator >= rotated) return;
     const unexplained = rotated - operator;
     const lines = [...rotations, ...saved];

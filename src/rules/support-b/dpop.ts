@@ -4,6 +4,7 @@ import type { AuditRecord, DocumentRecord, LogRecord } from '../../ingest/index.
 import { growth, type Growth } from './metrics.ts';
 import { verifierExchanges, verifierLogs, VERIFIER_RE, type VerifierKind } from './verifier.ts';
 import { exchangeText, isAuthplaneExchange } from './http.ts';
+import { lineCount } from '../support/line-count.ts';
 
 export interface DpopSignals {
   metric: Growth;
@@ -11,6 +12,8 @@ export interface DpopSignals {
   metricCount: number;
   audit: AuditRecord[];
   sdk: LogRecord[];
+  /** Log lines the SDK records stand for (more than `sdk.length` when they were sampled). */
+  sdkCount: number;
   exchanges: DocumentRecord[];
   /** Best single count of rejections (the sources overlap, so the largest one, not the sum). */
   n: number;
@@ -24,9 +27,10 @@ export function dpopSignals(model: Model, kind: VerifierKind, reasons: readonly 
   const metricCount = metric.hasDelta ? metric.delta : metric.last;
   const audit = model.audit.where((a) => AUDIT_DENIALS.test(a.action) && auditReason.test(a.detail));
   const sdk = verifierLogs(model, kind);
+  const sdkCount = lineCount(model, sdk);
   const re = VERIFIER_RE[kind];
   const asSide = model.documents.exchanges().filter((d) => isAuthplaneExchange(d) && (d.http?.status ?? 0) >= 400 && re.test(exchangeText(d)));
   const exchanges = [...verifierExchanges(model, kind), ...asSide];
-  const n = Math.max(metricCount, audit.length, sdk.length, exchanges.length);
-  return { metric, metricCount, audit, sdk, exchanges, n };
+  const n = Math.max(metricCount, audit.length, sdkCount, exchanges.length);
+  return { metric, metricCount, audit, sdk, sdkCount, exchanges, n };
 }

@@ -5,8 +5,10 @@ import type { Model } from '../../src/correlate/index.ts';
 import type { BundleRecord, LogRecord } from '../../src/ingest/index.ts';
 import ap0703 from '../../src/rules/catalog/ap0703-dpop-proof-invalid.ts';
 import ap0706 from '../../src/rules/catalog/ap0706-refresh-token-reuse.ts';
+import ap0709 from '../../src/rules/catalog/ap0709-login-denial-spike.ts';
 import ap0712 from '../../src/rules/catalog/ap0712-server-errors.ts';
 import ap0713 from '../../src/rules/catalog/ap0713-panics.ts';
+import ap0714 from '../../src/rules/catalog/ap0714-slow-token-issuance.ts';
 import ap0715 from '../../src/rules/catalog/ap0715-signer-unavailable.ts';
 import ap1001 from '../../src/rules/catalog/ap1001-audit-events-dropped.ts';
 import type { FindingDraft, Rule } from '../../src/rules/types.ts';
@@ -75,7 +77,33 @@ describe('rules of steps 5–10 count every line of an outage, not only the line
     expect(f.affected).toBe(4000);
   });
 
+  it('AP0709 names the most common denial reason with its true count', () => {
+    const denial = (reason: string, where: typeof as0) => log('local authentication denied', { user_id: '', reason }, { ...where, level: 'WARN' });
+    const m = outage([...times(2400, () => denial('user_not_found', as0)), ...times(300, () => denial('invalid_credentials', as1))]);
+    const f = only(ap0709, m);
+    expect(f.explanation).toMatch(/^2700 login denials /);
+    expect(f.explanation).toContain('most common reason user_not_found (2400)');
+    expect(f.affected).toBe(2700);
+  });
+
+  it('AP0714 counts every slow token request of the access log', () => {
+    const m = outage(times(3000, (i) => access('POST', '/oauth/token', 503, { ...as0, durationMs: 3000, requestId: `t${i}` })));
+    const f = only(ap0714, m);
+    expect(f.explanation).toContain('p99 reached 3.0 s (alert threshold 2 s) over 3000 issuances');
+    expect(f.affected).toBe(3000);
+  });
+
+  it('AP0714 does not call issuance slow when the slow lines are under 1% of a sampled outage', () => {
+    // 2980 fast failures (sampled) and 20 slow ones from another instance: the true p99 is the fast time.
+    const m = outage([
+      ...times(2980, (i) => access('POST', '/oauth/token', 503, { ...as0, durationMs: 40, requestId: `f${i}` })),
+      ...times(20, (i) => access('POST', '/oauth/token', 504, { ...as1, durationMs: 9000, requestId: `s${i}` })),
+    ]);
+    expect([...ap0714.check(m)]).toEqual([]);
+  });
+
   it('AP0712 reports the true share of 5xx answers in an outage', () => {
+    // The share comes from the HTTP index, which counts every access line: this guards that it stays so.
     const recs = [
       ...times(600, (i) => access('GET', '/health', 200, { ...as0, requestId: `ok${i}` })),
       ...times(2000, (i) => access('POST', '/oauth/token', 503, { ...as0, requestId: `bad${i}` })),

@@ -87,6 +87,11 @@ const SUSPECT_KEYS = new Map<string, SecretKind>([
 
 const HEADERS_WITH_SCHEME = new Set(['authorization', 'proxy_authorization']);
 
+/** Audit actions whose `detail` starts with the affected user's id (authplane-facts.md, audit actions). */
+export const USER_DETAIL_ACTIONS = new Set(['user.disabled', 'user.updated', 'user.deleted', 'user.force_logout', 'user.created']);
+/** Actor ids that name a role, not a person. */
+export const ROLE_ACTORS = new Set(['admin', 'system', 'anonymous', '-', '']);
+
 const cache = new Map<string, KeyClass>();
 
 /** Lower-case, camelCase and `-`/space split into `_`, keep dots. `X-Api-Key` → `x_api_key`. */
@@ -131,6 +136,9 @@ function classifyUncached(key: string): KeyClass {
   const suspect = SUSPECT_KEYS.get(leaf) ?? SUSPECT_KEYS.get(last);
   if (suspect) return { kind: 'neutral', suspect };
   for (const [w, k] of SECRET_WORDS) if (words.includes(w)) return secret(k);
+  // Glued names: PGPASSWORD, DBPASSWORD, clientsecret.
+  if (/(?:password|passwd)$/.test(last)) return secret('password');
+  if (last.endsWith('secret') && last !== 'secret') return secret('secret');
   if (words.includes('secret')) {
     if (all.includes('session')) return secret('session-secret');
     if (all.includes('client')) return secret('client-secret');

@@ -48,6 +48,12 @@ const HOST = String.raw`${after('\\w.%-')}(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-
 // A long base64 run with no key naming it (a PEM body line without its BEGIN line, a raw key or
 // secret): judged by the redactor (base64Secret), which keeps paths and plain words.
 const BLOB = String.raw`(?<![A-Za-z0-9+/=_.-])[A-Za-z0-9+/]{40,}={0,2}(?![A-Za-z0-9+/=_.-])`;
+// `map[password:hunter2]` (Go %v), `{api_key: "x"}` (YAML flow, JS objects) inside a line: a key
+// ending in a secret word, a colon, a value. The redactor judges the key (keys.ts) and the value.
+const SECRET_WORD = '(?:[Pp]ass(?:word|wd)?|PASS(?:WORD|WD)?|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Kk]ey|KEY|[Cc]redentials?|CREDENTIALS?)';
+const NAMED_COLON = String.raw`(?<![\w.-])((?:[A-Za-z_][\w-]*?)?${SECRET_WORD}[\w-]*)(:[ \t]?)(?<ncq>["']?)([^\s"',;{}\[\]()<>]+)\k<ncq>`;
+// Command-line flags in a logged command: `--password x`, `--client-secret x`, `curl -u user:pass`.
+const FLAG = String.raw`(?<![\w-])(--?(?:[a-z0-9-]*?(?:pass(?:word|wd)?|secret|token|key|credentials?)|u|user))([ \t]+)([^\s"'-][^\s"']*)`;
 const LABEL = String.raw`[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?`;
 /** Private-network suffixes: cluster DNS and the TLDs operators use for their own networks. */
 const INTERNAL_SUFFIX = `(?:${['svc(?:.cluster.local)?', 'cluster.local', 'internal', 'local', 'lan', 'corp', 'intranet', 'localdomain', 'home.arpa'].map(anyCase).join('|')})`;
@@ -76,8 +82,11 @@ export const G = {
   url: 32, urlScheme: 33, urlUser: 34, urlPass: 35, goHeader: 36, goHeaderKey: 37, goHeaderValue: 38,
   encKv: 39, encKvKey: 40, encKvValue: 41, prose: 42, proseWord: 43, proseWs: 44, proseToken: 45,
   wellKnown: 46, vault: 47, email: 48, ipv4: 49, ipv6: 50, host: 51, blob: 52,
+  named: 53, namedKey: 54, namedSep: 55, namedQuote: 56, namedValue: 57, flag: 58, flagName: 59, flagWs: 60, flagValue: 61,
 } as const;
 
+/** Cheap pre-check for NAMED_COLON and FLAG. */
+const NAMED_HINT = /(?:ass(?:word|wd)?|ASS(?:WORD|WD)?|ecret|ECRET|oken|OKEN|[Kk]ey|KEY|redentials?|REDENTIALS?)[\w-]*["']?:|-(?:u|user|[a-z0-9-]*(?:pass|secret|token|key|credential)[a-z]*)[ \t]/;
 /** Cheap pre-check for BLOB: forty base64 characters in a row. */
 const BLOB_HINT = /[A-Za-z0-9+/]{40}/;
 
@@ -91,6 +100,7 @@ const OPTIONAL = {
   goHeader: (s: string) => s.includes(':['),
   wellKnown: (s: string) => /A(?:KIA|SIA|BIA|CCA|Iza)|gh[pousr]_|github_pat_|glpat-|xox|_live_|npm_/.test(s),
   blob: (s: string) => BLOB_HINT.test(s),
+  named: (s: string) => NAMED_HINT.test(s),
 };
 type Optional = keyof typeof OPTIONAL;
 const OPTIONAL_KEYS = Object.keys(OPTIONAL) as Optional[];
@@ -118,7 +128,7 @@ export function masterPattern(hosts: 'any' | 'internal' | 'none', mask = ALL_OPT
     `(${PEM})`, `(${JWT})`, `(${HEADER_LINE})`, `(${SCHEME})`, `(${KV_QUOTED})`, on(KV_ESCAPED, 'escaped'), on(ID_COLON, 'idColon'),
     `(${KV})`, `(${URL_CREDS})`, on(GO_HEADER, 'goHeader'), on(ENC_KV, 'encoded'), on(PROSE_SECRET, 'prose'),
     on(WELL_KNOWN, 'wellKnown'), `(${VAULT})`, on(EMAIL, 'emails'), `(${IPV4})`, `(${IPV6})`, host ? `(${host})` : '((?!))', // still a group, so that the ones after it keep their numbers
-    on(BLOB, 'blob'),
+    on(BLOB, 'blob'), on(NAMED_COLON, 'named'), on(FLAG, 'named'),
   ];
   return new RegExp(alts.join('|'), 'g');
 }
@@ -149,12 +159,15 @@ export function isBoringIp(ip: string): boolean {
 
 /**
  * A base64 run that is key material rather than a path or a word: upper case, lower case and digits,
- * and one stretch of 24 or more characters between `/` and `+` (random base64 has few of them; a
- * path has short segments).
+ * and either one stretch of 24 or more characters between `/` and `+` (random base64 has few of
+ * them; a path has short segments) or capitals in a quarter of its letters.
  */
 export function base64Secret(run: string): boolean {
   if (!/[A-Z]/.test(run) || !/[a-z]/.test(run) || !/\d/.test(run)) return false;
-  return run.split(/[/+]/).some((part) => part.replace(/=+$/, '').length >= 24);
+  if (run.split(/[/+]/).some((part) => part.replace(/=+$/, '').length >= 24)) return true;
+  // Random base64 is about half capitals; a mixed-case path or name has a few.
+  const letters = run.replace(/[^A-Za-z]/g, '');
+  return letters.replace(/[^A-Z]/g, '').length >= letters.length / 4;
 }
 
 /** A bearer-ish credential rather than an English word or a `key=` fragment. */

@@ -1,6 +1,6 @@
 // The one fail-closed redactor every outgoing output goes through: secrets replaced, identities
 // pseudonymized with a per-redactor keyed hash, debugging ids kept (design.md "Redaction").
-import { classifyKey, type IdentityKind, type KeyClass, type SecretKind } from './keys.ts';
+import { ROLE_ACTORS, USER_DETAIL_ACTIONS, classifyKey, type IdentityKind, type KeyClass, type SecretKind } from './keys.ts';
 import { jwtMarker, reencodeJwt, type ClaimRewriter } from './jwt.ts';
 import { Pseudonymizer } from './pseudonym.ts';
 import {
@@ -8,19 +8,16 @@ import {
   base64Secret, looksLikeCredential, masterPattern, optionalMask, redactCookieValue,
 } from './patterns.ts';
 import {
-  PLAIN_VALUE, PemContinuation, inQueryAt, isInternalHost, isJwt, isSuspectSecret, looksDangerous, loneBlob, splitPunct,
+  PLAIN_VALUE, PemContinuation, inQueryAt, isInternalHost, isJwt, isSuspectSecret, literalAlternation, looksDangerous, loneBlob, splitPunct,
 } from './value-shapes.ts';
 import { replaceAddresses } from './addresses.ts';
 import { findWellKnownSecrets } from './well-known.ts';
+import { flagValue, namedColonValue, type ValueJudge } from './named-values.ts';
 import { ownDomainMatcher } from './own-domains.ts';
 import type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api.ts';
 
 export type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api.ts';
 
-/** Audit actions whose `detail` starts with the affected user's id (authplane-facts.md, audit actions). */
-const USER_DETAIL_ACTIONS = new Set(['user.disabled', 'user.updated', 'user.deleted', 'user.force_logout', 'user.created']);
-/** Actor ids that name a role, not a person. */
-const ROLE_ACTORS = new Set(['admin', 'system', 'anonymous', '-', '']);
 const MAX_DEPTH = 4;
 /** Identities remembered for free-text replacement (bounds the literal alternation). */
 const MAX_NOTED = 5000;
@@ -55,9 +52,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   }
 
   summary(): RedactionSummary {
-    const counts: Record<string, number> = {};
-    for (const k of [...this.#counts.keys()].sort()) counts[k] = this.#counts.get(k)!;
-    return { counts };
+    return { counts: Object.fromEntries([...this.#counts].sort(([a], [b]) => (a < b ? -1 : 1))) };
   }
 
   async learn(text: string): Promise<void> {
@@ -74,9 +69,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       }
     }
     if (added) {
-      const alts = [...this.#known].sort((a, b) => b.length - a.length).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
       // A hit may end inside its token (secretlint's range stops short): take the token's rest too.
-      this.#knownRe = new RegExp(`(?:${alts.join('|')})[A-Za-z0-9+/=_-]*`, 'g');
+      this.#knownRe = new RegExp(`(?:${literalAlternation(this.#known)})[A-Za-z0-9+/=_-]*`, 'g');
     }
   }
 
@@ -106,8 +100,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   /** Replace remembered user/session ids standing alone in free text. */
   #notedPass(s: string): string {
     if (this.#notedDirty) {
-      const alts = [...this.#noted.keys()].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-      this.#notedRe = alts.length ? new RegExp(`(?<![\\w@.#-])(?:${alts.join('|')})(?![\\w@-])`, 'g') : null;
+      this.#notedRe = this.#noted.size ? new RegExp(`(?<![\\w@.#-])(?:${literalAlternation(this.#noted.keys())})(?![\\w@-])`, 'g') : null;
       this.#notedDirty = false;
     }
     if (!this.#notedRe) return s;
@@ -342,7 +335,14 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     }
     if (m[G.host]) return this.#host(all);
     if (m[G.blob]) return base64Secret(all) ? this.#marker('key-material') : all;
+    if (m[G.named] !== undefined) return `${m[G.namedKey]}${m[G.namedSep]}${m[G.namedQuote]}${namedColonValue(m[G.namedKey]!, m[G.namedValue]!, this.#judge(depth))}${m[G.namedQuote]}`;
+    if (m[G.flag] !== undefined) return `${m[G.flagName]}${m[G.flagWs]}${flagValue(m[G.flagName]!, m[G.flagValue]!, this.#judge(depth))}`;
     return all;
+  }
+
+  /** Scanning and secret replacement for values judged outside this class (named-values.ts). */
+  #judge(depth: number): ValueJudge {
+    return { text: (v) => this.#text(v, depth + 1), secret: (kind, v, c) => this.#secret(kind, v, c) };
   }
 
   /** A percent-encoded query value: judged decoded; left encoded when nothing in it changes. */

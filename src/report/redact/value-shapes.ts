@@ -122,3 +122,8 @@ export function splitPunct(v: string): [string, string] {
   const p = /[.:!?]+$/.exec(v)?.[0] ?? '';
   return p ? [v.slice(0, -p.length), p] : [v, ''];
 }
+
+/** A regex alternation matching any of `values` literally, longest first (so no value stops inside a longer one). */
+export function literalAlternation(values: Iterable<string>): string {
+  return [...values].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+}

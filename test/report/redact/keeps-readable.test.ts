@@ -23,6 +23,8 @@ describe('redactor: keeps what a maintainer debugs with', () => {
     ['a hex trace id alone on a line', '4bf92f3577b34da6a3ce929d0e0e4736'],
     ['a key directory and a mixed-case file path', 'open /var/lib/authserver/keys/SigningKeyBackup2024/current.pem: no such file or directory'],
     ['the public members of a JWK', '{"kty":"EC","kid":"k1","crv":"P-256","x":"pPUABT6NC1XTfivwBv2MFnSWTOuaeuUpBMVjJVWGkA","y":"Q3x9bW7cP1rT0aL4pR8wZk3v9Qm1Xc2b7T0aL4pR8wZ","alg":"ES256"}'],
+    ['command-line flags that are not secrets', 'exec: authserver --config /etc/authplane/config.yaml --token-file /run/secrets/token -u 1000 --key-path /var/lib/authserver/keys'],
+    ['the kid in an audit detail about a key rotation', 'action=signing_key.rotated detail="admin rotated signing key: LBMtndoRYB2RkMiPtmOVIA"'],
     ['a formula in prose', 'code_challenge = base64url(SHA-256(code_verifier)) with S256'],
     ['settings assigned with spaces', 'max_conns = 25, require_scope = false, retries = 3'],
     ['a sha256 digest and a UUID', 'image sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 user 5691b51c-447b-4554-8ab8-6ceba2ff7136'],

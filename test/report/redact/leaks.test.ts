@@ -251,6 +251,35 @@ describe('redactor: key material and secrets without the usual markers', () => {
     expect(createRedactor({}).text('loaded signing seed c2Vzc2lvbi1zZWNyZXQtdmFsdWUtMzItYnl0ZXMhAbC9 from env')).toBe('loaded signing seed [REDACTED:key-material] from env');
   });
 
+  it('redacts a secret inside a Go map or a YAML flow mapping printed mid-line, keeping the other fields', () => {
+    const r = createRedactor({});
+    expect(r.text('config: map[password:hunter2hunter2 user:admin]')).toBe('config: map[password:[REDACTED:password] user:admin]');
+    expect(r.text('loaded config {api_key: "sk_test_abcdefghijklmnop123", port: 9000}')).toBe('loaded config {api_key: "[REDACTED:api-key]", port: 9000}');
+    expect(r.text('env AWS_SECRET_ACCESS_KEY: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY in pod')).toBe('env AWS_SECRET_ACCESS_KEY: [REDACTED:secret] in pod');
+  });
+
+  it('keeps words about a secret after its name and a colon', () => {
+    const line = 'uses a random ephemeral secret: 2 instances; refresh token: expired; cannot mint tokens: /oauth/token answers 500';
+    expect(createRedactor({}).text(line)).toBe(line);
+  });
+
+  it('redacts the values of secret-named command-line flags and the password of curl -u', () => {
+    const r = createRedactor({});
+    expect(r.text('exec: psql --password hunter2hunter2 -h db')).toBe('exec: psql --password [REDACTED:password] -h db');
+    expect(r.text('authserver admin client create --client-secret cs_9f8e7d6c5b4a --name demo')).toBe('authserver admin client create --client-secret [REDACTED:client-secret] --name demo');
+    expect(r.text('running: curl -u admin:s3cretPassw0rd http://localhost:9001/admin/clients')).toBe('running: curl -u admin:[REDACTED:password] http://localhost:9001/admin/clients');
+  });
+
+  it('redacts values of names with a secret word glued on (PGPASSWORD, DBPASSWORD)', () => {
+    const r = createRedactor({});
+    expect(r.text('PGPASSWORD=hunter2hunter2 psql -h db')).toBe('PGPASSWORD=[REDACTED:password] psql -h db');
+    expect(r.text('DBPASSWORD: x9y8z7')).toBe('DBPASSWORD: [REDACTED:password]');
+  });
+
+  it('redacts an AWS secret access key standing after its name', () => {
+    expect(createRedactor({}).text('aws_secret_access_key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY')).toBe('aws_secret_access_key [REDACTED:key-material]');
+  });
+
   it('redacts secrets assigned with spaces around `=`, quoted or not', () => {
     const r = createRedactor({});
     expect(r.text('secret = "shhh-very-secret"')).toBe('secret = "[REDACTED:secret]"');

@@ -17,7 +17,7 @@ import { buildMetrics } from './metrics.ts';
 import type { Model } from './model.ts';
 import { TraceGraph } from './trace-graph.ts';
 import { buildTraces } from './traces.ts';
-import { earlyWindow, finalWindow, inWindow, type Window } from './window.ts';
+import { earlyWindow, finalWindow, inWindow, isKnownEarly, type Window } from './window.ts';
 
 /** A --since/--until bound: an absolute time, or a duration before the newest record of the bundle. */
 export type TimeBound = { at: number } | { beforeEndMs: number };
@@ -46,7 +46,7 @@ const CORRECT_ABOVE_MS = 1000;
 export class Correlator {
   private readonly early: Window;
   private readonly logs: LogStore;
-  private readonly http = new HttpTable();
+  private readonly http: HttpTable;
   private readonly graph = new TraceGraph();
   private readonly boots = new BootTracker();
   private readonly clock = new ClockTracker();
@@ -60,7 +60,10 @@ export class Correlator {
 
   constructor(readonly opts: CorrelateOptions = {}) {
     this.early = earlyWindow(opts.since, opts.until);
-    this.logs = new LogStore(opts.retainLimit ?? DEFAULT_RETAIN_LIMIT);
+    // Without a relative bound every record kept is inside the final window: count while streaming.
+    const known = isKnownEarly(opts.since, opts.until);
+    this.logs = new LogStore(opts.retainLimit ?? DEFAULT_RETAIN_LIMIT, known);
+    this.http = new HttpTable(known);
   }
 
   /** Take one record. Never throws for odd content: it is indexed as well as it can be. */
@@ -97,13 +100,13 @@ export class Correlator {
     if (!this.keep(r.ts)) return;
     const status = accessStatus(r);
     const node = r.requestId === undefined && r.traceId === undefined ? -1 : this.graph.nodeOf(r.requestId, r.traceId);
-    const idx = this.logs.add(r, node, status);
+    this.logs.add(r, node, status);
     if (status > 0) {
       this.http.add(r, status, node);
       // One access line per request id: a success settles the request, its held-back lines can go.
       if (status < 400 && node >= 0 && this.graph.isTrace.get(node) === 0) this.logs.settled(node);
     }
-    if (node >= 0) this.indexTraced(r, node, idx);
+    if (node >= 0) this.indexTraced(r, node);
     // Rare messages first checked by their first character: most lines skip all of these.
     const c = r.msg.charCodeAt(0);
     if (c === 0x73 /* s */ || c === 0x6e /* n */) {
@@ -122,7 +125,7 @@ export class Correlator {
   }
 
   /** Facts of a record that belongs to a request/trace: outcome facts and cross-source clock pairs. */
-  private indexTraced(r: LogRecord, node: number, idx: number): void {
+  private indexTraced(r: LogRecord, node: number): void {
     const code = oauthCode(r);
     const verdict = sdkVerdict(r);
     if (code !== undefined || verdict !== undefined) {
@@ -131,12 +134,11 @@ export class Correlator {
     if (r.ts !== null) {
       const l = this.logs;
       const t = l.traced;
-      // The graph remembers the traced-line row (this line is the newest one), not the column index.
+      // The graph remembers the node's first traced line (this line is the newest one).
       const first = this.graph.touch(node, t.count - 1);
-      const firstIdx = first >= 0 ? t.idx.get(first) : -1;
-      if (firstIdx >= 0 && l.source.get(firstIdx) !== l.source.get(idx)) {
+      if (first >= 0 && t.sourceOf(first) !== t.sourceOf(t.count - 1)) {
         this.clock.simultaneous(
-          { source: l.sources.values[l.source.get(firstIdx)]!, ts: l.ts.get(firstIdx), file: l.files.values[t.file.get(first)]!, line: t.line.get(first) },
+          { source: l.sources.values[t.sourceOf(first)]!, ts: t.ts.get(first), file: l.files.values[t.fileOf(first)]!, line: t.line.get(first) },
           { source: r.source, ts: r.ts, file: r.file, line: r.line },
           r.traceId ?? r.requestId ?? '',
         );

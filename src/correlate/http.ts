@@ -1,9 +1,13 @@
 // Access-line facts (authserver `http request` and MCP-server access lines) and the HttpIndex.
 import type { LogRecord } from '../ingest/index.ts';
-import { Interner, delta, i32, u16, u16w, u8 } from './columns.ts';
+import { Interner, delta, i32, u16, u16w, u32, u8, type Column } from './columns.ts';
 import { accessStatus } from './log-facts.ts';
 import type { HttpIndex } from './model.ts';
 import { inWindow, type Window } from './window.ts';
+
+/** Method and path ids meaning none in TraceStatus (method ids stay under 101, path ids under 50 001: their interners' caps). */
+export const NO_METHOD = 0xff;
+export const NO_PATH = 0xffff;
 
 /** The host part of `ip:port` / `[v6]:port` (remote_addr is Go's r.RemoteAddr). */
 export function remoteHost(addr: string): string {
@@ -16,73 +20,157 @@ export function remoteHost(addr: string): string {
   return colon > 0 && addr.indexOf(':') === colon ? addr.slice(0, colon) : addr;
 }
 
+/** How bad an HTTP status is, for picking a trace's status among several access lines. */
+export function statusRank(s: number): number {
+  if (s >= 500) return 4;
+  if (s === 401 || s === 403) return 3;
+  if (s >= 400) return 2;
+  return s > 0 ? 1 : 0;
+}
+
+/** Per trace slot: the worst access status and the method and path of its first line with it (maximum id: none). */
+export interface TraceStatus { status: Uint16Array; method: Uint8Array; path: Uint16Array }
+
+/** One row per access line, kept only while a relative --since/--until bound is unresolved. */
+interface Rows { ts: Column; status: Column; path: Column; method: Column; remote: Column; node: Column }
+
+/** Per trace-graph node: its worst access line so far (status, method, path) and that line's number. */
+interface NodeBest { status: Column; method: Column; path: Column; seq: Column }
+
+/** HttpIndex counts: by status, by path id then status, and by status then remote host id. */
+interface Counts { total: number; byStatus: Map<number, number>; byPath: Map<number, Map<number, number>>; remotes: Map<number, Map<number, number>> }
+
 /**
- * One row per access line: time, status, path, method, remote host and trace node. The rows are
- * read once at finish (HttpIndex, trace status) and then released: ~20 MB at 1 GB.
+ * Access lines. With the window known from the start (every line added is inside it) the HttpIndex
+ * counts and each node's worst status are kept as the lines stream in: ~9 bytes per trace-graph
+ * node. Otherwise one row per access line (15 bytes) waits for the window, read once at finish.
  */
 export class HttpTable {
-  ts = delta();
-  status = u16();
-  path = u16w();
-  /** Method ids stay under 101 (the interner's cap). */
-  method = u8();
-  /** Remote host id + 1 (0: none), 2 bytes. */
-  remote = u16w();
-  node = i32();
   readonly paths = new Interner(50_000);
   readonly methods = new Interner(100);
   readonly remotes = new Interner(500_000);
+  private counts: Counts | null;
+  private best: NodeBest | null;
+  private rows: Rows | null;
+  private seen = 0;
 
+  /** `countWhileStreaming`: the window is final before the stream starts (no relative bound). */
+  constructor(countWhileStreaming = false) {
+    this.counts = countWhileStreaming ? newCounts() : null;
+    this.best = countWhileStreaming ? { status: u16(), method: u8(), path: u16(), seq: u32() } : null;
+    this.rows = countWhileStreaming ? null : { ts: delta(), status: u16(), path: u16w(), method: u8(), remote: u16w(), node: i32() };
+  }
+
+  /** Access lines added so far. */
   get count(): number {
-    return this.ts.length;
+    return this.seen;
   }
 
+  /** Take one access line with its status and trace-graph node (-1 for none). */
   add(r: LogRecord, status: number, node: number): void {
-    this.ts.push(r.ts ?? Number.NaN);
-    this.status.push(status);
+    const seq = this.seen++;
     const a = r.attrs;
-    this.path.push(this.paths.id(typeof a.path === 'string' ? a.path : typeof a['http.route'] === 'string' ? a['http.route'] : ''));
-    this.method.push(this.methods.id(typeof a.method === 'string' ? a.method : ''));
-    this.remote.push(typeof a.remote_addr === 'string' ? this.remotes.id(remoteHost(a.remote_addr)) + 1 : 0);
-    this.node.push(node);
+    // Method ids stay under 101 and path ids under 50 001 (their interners' caps).
+    const path = this.paths.id(typeof a.path === 'string' ? a.path : typeof a['http.route'] === 'string' ? a['http.route'] : '');
+    const method = this.methods.id(typeof a.method === 'string' ? a.method : '');
+    // Remote host id + 1 (0: none).
+    const remote = typeof a.remote_addr === 'string' ? this.remotes.id(remoteHost(a.remote_addr)) + 1 : 0;
+    if (this.counts !== null) {
+      count(this.counts, status, path, remote);
+      if (node >= 0) this.noteBest(node, status, method, path, seq);
+      return;
+    }
+    const rows = this.rows!;
+    rows.ts.push(r.ts ?? Number.NaN);
+    rows.status.push(status);
+    rows.path.push(path);
+    rows.method.push(method);
+    rows.remote.push(remote);
+    rows.node.push(node);
   }
 
-  /** Drop the rows once the HttpIndex and the trace aggregates are built (the interners stay: summaries spell paths and methods). */
-  releaseRows(): void {
-    this.ts = delta();
-    this.status = u16();
-    this.path = u16w();
-    this.method = u8();
-    this.remote = u16w();
-    this.node = i32();
+  private noteBest(node: number, status: number, method: number, path: number, seq: number): void {
+    const b = this.best!;
+    while (b.status.length <= node) {
+      b.status.push(0);
+      b.method.push(NO_METHOD);
+      b.path.push(NO_PATH);
+      b.seq.push(0);
+    }
+    if (statusRank(status) > statusRank(b.status.get(node))) {
+      b.status.set(node, status);
+      b.method.set(node, method);
+      b.path.set(node, path);
+      b.seq.set(node, seq);
+    }
   }
 
-  /** Build the HttpIndex over the window; failures come from the retained (time-ordered) records. */
-  finish(w: Window, retained: readonly LogRecord[]): HttpIndex {
-    const byStatus = new Map<number, number>();
-    const byPath = new Map<string, Map<number, number>>();
-    const remotes = new Map<number, Map<string, number>>();
-    let total = 0;
-    for (let i = 0; i < this.count; i++) {
-      if (!inWindow(w, this.ts.get(i))) continue;
-      total++;
-      const st = this.status.get(i);
-      byStatus.set(st, (byStatus.get(st) ?? 0) + 1);
-      const path = this.paths.values[this.path.get(i)]!;
-      let p = byPath.get(path);
-      if (!p) byPath.set(path, (p = new Map()));
-      p.set(st, (p.get(st) ?? 0) + 1);
-      const rid = this.remote.get(i) - 1;
-      if (rid >= 0) {
-        let m = remotes.get(st);
-        if (!m) remotes.set(st, (m = new Map()));
-        const host = this.remotes.values[rid]!;
-        m.set(host, (m.get(host) ?? 0) + 1);
+  /**
+   * Each trace slot's worst status, with the method and path of the first access line (in stream
+   * order) that had it. `root` maps a node to its slot.
+   */
+  traceStatus(w: Window, root: Int32Array, slots: number): TraceStatus {
+    const status = new Uint16Array(slots);
+    const method = new Uint8Array(slots).fill(NO_METHOD);
+    const path = new Uint16Array(slots).fill(NO_PATH);
+    const rows = this.rows;
+    if (rows !== null) {
+      for (let i = 0; i < rows.ts.length; i++) {
+        const node = rows.node.get(i);
+        if (node < 0 || !inWindow(w, rows.ts.get(i))) continue;
+        const r = root[node]!;
+        const st = rows.status.get(i);
+        if (statusRank(st) > statusRank(status[r]!)) {
+          status[r] = st;
+          method[r] = rows.method.get(i);
+          path[r] = rows.path.get(i);
+        }
+      }
+      return { status, method, path };
+    }
+    // Per node the first line with its worst status is kept; per slot the earliest of its nodes'
+    // lines with the slot's worst status wins, which is the line the row loop above would pick.
+    const b = this.best!;
+    const seq = new Uint32Array(slots);
+    for (let node = 0; node < b.status.length; node++) {
+      const st = b.status.get(node);
+      if (st === 0) continue;
+      const r = root[node]!;
+      const gain = statusRank(st) - statusRank(status[r]!);
+      if (gain > 0 || (gain === 0 && b.seq.get(node) < seq[r]!)) {
+        status[r] = st;
+        method[r] = b.method.get(node);
+        path[r] = b.path.get(node);
+        seq[r] = b.seq.get(node);
       }
     }
+    return { status, method, path };
+  }
+
+  /** Drop the rows or per-node bests once the HttpIndex and the trace aggregates are built (the interners stay: summaries spell paths and methods). */
+  releaseRows(): void {
+    this.rows = null;
+    this.best = null;
+  }
+
+  /** Build the HttpIndex over the window; failures come from the retained (time-ordered) records. Call before releaseRows. */
+  finish(w: Window, retained: readonly LogRecord[]): HttpIndex {
+    let c = this.counts;
+    if (c === null) {
+      c = newCounts();
+      const rows = this.rows!;
+      for (let i = 0; i < rows.ts.length; i++) {
+        if (inWindow(w, rows.ts.get(i))) count(c, rows.status.get(i), rows.path.get(i), rows.remote.get(i));
+      }
+    }
+    this.counts = null;
+    const byPath = new Map<string, Map<number, number>>();
+    for (const [id, m] of c.byPath) byPath.set(this.paths.values[id]!, m);
+    const remotes = new Map<number, Map<string, number>>();
+    for (const [st, m] of c.remotes) remotes.set(st, new Map([...m].map(([id, n]) => [this.remotes.values[id]!, n])));
     const failures = retained.filter((r) => accessStatus(r) >= 400);
     return {
-      total, byStatus, byPath,
+      total: c.total, byStatus: c.byStatus, byPath,
       failures: () => [...failures],
       remoteAddrs(status) {
         if (status !== undefined) return new Map(remotes.get(status) ?? []);
@@ -91,5 +179,23 @@ export class HttpTable {
         return all;
       },
     };
+  }
+}
+
+function newCounts(): Counts {
+  return { total: 0, byStatus: new Map(), byPath: new Map(), remotes: new Map() };
+}
+
+/** Count one access line (`remote`: host id + 1, 0 for none). */
+function count(c: Counts, status: number, path: number, remote: number): void {
+  c.total++;
+  c.byStatus.set(status, (c.byStatus.get(status) ?? 0) + 1);
+  let p = c.byPath.get(path);
+  if (!p) c.byPath.set(path, (p = new Map()));
+  p.set(status, (p.get(status) ?? 0) + 1);
+  if (remote > 0) {
+    let m = c.remotes.get(status);
+    if (!m) c.remotes.set(status, (m = new Map()));
+    m.set(remote - 1, (m.get(remote - 1) ?? 0) + 1);
   }
 }

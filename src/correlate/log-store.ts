@@ -1,7 +1,7 @@
-// Log records as they stream in: compact per-record columns for every line, full records only up to
-// the retain limit (then notable lines and lines of failing requests), and the LogIndex at finish.
+// Log records as they stream in: counts per message, level and source, the place and headline of each
+// line with a request/trace id (for traces), full records as retention.ts decides, and the LogIndex.
 import type { Level, LogOrigin, LogRecord } from '../ingest/index.ts';
-import { Interner, delta, i32, u16w, u32, u8 } from './columns.ts';
+import { Interner, delta, i32, u16w, u32, u8, type Column } from './columns.ts';
 import type { LogIndex, LogSource } from './model.ts';
 import { Retention, type Retained } from './retention.ts';
 import { inWindow, type Window } from './window.ts';
@@ -14,33 +14,105 @@ const LEVEL_CODE: Record<Level, number> = { DEBUG: 0, INFO: 1, WARN: 2, ERROR: 3
 interface SourceInfo { origin: LogOrigin; formats: Set<string>; files: Set<string> }
 
 /**
- * Where each line with a request/trace id is: file, line and byte offset are read only for those
- * (`locate()`, clock pairs). About half the lines of a bundle carry no id, and their place is read
- * only for retained records, which hold it themselves.
+ * Every line with a request/trace id: its time, trace-graph node, message, place (file, source and
+ * level as one 2-byte id) and line number: what the trace aggregates, `locate()` and the clock pairs
+ * read. 20 bytes a line; about half the lines of a bundle carry no id and are only counted.
  */
 export class TracedLines {
-  /** Column index (in LogStore's per-line columns) of each traced line, ascending. */
-  readonly idx = u32();
+  readonly ts = delta();
   readonly node = i32();
-  readonly file = u16w();
+  readonly msg = u16w();
+  readonly place = u16w();
   readonly line = u32();
   readonly offset = delta();
+  private readonly placeFile: number[] = [];
+  private readonly placeSource: number[] = [];
+  private readonly placeLevel: number[] = [];
+  private readonly placeIds = new Map<number, number>();
+  private lastKey = -1;
+  private lastPlace = -1;
 
   get count(): number {
-    return this.idx.length;
+    return this.ts.length;
+  }
+
+  /** Append one traced line (ids from LogStore's interners). */
+  push(ts: number, node: number, msg: number, file: number, source: number, level: number, line: number, offset: number): void {
+    this.ts.push(ts);
+    this.node.push(node);
+    this.msg.push(msg);
+    // A bundle has few (file, source, level) triples; a source id would need 2^26 distinct sources
+    // (gigabytes of SourceInfo) before two triples could share a key.
+    const key = (file * 0x4000000 + source) * 4 + level;
+    if (key !== this.lastKey) {
+      let id = this.placeIds.get(key);
+      if (id === undefined) {
+        id = this.placeFile.length;
+        this.placeIds.set(key, id);
+        this.placeFile.push(file);
+        this.placeSource.push(source);
+        this.placeLevel.push(level);
+      }
+      this.lastKey = key;
+      this.lastPlace = id;
+    }
+    this.place.push(this.lastPlace);
+    this.line.push(line);
+    this.offset.push(offset);
+  }
+
+  /** File id (LogStore.files) of traced line `k`. */
+  fileOf(k: number): number {
+    return this.placeFile[this.place.get(k)]!;
+  }
+
+  /** Source id (LogStore.sources) of traced line `k`. */
+  sourceOf(k: number): number {
+    return this.placeSource[this.place.get(k)]!;
+  }
+
+  /** Level code (index in LEVELS) of traced line `k`. */
+  levelOf(k: number): number {
+    return this.placeLevel[this.place.get(k)]!;
+  }
+}
+
+/** Lines without an id, kept per line only while a relative --since/--until bound is unresolved. */
+interface UntracedLines { ts: Column; msg: Column; level: Column; source: Column }
+
+/** Per message, level and source counts of the lines inside the window (order-independent, so streamed or counted at finish alike). */
+export class LineCounts {
+  total = 0;
+  msg = new Uint32Array(1024);
+  readonly level: Record<Level, number> = { DEBUG: 0, INFO: 0, WARN: 0, ERROR: 0 };
+  readonly sources: { records: number; first: number | null; last: number | null }[] = [];
+
+  /** Count one line: `ts` NaN for none, ids from LogStore's interners, `level` an index in LEVELS. */
+  add(ts: number, msg: number, level: number, source: number): void {
+    this.total++;
+    if (msg >= this.msg.length) {
+      const grown = new Uint32Array(Math.max(this.msg.length * 2, msg + 1));
+      grown.set(this.msg);
+      this.msg = grown;
+    }
+    this.msg[msg]!++;
+    this.level[LEVELS[level]!]++;
+    let s = this.sources[source];
+    if (s === undefined) {
+      while (this.sources.length < source) this.sources.push({ records: 0, first: null, last: null });
+      this.sources[source] = s = { records: 0, first: null, last: null };
+    }
+    s.records++;
+    if (!Number.isNaN(ts)) {
+      if (s.first === null || ts < s.first) s.first = ts;
+      if (s.last === null || ts > s.last) s.last = ts;
+    }
   }
 }
 
 /** Collects log records; `add` is the hot path and runs once per line of the bundle. */
 export class LogStore {
-  // 9 bytes per line (time as an int32 delta, message and source ids in 16 bits), plus 18 bytes
-  // per line with a request/trace id in `traced`.
-  readonly ts = delta();
-  /** Message ids: 2 bytes; the interner's cap (200 000) passes 65 534 only on free-text logs (side Map). */
-  readonly msg = u16w();
-  readonly level = u8();
-  readonly source = u16w();
-  /** Lines with a trace-graph node (request id node first, else trace id node), and their place. */
+  /** Lines with a trace-graph node (request id node first, else trace id node). */
   readonly traced = new TracedLines();
   readonly files = new Interner();
   /** Distinct messages; free-text logs can have unbounded variety, so the interner is capped. */
@@ -49,51 +121,63 @@ export class LogStore {
   readonly sourceInfo: SourceInfo[] = [];
   /** Which records are kept whole (retention.ts). */
   private readonly retention: Retention;
+  /**
+   * Counted as lines stream in when the window is known from the start (every line added is inside
+   * it); else null, and the lines without an id wait in `untraced` (9 bytes each) for finish.
+   */
+  private readonly counts: LineCounts | null;
+  private untraced: UntracedLines | null;
+  private seen = 0;
   private lastFileId = -1;
+  private lastSourceId = -1;
   private lastTs = Number.NEGATIVE_INFINITY;
   private lastRec: LogRecord | undefined;
 
-  constructor(retainLimit: number) {
+  /** `countWhileStreaming`: the window is final before the stream starts (no relative bound). */
+  constructor(retainLimit: number, countWhileStreaming = false) {
     this.retention = new Retention(retainLimit);
+    this.counts = countWhileStreaming ? new LineCounts() : null;
+    this.untraced = countWhileStreaming ? null : { ts: delta(), msg: u16w(), level: u8(), source: u16w() };
   }
 
+  /** Lines added so far. */
   get count(): number {
-    return this.ts.length;
+    return this.seen;
   }
 
-  /** Index one record; returns its column index. `status` is its access-line status (0 if none). */
-  add(r: LogRecord, node: number, status: number): number {
-    const idx = this.ts.length;
+  /** Index one record. `status` is its access-line status (0 if none). */
+  add(r: LogRecord, node: number, status: number): void {
+    const seq = this.seen++;
     const ts = r.ts ?? Number.NaN;
-    this.ts.push(ts);
-    // Consecutive records mostly come from the same file: skip the intern lookup then.
-    const fileId = this.lastRec !== undefined && this.lastRec.file === r.file ? this.lastFileId : this.files.id(r.file);
+    // Consecutive records mostly come from the same file and source: skip the intern lookups then.
+    const same = this.lastRec;
+    const fileId = same !== undefined && same.file === r.file ? this.lastFileId : this.files.id(r.file);
     if (fileId !== this.lastFileId) this.lastTs = Number.NEGATIVE_INFINITY;
-    if (node >= 0) {
-      const t = this.traced;
-      t.idx.push(idx);
-      t.node.push(node);
-      t.file.push(fileId);
-      t.line.push(r.line);
-      t.offset.push(r.offset);
+    const sourceId = same !== undefined && same.source === r.source ? this.lastSourceId : this.sourceId(r);
+    const msgId = this.msgs.id(r.msg);
+    const level = LEVEL_CODE[r.level] ?? 1;
+    if (node >= 0) this.traced.push(ts, node, msgId, fileId, sourceId, level, r.line, r.offset);
+    if (this.counts !== null) this.counts.add(ts, msgId, level, sourceId);
+    else if (node < 0) {
+      const u = this.untraced!;
+      u.ts.push(ts);
+      u.msg.push(msgId);
+      u.level.push(level);
+      u.source.push(sourceId);
     }
-    this.msg.push(this.msgs.id(r.msg));
-    this.level.push(LEVEL_CODE[r.level] ?? 1);
-    const sourceId = this.lastRec !== undefined && this.lastRec.source === r.source ? this.source.get(idx - 1) : this.sourceId(r);
-    this.source.push(sourceId);
     // A line without a time sorts at its predecessor's time in the same file.
     const orderTs = r.ts ?? this.lastTs;
     if (r.ts !== null) this.lastTs = r.ts;
-    if (this.lastRec === undefined || this.lastRec.format !== r.format || this.lastRec.file !== r.file || this.lastRec.source !== r.source) {
+    if (same === undefined || same.format !== r.format || same.file !== r.file || same.source !== r.source) {
       const info = this.sourceInfo[sourceId]!;
       info.formats.add(r.format);
       info.files.add(r.file);
     }
     this.lastFileId = fileId;
+    this.lastSourceId = sourceId;
     this.lastRec = r;
 
-    this.retention.offer(r, idx, node, orderTs, status);
-    return idx;
+    this.retention.offer(r, seq, node, orderTs, status);
   }
 
   private sourceId(r: LogRecord): number {
@@ -107,26 +191,30 @@ export class LogStore {
     this.retention.settled(node);
   }
 
+  /** The counts over the window: streamed ones as they are, else counted now from the per-line columns (then released). */
+  private countsIn(w: Window): LineCounts {
+    if (this.counts !== null) return this.counts;
+    const c = new LineCounts();
+    const u = this.untraced!;
+    for (let i = 0; i < u.ts.length; i++) {
+      const ts = u.ts.get(i);
+      if (inWindow(w, ts)) c.add(ts, u.msg.get(i), u.level.get(i), u.source.get(i));
+    }
+    this.untraced = null;
+    const t = this.traced;
+    for (let k = 0; k < t.count; k++) {
+      const ts = t.ts.get(k);
+      if (inWindow(w, ts)) c.add(ts, t.msg.get(k), t.levelOf(k), t.sourceOf(k));
+    }
+    return c;
+  }
+
   /** Build the LogIndex over the window. */
   finish(w: Window): { index: LogIndex; retained: Retained[] } {
     const { kept, weights, sampled } = this.retention.finish(w);
-    const msgCounts = new Uint32Array(this.msgs.size);
-    const levelCounts: Record<Level, number> = { DEBUG: 0, INFO: 0, WARN: 0, ERROR: 0 };
-    const srcStats = this.sourceInfo.map(() => ({ records: 0, first: null as number | null, last: null as number | null }));
-    let total = 0;
-    for (let i = 0; i < this.ts.length; i++) {
-      const ts = this.ts.get(i);
-      if (!inWindow(w, ts)) continue;
-      total++;
-      msgCounts[this.msg.get(i)]!++;
-      levelCounts[LEVELS[this.level.get(i)]!]++;
-      const s = srcStats[this.source.get(i)]!;
-      s.records++;
-      if (!Number.isNaN(ts)) {
-        if (s.first === null || ts < s.first) s.first = ts;
-        if (s.last === null || ts > s.last) s.last = ts;
-      }
-    }
+    const counts = this.countsIn(w);
+    const { total, msg: msgCounts } = counts;
+    const srcStats = this.sourceInfo.map((_, i) => counts.sources[i] ?? { records: 0, first: null, last: null });
     const records = kept.map((x) => x.rec);
     const msgs = this.msgs;
     let byMsg: Map<string, LogRecord[]> | undefined;
@@ -152,14 +240,14 @@ export class LogStore {
       },
       countMessage(m) {
         const id = msgs.find(m);
-        return id < 0 ? 0 : msgCounts[id]!;
+        return id < 0 ? 0 : msgCounts[id] ?? 0;
       },
       where: (pred) => records.filter(pred),
       sources: () => this.sourceInfo.map((info, i): LogSource => ({
         source: this.sources.values[i]!, origin: info.origin, formats: [...info.formats], files: [...info.files],
         ...srcStats[i]!,
       })).filter((s) => s.records > 0),
-      levelCounts,
+      levelCounts: counts.level,
       weight: (r) => weights.get(r) ?? 1,
       sampled,
     };

@@ -19,7 +19,7 @@ export class TraceGraph {
   /** 1 for a trace-id node, 0 for a request-id node. */
   readonly isTrace = u8();
   private parent = i32();
-  /** First timed record of each node (its log column index): a later record from another source makes a clock pair. */
+  /** First timed record of each node (its row in LogStore.traced): a later record from another source makes a clock pair. */
   private firstIdx = i32();
   /** Set once the streaming state is released (at finish): the graph then only names and looks up ids. */
   private released = false;
@@ -99,7 +99,7 @@ export class TraceGraph {
   }
 
   /**
-   * Remember the first timed record of a node; returns that record's log index when this is a later
+   * Remember the first timed record of a node; returns that record's traced row when this is a later
    * one (the caller compares sources and times in the log columns), else -1.
    */
   touch(node: number, idx: number): number {

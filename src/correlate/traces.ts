@@ -2,7 +2,7 @@
 // TraceIndex. Aggregates are computed at finish from the compact columns, so they cover every record
 // in the window, retained or not; summaries are materialised only when asked for.
 import type { AuditRecord, LogOrigin } from '../ingest/index.ts';
-import type { HttpTable } from './http.ts';
+import { NO_METHOD, NO_PATH, type HttpTable } from './http.ts';
 import { LEVELS, type LogStore, type Retained } from './log-store.ts';
 import type { RecordLocation, TimelineEntry, TraceIndex, TraceOutcome, TraceSummary } from './model.ts';
 import { sortByKeys } from './sort-index.ts';
@@ -16,17 +16,7 @@ const DENIED_CODES = new Set(['access_denied', 'invalid_token', 'insufficient_sc
 const SERVER_CODES = new Set(['server_error', 'temporarily_unavailable']);
 /** Summaries kept for get()/find() before the cache starts over. */
 const CACHED_SUMMARIES = 10_000;
-const NO_METHOD = 0xff;
-const NO_PATH = 0xffff;
 const OUTCOME_RANK: Record<TraceOutcome, number> = { 'server-error': 0, denied: 1, 'client-error': 2, ok: 3, unknown: 3 };
-
-/** How bad an HTTP status is, for picking a trace's status among several access lines. */
-function statusRank(s: number): number {
-  if (s >= 500) return 4;
-  if (s === 401 || s === 403) return 3;
-  if (s >= 400) return 2;
-  return s > 0 ? 1 : 0;
-}
 
 /** The outcome of a trace from its status, else its SDK verdict, else its OAuth error code. */
 export function outcomeOf(status: number, verdict?: string, code?: string): TraceOutcome {
@@ -68,21 +58,7 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
   }
   // From here on `root` answers what `find()` did; the first record of each id only served clock pairs.
   graph.releaseStreamState();
-  const status = new Uint16Array(slots);
-  // Method ids stay under 101 and path ids under 50 001 (their interners' caps); the maximum means none.
-  const method = new Uint8Array(slots).fill(NO_METHOD);
-  const path = new Uint16Array(slots).fill(NO_PATH);
-  for (let i = 0; i < http.count; i++) {
-    const node = http.node.get(i);
-    if (node < 0 || !inWindow(w, http.ts.get(i))) continue;
-    const r = root[node]!;
-    const st = http.status.get(i);
-    if (statusRank(st) > statusRank(status[r]!)) {
-      status[r] = st;
-      method[r] = http.method.get(i);
-      path[r] = http.path.get(i);
-    }
-  }
+  const { status, method, path } = http.traceStatus(w, root, slots);
   // The access rows and the stream state are no longer needed: let the caller free them before
   // the aggregates below are allocated, so that those can reuse the memory.
   inp.released?.();
@@ -110,15 +86,15 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
   };
   const traced = logs.traced;
   for (let k = 0; k < traced.count; k++) {
-    const i = traced.idx.get(k);
-    const ts = logs.ts.get(i);
+    const ts = traced.ts.get(k);
     if (!inWindow(w, ts)) continue;
-    addRecord(root[traced.node.get(k)]!, ts, logs.source.get(i));
+    addRecord(root[traced.node.get(k)]!, ts, traced.sourceOf(k));
   }
   const attached = attachOrphans(inp, root, start, end, count);
   for (const [pos, r] of attached) {
-    const x = inp.retained[pos]!;
-    addRecord(r, logs.ts.get(x.idx), logs.source.get(x.idx));
+    // Attached lines always have a time, and their source was interned when they streamed in.
+    const rec = inp.retained[pos]!.rec;
+    addRecord(r, rec.ts!, logs.sources.find(rec.source));
   }
   const code = new Map<number, string>();
   const verdict = new Map<number, string>();
@@ -237,13 +213,12 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
       const out: RecordLocation[] = [];
       for (let k = 0; k < traced.count; k++) {
         if (root[traced.node.get(k)] !== r) continue;
-        const i = traced.idx.get(k);
-        const ts = logs.ts.get(i);
+        const ts = traced.ts.get(k);
         if (!inWindow(w, ts)) continue;
         out.push({
-          file: logs.files.values[traced.file.get(k)]!, line: traced.line.get(k), offset: traced.offset.get(k),
-          ts: Number.isNaN(ts) ? null : ts, level: LEVELS[logs.level.get(i)]!, msg: logs.msgs.values[logs.msg.get(i)]!,
-          source: logs.sources.values[logs.source.get(i)]!,
+          file: logs.files.values[traced.fileOf(k)]!, line: traced.line.get(k), offset: traced.offset.get(k),
+          ts: Number.isNaN(ts) ? null : ts, level: LEVELS[traced.levelOf(k)]!, msg: logs.msgs.values[traced.msg.get(k)]!,
+          source: logs.sources.values[traced.sourceOf(k)]!,
         });
       }
       let last = Number.NEGATIVE_INFINITY;

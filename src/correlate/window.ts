@@ -15,6 +15,11 @@ export function earlyWindow(since?: TimeBound, until?: TimeBound): Window {
   };
 }
 
+/** True when no bound is relative: the early window is then the final one, known before the first record. */
+export function isKnownEarly(since?: TimeBound, until?: TimeBound): boolean {
+  return !(since && 'beforeEndMs' in since) && !(until && 'beforeEndMs' in until);
+}
+
 /** Resolve both bounds, relative ones against the newest record time (or null when there is none). */
 export function finalWindow(newest: number | null, since?: TimeBound, until?: TimeBound): Window {
   const resolve = (b?: TimeBound): number | null => {

@@ -19,4 +19,12 @@ describe('AP0207 PRM missing', () => {
     expect(f?.fix).toContain('adapter.ProtectedResourceMetadataHandler()');
     expect(f?.evidence.map((e) => e.file)).toEqual(['captures/prm.txt']);
   });
+
+  it('counts every 404 fetch in the MCP server log, not only the lines shown as evidence', () => {
+    const lines = Array.from({ length: 12 }, () => log('http request', { method: 'GET', path: '/.well-known/oauth-protected-resource/mcp', status: 404 }, { origin: 'mcp-server', level: 'WARN' }));
+    const [f] = [...rule.check(model(lines))];
+    expect(f?.explanation).toMatch(/^12 fetches of the Protected Resource Metadata got 404/);
+    expect(f?.affected).toBe(12);
+    expect(f?.evidence).toHaveLength(5);
+  });
 });

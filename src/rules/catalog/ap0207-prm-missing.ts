@@ -4,6 +4,7 @@ import { DOCS } from '../docs.ts';
 import { describeExchange, pathOf, responseHeader } from '../support-a/docs.ts';
 import { prmHint } from '../support-a/sdk.ts';
 import { plural } from '../support-a/text.ts';
+import { lineCount } from '../support/line-count.ts';
 import { defineRule, type Evidence } from '../types.ts';
 
 const PRM_PATH = /^\/\.well-known\/oauth-protected-resource(\/.*)?$/;
@@ -27,6 +28,8 @@ export default defineRule({
     const lines = model.logs.where((r) => r.origin !== 'authserver' && PRM_PATH.test(String(r.attrs.path ?? '')) && Number(r.attrs.status) === 404);
     evidence.push(...lines.slice(0, 5).map((r) => logEvidence(r)));
     if (evidence.length === 0) return;
+    // Every 404 counts, not only the lines shown as evidence.
+    const fetches = urls.length + lineCount(model, lines);
     // A 401 that advertises this very URL in resource_metadata proves the server points clients at a missing document.
     const advertised = model.documents.exchanges().map((d) => RESOURCE_METADATA.exec(responseHeader(d, 'www-authenticate') ?? '')?.[1]).filter((u): u is string => Boolean(u));
     const selfReferenced = advertised.some((u) => urls.includes(u));
@@ -36,10 +39,10 @@ export default defineRule({
     if (rootOnly) notes.push('SDKs serve PRM at the path-qualified URL (`/.well-known/oauth-protected-resource/<resource path>`), so also try that one before concluding');
     yield {
       confidence: selfReferenced ? 0.95 : rootOnly ? 0.7 : 0.85,
-      explanation: `${plural(evidence.length, 'fetch', 'fetches')} of the Protected Resource Metadata got 404${notes.length ? `; ${notes.join('; ')}` : ''}. Without PRM, MCP clients cannot discover which authorization server to use and never obtain a token.`,
+      explanation: `${plural(fetches, 'fetch', 'fetches')} of the Protected Resource Metadata got 404${notes.length ? `; ${notes.join('; ')}` : ''}. Without PRM, MCP clients cannot discover which authorization server to use and never obtain a token.`,
       fix: `Mount the PRM handler: ${prmHint(model)}. Check with \`curl -s https://<mcp-server>/.well-known/oauth-protected-resource/<path>\`.`,
       evidence,
-      affected: evidence.length,
+      affected: fetches,
     };
   },
 });

@@ -34,15 +34,40 @@ export interface TraceStatus { status: Uint16Array; method: Uint8Array; path: Ui
 /** One row per access line, kept only while a relative --since/--until bound is unresolved. */
 interface Rows { ts: Column; status: Column; path: Column; method: Column; remote: Column; node: Column }
 
-/** Per trace-graph node: its worst access line so far (status, method, path) and that line's number. */
-interface NodeBest { status: Column; method: Column; path: Column; seq: Column }
+/**
+ * Per trace-graph node: its worst access line so far, as a kind (an index in `Kinds`, 0 for none)
+ * and that line's number: 6 bytes a node.
+ */
+interface NodeBest { kind: Column; seq: Column }
+
+/** Distinct (status, method, path) triples of access lines; a bundle has a few hundred. */
+class Kinds {
+  readonly status = [0];
+  readonly method = [NO_METHOD];
+  readonly path = [NO_PATH];
+  private readonly ids = new Map<number, number>();
+
+  /** The kind of a triple (status 100-999, method id < 128, path id < 65 536: their interners' caps keep them so). */
+  of(status: number, method: number, path: number): number {
+    const key = (status * 128 + method) * 0x10000 + path;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.status.length;
+      this.ids.set(key, id);
+      this.status.push(status);
+      this.method.push(method);
+      this.path.push(path);
+    }
+    return id;
+  }
+}
 
 /** HttpIndex counts: by status, by path id then status, and by status then remote host id. */
 interface Counts { total: number; byStatus: Map<number, number>; byPath: Map<number, Map<number, number>>; remotes: Map<number, Map<number, number>> }
 
 /**
  * Access lines. With the window known from the start (every line added is inside it) the HttpIndex
- * counts and each node's worst status are kept as the lines stream in: ~9 bytes per trace-graph
+ * counts and each node's worst status are kept as the lines stream in: 6 bytes per trace-graph
  * node. Otherwise one row per access line (15 bytes) waits for the window, read once at finish.
  */
 export class HttpTable {
@@ -51,13 +76,14 @@ export class HttpTable {
   readonly remotes = new Interner(500_000);
   private counts: Counts | null;
   private best: NodeBest | null;
+  private readonly kinds = new Kinds();
   private rows: Rows | null;
   private seen = 0;
 
   /** `countWhileStreaming`: the window is final before the stream starts (no relative bound). */
   constructor(countWhileStreaming = false) {
     this.counts = countWhileStreaming ? newCounts() : null;
-    this.best = countWhileStreaming ? { status: u16(), method: u8(), path: u16(), seq: u32() } : null;
+    this.best = countWhileStreaming ? { kind: u16w(), seq: u32() } : null;
     this.rows = countWhileStreaming ? null : { ts: delta(), status: u16(), path: u16w(), method: u8(), remote: u16w(), node: i32() };
   }
 
@@ -91,16 +117,12 @@ export class HttpTable {
 
   private noteBest(node: number, status: number, method: number, path: number, seq: number): void {
     const b = this.best!;
-    while (b.status.length <= node) {
-      b.status.push(0);
-      b.method.push(NO_METHOD);
-      b.path.push(NO_PATH);
+    while (b.kind.length <= node) {
+      b.kind.push(0);
       b.seq.push(0);
     }
-    if (statusRank(status) > statusRank(b.status.get(node))) {
-      b.status.set(node, status);
-      b.method.set(node, method);
-      b.path.set(node, path);
+    if (statusRank(status) > statusRank(this.kinds.status[b.kind.get(node)]!)) {
+      b.kind.set(node, this.kinds.of(status, method, path));
       b.seq.set(node, seq);
     }
   }
@@ -131,16 +153,18 @@ export class HttpTable {
     // Per node the first line with its worst status is kept; per slot the earliest of its nodes'
     // lines with the slot's worst status wins, which is the line the row loop above would pick.
     const b = this.best!;
+    const k = this.kinds;
     const seq = new Uint32Array(slots);
-    for (let node = 0; node < b.status.length; node++) {
-      const st = b.status.get(node);
-      if (st === 0) continue;
+    for (let node = 0; node < b.kind.length; node++) {
+      const kind = b.kind.get(node);
+      if (kind === 0) continue;
       const r = root[node]!;
+      const st = k.status[kind]!;
       const gain = statusRank(st) - statusRank(status[r]!);
       if (gain > 0 || (gain === 0 && b.seq.get(node) < seq[r]!)) {
         status[r] = st;
-        method[r] = b.method.get(node);
-        path[r] = b.path.get(node);
+        method[r] = k.method[kind]!;
+        path[r] = k.path[kind]!;
         seq[r] = b.seq.get(node);
       }
     }

@@ -1,6 +1,6 @@
 // The request/trace graph: every trace_id and request_id is a node; a record carrying both links
 // them (union-find), so a request whose later lines gained a trace id is one story, not two.
-import { i32, u8 } from './columns.ts';
+import { i32, u8, type Column } from './columns.ts';
 import { IdTable, NodeWords } from './id-table.ts';
 
 /** Ids that mean "no id" (W3C all-zero trace id, empty strings). */
@@ -36,12 +36,15 @@ export class TraceGraph {
 
   /**
    * Forget each node's first record and the union-find links (~9 MB per million ids) once the
-   * trace slots are computed: only the streaming clock pairs and `find()` read them.
+   * trace slots are computed: only the streaming clock pairs and `find()` read them. Returns the
+   * links' column (a number per node), for the caller to reuse as scratch.
    */
-  releaseStreamState(): void {
+  releaseStreamState(): Column {
+    const links = this.parent;
     this.released = true;
     this.firstIdx = i32();
     this.parent = i32();
+    return links;
   }
 
   private node(table: IdTable, id: string, isTrace: number): number {
@@ -100,7 +103,7 @@ export class TraceGraph {
 
   /**
    * Remember the first timed record of a node; returns that record's traced row when this is a later
-   * one (the caller compares sources and times in the log columns), else -1.
+   * one (the caller compares sources and times in the traced rows), else -1.
    */
   touch(node: number, idx: number): number {
     if (this.released) return -1;

@@ -5,6 +5,7 @@ import type { AuditRecord, LogOrigin } from '../ingest/index.ts';
 import { NO_METHOD, NO_PATH, type HttpTable } from './http.ts';
 import { LEVELS, type LogStore, type Retained } from './log-store.ts';
 import type { RecordLocation, TimelineEntry, TraceIndex, TraceOutcome, TraceSummary } from './model.ts';
+import { i32, type Column } from './columns.ts';
 import { sortByKeys } from './sort-index.ts';
 import { buildTimeline } from './timeline.ts';
 import type { TraceGraph } from './trace-graph.ts';
@@ -57,27 +58,28 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
     root[i] = r === i ? slots++ : root[r]!;
   }
   // From here on `root` answers what `find()` did; the first record of each id only served clock pairs.
-  graph.releaseStreamState();
+  // The union-find links' storage (a number per node) is reused for the member chains.
+  const links = graph.releaseStreamState();
   const { status, method, path } = http.traceStatus(w, root, slots);
   // The access rows and the stream state are no longer needed: let the caller free them before
   // the aggregates below are allocated, so that those can reuse the memory.
   inp.released?.();
   const count = new Uint32Array(slots);
-  const start = new Float64Array(slots).fill(Number.POSITIVE_INFINITY);
-  const end = new Float64Array(slots).fill(Number.NEGATIVE_INFINITY);
+  const spans = new Spans(slots);
+  const start = spans.start;
   const origins = new Uint8Array(slots);
-  const src1 = new Int32Array(slots).fill(-1);
-  const src2 = new Int32Array(slots).fill(-1);
+  // Source ids in 2 bytes per trace while there are fewer than 65 535 sources (always, in practice).
+  const narrow = logs.sources.size < 0xffff;
+  const NO_SRC = narrow ? 0xffff : -1;
+  const src1 = narrow ? new Uint16Array(slots).fill(NO_SRC) : new Int32Array(slots).fill(NO_SRC);
+  const src2 = narrow ? new Uint16Array(slots).fill(NO_SRC) : new Int32Array(slots).fill(NO_SRC);
   const moreSrc = new Map<number, Set<number>>();
   const addRecord = (r: number, ts: number, src: number): void => {
     count[r]!++;
-    if (!Number.isNaN(ts)) {
-      if (ts < start[r]!) start[r] = ts;
-      if (ts > end[r]!) end[r] = ts;
-    }
+    if (!Number.isNaN(ts)) spans.add(r, ts);
     origins[r]! |= ORIGIN_BIT[logs.sourceInfo[src]!.origin];
-    if (src1[r] === -1 || src1[r] === src) src1[r] = src;
-    else if (src2[r] === -1 || src2[r] === src) src2[r] = src;
+    if (src1[r] === NO_SRC || src1[r] === src) src1[r] = src;
+    else if (src2[r] === NO_SRC || src2[r] === src) src2[r] = src;
     else {
       let s = moreSrc.get(r);
       if (!s) moreSrc.set(r, (s = new Set()));
@@ -90,7 +92,7 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
     if (!inWindow(w, ts)) continue;
     addRecord(root[traced.node.get(k)]!, ts, traced.sourceOf(k));
   }
-  const attached = attachOrphans(inp, root, start, end, count);
+  const attached = attachOrphans(inp, root, spans, count);
   for (const [pos, r] of attached) {
     // Attached lines always have a time, and their source was interned when they streamed in.
     const rec = inp.retained[pos]!.rec;
@@ -104,18 +106,23 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
     if (f.code !== undefined && !code.has(r)) code.set(r, f.code);
     if (f.verdict !== undefined && (!verdict.has(r) || verdict.get(r) === 'ok')) verdict.set(r, f.verdict);
   }
-  // Typed, not a number[]: 0.7 M traces at 1 GB.
+  // The slots with records, typed (0.7 M traces at 1 GB); null when that is every slot (no window
+  // left one empty), where slot i is simply the i-th trace.
   let total = 0;
   for (let i = 0; i < slots; i++) if (count[i]! > 0) total++;
-  const roots = new Int32Array(total);
-  for (let i = 0, k = 0; i < slots; i++) if (count[i]! > 0) roots[k++] = i;
+  let roots: Int32Array | null = null;
+  if (total < slots) {
+    roots = new Int32Array(total);
+    for (let i = 0, k = 0; i < slots; i++) if (count[i]! > 0) roots[k++] = i;
+  }
+  const rootAt = (k: number): number => (roots === null ? k : roots[k]!);
 
-  let members: { head: Int32Array; next: Int32Array } | undefined;
+  let members: { head: Int32Array; next: Column } | undefined;
   const memberIds = (r: number): { traceIds: string[]; requestIds: string[] } => {
-    members ??= memberChains(root, slots);
+    members ??= memberChains(root, slots, links);
     const traceIds: string[] = [];
     const requestIds: string[] = [];
-    for (let m = members.head[r]!; m >= 0; m = members.next[m]!) {
+    for (let m = members.head[r]!; m >= 0; m = members.next.get(m)) {
       (graph.isTrace.get(m) ? traceIds : requestIds).push(graph.name(m));
     }
     return { traceIds, requestIds };
@@ -138,9 +145,11 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
   const sourcesOf = (r: number): string[] => {
     const more = moreSrc.get(r);
     if (more) return [src1[r]!, src2[r]!, ...more].map((x) => logs.sources.values[x]!);
-    const key = (src1[r]! + 1) * 0x100000 + src2[r]! + 1;
+    const a = src1[r] === NO_SRC ? -1 : src1[r]!;
+    const b = src2[r] === NO_SRC ? -1 : src2[r]!;
+    const key = (a + 1) * 0x100000 + b + 1;
     let l = sourceLists.get(key);
-    if (!l) sourceLists.set(key, (l = [src1[r]!, src2[r]!].filter((x) => x >= 0).map((x) => logs.sources.values[x]!)));
+    if (!l) sourceLists.set(key, (l = [a, b].filter((x) => x >= 0).map((x) => logs.sources.values[x]!)));
     return l;
   };
   const originSets = new Map<number, LogOrigin[]>();
@@ -152,7 +161,7 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
   const summary = (r: number): TraceSummary => {
     const { traceIds, requestIds } = memberIds(r);
     const s0 = start[r]!;
-    const e0 = end[r]!;
+    const e0 = spans.end(r);
     const known = Number.isFinite(s0);
     const s: TraceSummary = {
       id: traceIds[0] ?? `req:${requestIds[0]}`, requestIds,
@@ -176,11 +185,11 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
     // in slot order, so that only one merge buffer is allocated besides the result.
     const rank = (r: number): number => 2 * OUTCOME_RANK[outcome(r)] + (status[r] === 404 ? 1 : 0);
     const at = new Int32Array(9);
-    for (const r of roots) at[rank(r) + 1]!++;
+    for (let k = 0; k < total; k++) at[rank(rootAt(k)) + 1]!++;
     for (let k = 1; k < at.length; k++) at[k]! += at[k - 1]!;
-    const out = new Int32Array(roots.length);
+    const out = new Int32Array(total);
     const fill = at.slice();
-    for (const r of roots) out[fill[rank(r)]!++] = r;
+    for (let k = 0; k < total; k++) out[fill[rank(rootAt(k))]!++] = rootAt(k);
     for (let k = 0; k + 1 < at.length; k++) if (at[k + 1]! - at[k]! > 1) sortByKeys(out.subarray(at[k], at[k + 1]), start, start);
     sorted = out;
     return sorted;
@@ -193,8 +202,8 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
   };
   let timelines: Map<number, number[]> | undefined;
   return {
-    total: roots.length,
-    list: (limit?: number) => Array.from(order().subarray(0, limit ?? roots.length), summary),
+    total,
+    list: (limit?: number) => Array.from(order().subarray(0, limit ?? total), summary),
     get(id) {
       const r = rootOf(id);
       return r >= 0 && cached(r).id === id ? cached(r) : undefined;
@@ -246,15 +255,67 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
   };
 }
 
-/** Members of every trace slot: `head[slot]` then `next[node]` chains in node order, -1 terminated. */
-function memberChains(root: Int32Array, slots: number): { head: Int32Array; next: Int32Array } {
+/**
+ * Members of every trace slot: `head[slot]` then `next[node]` chains in node order, -1 terminated.
+ * `next` overwrites `links` (a free number per node) when it has room for every node.
+ */
+function memberChains(root: Int32Array, slots: number, links: Column): { head: Int32Array; next: Column } {
   const head = new Int32Array(slots).fill(-1);
-  const next = new Int32Array(root.length).fill(-1);
+  const next = links.length >= root.length ? links : i32();
+  while (next.length < root.length) next.push(-1);
   for (let i = root.length - 1; i >= 0; i--) {
-    next[i] = head[root[i]!]!;
+    next.set(i, head[root[i]!]!);
     head[root[i]!] = i;
   }
   return { head, next };
+}
+
+const FAR = 0xffffffff;
+
+/**
+ * Each trace slot's time span: the start as a float64 (+Infinity while unknown), the end as a
+ * whole-millisecond duration from it in 4 bytes, or in a Map for the rare end that is not (fractional
+ * differences, spans over 49 days): 4 bytes less per trace than a second float64.
+ */
+class Spans {
+  readonly start: Float64Array;
+  private readonly dur: Uint32Array;
+  private readonly far = new Map<number, number>();
+
+  constructor(slots: number) {
+    this.start = new Float64Array(slots).fill(Number.POSITIVE_INFINITY);
+    this.dur = new Uint32Array(slots);
+  }
+
+  /** Widen slot `r`'s span to include `ts` (a time, not NaN). */
+  add(r: number, ts: number): void {
+    const s = this.start[r]!;
+    if (s === Number.POSITIVE_INFINITY) {
+      this.start[r] = ts;
+      return;
+    }
+    const e = this.end(r);
+    if (ts >= s && ts <= e) return;
+    this.set(r, ts < s ? ts : s, ts > e ? ts : e);
+  }
+
+  /** End of slot `r`'s span (meaningful once its start is finite). */
+  end(r: number): number {
+    const d = this.dur[r]!;
+    return d === FAR ? this.far.get(r)! : this.start[r]! + d;
+  }
+
+  private set(r: number, s: number, e: number): void {
+    if (this.dur[r] === FAR) this.far.delete(r);
+    this.start[r] = s;
+    const d = e - s;
+    // Kept as a duration only when start + duration gives the end back exactly.
+    if (d < FAR && Number.isInteger(d) && s + d === e) this.dur[r] = d;
+    else {
+      this.dur[r] = FAR;
+      this.far.set(r, e);
+    }
+  }
 }
 
 /** Ids that tie a line without request/trace id to one request (client_id alone never does: too broad). */
@@ -266,7 +327,7 @@ const ATTACH_SLACK_MS = 2000;
  * Attach retained lines that carry no request/trace id to the one trace that shares an id with them
  * and whose time span contains them; with zero or several candidates the line stays unattached.
  */
-function attachOrphans(inp: TraceInputs, root: Int32Array, start: Float64Array, end: Float64Array, count: Uint32Array): Map<number, number> {
+function attachOrphans(inp: TraceInputs, root: Int32Array, spans: Spans, count: Uint32Array): Map<number, number> {
   const out = new Map<number, number>();
   // Which traces carried each shared id, from the retained lines (past the retain limit those are the
   // notable lines and the lines of failing requests: the ones an id-less warning is about).
@@ -292,7 +353,7 @@ function attachOrphans(inp: TraceInputs, root: Int32Array, start: Float64Array, 
       const v = r.attrs[key];
       if (typeof v !== 'string' || v === '') continue;
       for (const t of shared.get(`${key}\u0000${v}`) ?? []) {
-        if (count[t]! > 0 && r.ts >= start[t]! - ATTACH_SLACK_MS && r.ts <= end[t]! + ATTACH_SLACK_MS) cands.add(t);
+        if (count[t]! > 0 && r.ts >= spans.start[t]! - ATTACH_SLACK_MS && r.ts <= spans.end(t) + ATTACH_SLACK_MS) cands.add(t);
       }
     }
     if (cands.size === 1) out.set(pos, [...cands][0]!);

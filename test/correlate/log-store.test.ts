@@ -134,3 +134,24 @@ describe('where a trace lines are', () => {
     expect(model(recs(), { since: { beforeEndMs: 3_600_000 } }).traces.locate?.('req:m1')).toEqual(expected);
   });
 });
+
+describe('a trace time span', () => {
+  it('keeps exact start and end times with fractions of a millisecond and spans of months', () => {
+    const m = model([
+      log('step one', {}, { ...as, requestId: 'fine', ts: at('09:00:00') + 0.25 }),
+      log('step two', {}, { ...as, requestId: 'fine', ts: at('09:00:01') + 0.75 }),
+      log('opened', {}, { ...as, requestId: 'slow', time: '2026-01-01T00:00:00Z' }),
+      log('closed', {}, { ...as, requestId: 'slow', time: '2026-10-03T00:00:00Z' }),
+      log('alone', {}, { ...as, requestId: 'plain', time: '2026-10-03T09:00:02Z' }),
+      // 1.5 ms apart, then a third line makes the span a whole 2 ms.
+      log('a', {}, { ...as, requestId: 'mixed', ts: at('09:00:03') + 0.25 }),
+      log('b', {}, { ...as, requestId: 'mixed', ts: at('09:00:03') + 1.75 }),
+      log('c', {}, { ...as, requestId: 'mixed', ts: at('09:00:03') + 2.25 }),
+    ]);
+    expect(m.traces.find('fine')).toMatchObject({ start: at('09:00:00') + 0.25, end: at('09:00:01') + 0.75, durationMs: 1000.5 });
+    const slow = Date.parse('2026-10-03T00:00:00Z') - Date.parse('2026-01-01T00:00:00Z');
+    expect(m.traces.find('slow')).toMatchObject({ start: Date.parse('2026-01-01T00:00:00Z'), end: Date.parse('2026-10-03T00:00:00Z'), durationMs: slow });
+    expect(m.traces.find('plain')).toMatchObject({ start: at('09:00:02'), end: at('09:00:02'), durationMs: 0 });
+    expect(m.traces.find('mixed')).toMatchObject({ start: at('09:00:03') + 0.25, end: at('09:00:03') + 2.25, durationMs: 2 });
+  });
+});

@@ -1,29 +1,13 @@
 // Rules read an outage bundle whose repeated lines were sampled past the retain limit: the counts a
 // user reads (explanation, affected, errors seen) are the true numbers of lines, not of kept records.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Model } from '../../src/correlate/index.ts';
-import type { BundleRecord, LogRecord } from '../../src/ingest/index.ts';
 import ap0103 from '../../src/rules/catalog/ap0103-db-errors-in-logs.ts';
 import ap0402 from '../../src/rules/catalog/ap0402-kid-unknown.ts';
 import { errorsSeen } from '../../src/rules/engine/errors-seen.ts';
-import type { FindingDraft, Rule } from '../../src/rules/types.ts';
-import { doc, log, model, resetCounters } from '../helpers/records.ts';
+import { doc, log, resetCounters } from '../helpers/records.ts';
+import { as0, as1, mcp, only, outage, times } from '../helpers/outage.ts';
 
 beforeEach(resetCounters);
-
-const as0 = { source: 'pod/authserver-0/authserver', file: 'pods/as-0.log' };
-const as1 = { source: 'pod/authserver-1/authserver', file: 'pods/as-1.log' };
-const mcp = { source: 'pod/mcp-0/mcp', file: 'pods/mcp-0.log', origin: 'mcp-server' as const };
-
-/** A model that keeps only the first 10 lines whole, so every repeated line past them is sampled. */
-const outage = (recs: BundleRecord[]): Model => model(recs, { retainLimit: 10 });
-const times = (n: number, make: (i: number) => LogRecord): LogRecord[] => Array.from({ length: n }, (_, i) => make(i));
-
-function only(rule: Rule, m: Model): FindingDraft {
-  const found = [...rule.check(m)];
-  expect(found).toHaveLength(1);
-  return found[0]!;
-}
 
 describe('rules of steps 0–4 count every line of an outage, not only the lines kept whole', () => {
   it('AP0103 says how many database errors there really were', () => {

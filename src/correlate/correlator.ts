@@ -129,7 +129,7 @@ export class Correlator {
     const code = oauthCode(r);
     const verdict = sdkVerdict(r);
     if (code !== undefined || verdict !== undefined) {
-      this.graph.facts.push({ ts: r.ts ?? Number.NaN, node, ...(code !== undefined && { code }), ...(verdict !== undefined && { verdict }) });
+      this.graph.facts.push(r.ts ?? Number.NaN, node, code, verdict);
     }
     if (r.ts !== null) {
       const l = this.logs;

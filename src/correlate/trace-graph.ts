@@ -1,6 +1,6 @@
 // The request/trace graph: every trace_id and request_id is a node; a record carrying both links
 // them (union-find), so a request whose later lines gained a trace id is one story, not two.
-import { i32, u8, type Column } from './columns.ts';
+import { Interner, delta, i32, u8, type Column } from './columns.ts';
 import { IdTable, NodeWords } from './id-table.ts';
 
 /** Ids that mean "no id" (W3C all-zero trace id, empty strings). */
@@ -9,7 +9,37 @@ const NULL_IDS = new Set(['', '0', '00000000000000000000000000000000', '00000000
 const isNullId = (id: string): boolean => id.length === 0 || (id.charCodeAt(0) === 48 && NULL_IDS.has(id));
 
 /** A code/verdict fact of one record, kept for the trace outcome. */
-export interface OutcomeFact { ts: number; node: number; code?: string; verdict?: string }
+/** Distinct SDK verdict texts kept; later new ones share one text (they embed times or ids at worst). */
+const MAX_VERDICTS = 50_000;
+
+/**
+ * Outcome facts of traced lines (an OAuth error code, an SDK verdict) in arrival order, as columns:
+ * an outage of token rejections has one per request, so they are not kept as objects.
+ */
+export class OutcomeFacts {
+  readonly ts = delta();
+  readonly node = i32();
+  /** Ids in `codes` / `verdicts`, -1 for none. */
+  readonly code = i32();
+  readonly verdict = i32();
+  readonly codes = new Interner();
+  readonly verdicts = new Interner(MAX_VERDICTS, '(another verdict)');
+
+  constructor() {
+    this.verdicts.id('ok'); // always its own id, however many verdicts come first
+  }
+
+  get length(): number {
+    return this.ts.length;
+  }
+
+  push(ts: number, node: number, code: string | undefined, verdict: string | undefined): void {
+    this.ts.push(ts);
+    this.node.push(node);
+    this.code.push(code === undefined ? -1 : this.codes.id(code));
+    this.verdict.push(verdict === undefined ? -1 : this.verdicts.id(verdict));
+  }
+}
 
 export class TraceGraph {
   /** Ids are kept as numbers, not strings (id-table.ts); `name()` spells one again. */
@@ -23,7 +53,7 @@ export class TraceGraph {
   private firstIdx = i32();
   /** Set once the streaming state is released (at finish): the graph then only names and looks up ids. */
   private released = false;
-  readonly facts: OutcomeFact[] = [];
+  readonly facts = new OutcomeFacts();
 
   get size(): number {
     return this.isTrace.length;

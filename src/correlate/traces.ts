@@ -98,14 +98,21 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
     const rec = inp.retained[pos]!.rec;
     addRecord(r, rec.ts!, logs.sources.find(rec.source));
   }
-  const code = new Map<number, string>();
-  const verdict = new Map<number, string>();
-  for (const f of graph.facts) {
-    if (!inWindow(w, f.ts)) continue;
-    const r = root[f.node]!;
-    if (f.code !== undefined && !code.has(r)) code.set(r, f.code);
-    if (f.verdict !== undefined && (!verdict.has(r) || verdict.get(r) === 'ok')) verdict.set(r, f.verdict);
+  // Per trace: the first OAuth code, and the first verdict that is not `ok` (else `ok`), as ids.
+  const facts = graph.facts;
+  const codeId = new Int32Array(slots).fill(-1);
+  const verdictId = new Int32Array(slots).fill(-1);
+  const okId = facts.verdicts.find('ok');
+  for (let i = 0; i < facts.length; i++) {
+    if (!inWindow(w, facts.ts.get(i))) continue;
+    const r = root[facts.node.get(i)]!;
+    const c = facts.code.get(i);
+    if (c >= 0 && codeId[r]! < 0) codeId[r] = c;
+    const v = facts.verdict.get(i);
+    if (v >= 0 && (verdictId[r]! < 0 || verdictId[r] === okId)) verdictId[r] = v;
   }
+  const code = { get: (r: number) => (codeId[r]! >= 0 ? facts.codes.values[codeId[r]!] : undefined) };
+  const verdict = { get: (r: number) => (verdictId[r]! >= 0 ? facts.verdicts.values[verdictId[r]!] : undefined) };
   // The slots with records, typed (0.7 M traces at 1 GB); null when that is every slot (no window
   // left one empty), where slot i is simply the i-th trace.
   let total = 0;
@@ -171,8 +178,10 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
     };
     if (traceIds[0] !== undefined) s.traceId = traceIds[0];
     if (status[r]! > 0) s.status = status[r]!;
-    if (code.has(r)) s.errorCode = code.get(r)!;
-    if (verdict.has(r)) s.verdict = verdict.get(r)!;
+    const c = code.get(r);
+    if (c !== undefined) s.errorCode = c;
+    const v = verdict.get(r);
+    if (v !== undefined) s.verdict = v;
     if (method[r]! !== NO_METHOD && http.methods.values[method[r]!]) s.method = http.methods.values[method[r]!]!;
     if (path[r]! !== NO_PATH && http.paths.values[path[r]!]) s.path = http.paths.values[path[r]!]!;
     return s;

@@ -53,6 +53,28 @@ describe('grouping records into traces', () => {
     expect(m.traces.find('fine')).toMatchObject({ outcome: 'ok', verdict: 'ok' });
   });
 
+  it('keeps the first rejection of a request as its verdict even after a later success, and the first OAuth code', () => {
+    const m = model([
+      log('verified', {}, { requestId: 'mixed', origin: 'mcp-server' }),
+      log('verifier: token expired', {}, { requestId: 'mixed', origin: 'sdk' }),
+      log('verifier: audience mismatch', {}, { requestId: 'mixed', origin: 'sdk' }),
+      log('token endpoint error', { error: 'invalid_grant' }, { requestId: 'codes' }),
+      log('token endpoint error', { error: 'invalid_client' }, { requestId: 'codes' }),
+    ]);
+    expect(m.traces.find('mixed')).toMatchObject({ outcome: 'denied', verdict: 'verifier: token expired' });
+    expect(m.traces.find('codes')?.errorCode).toBe('invalid_grant');
+  });
+
+  it('still tells a verified request from a rejected one after tens of thousands of different rejections', () => {
+    // An outage of rejections whose texts all differ (each names its own time): far past the distinct verdicts kept.
+    const recs = Array.from({ length: 50_010 }, (_, i) => log(`verifier: token used before issued (iat=${1_700_000_000 + i})`, {}, { requestId: `r${i}`, origin: 'sdk' }));
+    recs.push(log('verified', { sub: 'u1' }, { requestId: 'late-ok', origin: 'mcp-server' }));
+    const m = model(recs);
+    expect(m.traces.find('late-ok')).toMatchObject({ outcome: 'ok', verdict: 'ok' });
+    expect(m.traces.find('r0')).toMatchObject({ outcome: 'denied', verdict: 'verifier: token used before issued (iat=1700000000)' });
+    expect(m.traces.find('r50009')?.outcome).toBe('denied');
+  });
+
   it('lists failing traces first, then the rest by start time', () => {
     const m = model([
       access('GET', '/health', 200, { requestId: 'ok-early', time: '2026-10-03T09:00:00Z' }),

@@ -160,6 +160,29 @@ export const delta = (): Column => new Delta();
 /** Small unsigned ids (files, sources, paths) at 2 bytes; ids past 65 534 still work, from a side Map. */
 export const u16w = (): Column => new U16Wide();
 
+/**
+ * Dense ids for triples of small numbers (a bundle has few distinct ones), each part readable back by
+ * id. The caller packs the triple into one exact number `key` (it knows the parts' ranges).
+ */
+export class TripleIds {
+  readonly a: number[] = [];
+  readonly b: number[] = [];
+  readonly c: number[] = [];
+  private readonly ids = new Map<number, number>();
+
+  id(key: number, a: number, b: number, c: number): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.a.length;
+      this.ids.set(key, id);
+      this.a.push(a);
+      this.b.push(b);
+      this.c.push(c);
+    }
+    return id;
+  }
+}
+
 const RECENT = 256;
 
 /** Cache slot of a string from its length and three of its characters. */

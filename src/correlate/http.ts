@@ -1,6 +1,6 @@
 // Access-line facts (authserver `http request` and MCP-server access lines) and the HttpIndex.
 import type { LogRecord } from '../ingest/index.ts';
-import { Interner, delta, i32, u16, u16w, u32, u8, type Column } from './columns.ts';
+import { Interner, TripleIds, delta, i32, u16, u16w, u32, u8, type Column } from './columns.ts';
 import { accessStatus } from './log-facts.ts';
 import type { HttpIndex } from './model.ts';
 import { inWindow, type Window } from './window.ts';
@@ -40,25 +40,16 @@ interface Rows { ts: Column; status: Column; path: Column; method: Column; remot
  */
 interface NodeBest { kind: Column; seq: Column }
 
-/** Distinct (status, method, path) triples of access lines; a bundle has a few hundred. */
-class Kinds {
-  readonly status = [0];
-  readonly method = [NO_METHOD];
-  readonly path = [NO_PATH];
-  private readonly ids = new Map<number, number>();
+/** Distinct (status, method, path) triples of access lines as `a`, `b`, `c`; a bundle has a few hundred. Kind 0 is none. */
+class Kinds extends TripleIds {
+  constructor() {
+    super();
+    this.of(0, NO_METHOD, NO_PATH);
+  }
 
   /** The kind of a triple (status 100-999, method id < 128, path id < 65 536: their interners' caps keep them so). */
   of(status: number, method: number, path: number): number {
-    const key = (status * 128 + method) * 0x10000 + path;
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.status.length;
-      this.ids.set(key, id);
-      this.status.push(status);
-      this.method.push(method);
-      this.path.push(path);
-    }
-    return id;
+    return this.id((status * 128 + method) * 0x10000 + path, status, method, path);
   }
 }
 
@@ -121,7 +112,7 @@ export class HttpTable {
       b.kind.push(0);
       b.seq.push(0);
     }
-    if (statusRank(status) > statusRank(this.kinds.status[b.kind.get(node)]!)) {
+    if (statusRank(status) > statusRank(this.kinds.a[b.kind.get(node)]!)) {
       b.kind.set(node, this.kinds.of(status, method, path));
       b.seq.set(node, seq);
     }
@@ -159,12 +150,12 @@ export class HttpTable {
       const kind = b.kind.get(node);
       if (kind === 0) continue;
       const r = root[node]!;
-      const st = k.status[kind]!;
+      const st = k.a[kind]!;
       const gain = statusRank(st) - statusRank(status[r]!);
       if (gain > 0 || (gain === 0 && b.seq.get(node) < seq[r]!)) {
         status[r] = st;
-        method[r] = k.method[kind]!;
-        path[r] = k.path[kind]!;
+        method[r] = k.b[kind]!;
+        path[r] = k.c[kind]!;
         seq[r] = b.seq.get(node);
       }
     }

@@ -1,7 +1,7 @@
 // Log records as they stream in: counts per message, level and source, the place and headline of each
 // line with a request/trace id (for traces), full records as retention.ts decides, and the LogIndex.
 import type { Level, LogOrigin, LogRecord } from '../ingest/index.ts';
-import { Interner, delta, i32, u16w, u32, u8, type Column } from './columns.ts';
+import { Interner, TripleIds, delta, i32, u16w, u32, u8, type Column } from './columns.ts';
 import type { LogIndex, LogSource } from './model.ts';
 import { Retention, type Retained } from './retention.ts';
 import { inWindow, type Window } from './window.ts';
@@ -25,10 +25,8 @@ export class TracedLines {
   readonly place = u16w();
   readonly line = u32();
   readonly offset = delta();
-  private readonly placeFile: number[] = [];
-  private readonly placeSource: number[] = [];
-  private readonly placeLevel: number[] = [];
-  private readonly placeIds = new Map<number, number>();
+  /** Distinct (file, source, level) places as `a`, `b`, `c`. */
+  private readonly places = new TripleIds();
   private lastKey = -1;
   private lastPlace = -1;
 
@@ -45,16 +43,8 @@ export class TracedLines {
     // (gigabytes of SourceInfo) before two triples could share a key.
     const key = (file * 0x4000000 + source) * 4 + level;
     if (key !== this.lastKey) {
-      let id = this.placeIds.get(key);
-      if (id === undefined) {
-        id = this.placeFile.length;
-        this.placeIds.set(key, id);
-        this.placeFile.push(file);
-        this.placeSource.push(source);
-        this.placeLevel.push(level);
-      }
       this.lastKey = key;
-      this.lastPlace = id;
+      this.lastPlace = this.places.id(key, file, source, level);
     }
     this.place.push(this.lastPlace);
     this.line.push(line);
@@ -63,17 +53,17 @@ export class TracedLines {
 
   /** File id (LogStore.files) of traced line `k`. */
   fileOf(k: number): number {
-    return this.placeFile[this.place.get(k)]!;
+    return this.places.a[this.place.get(k)]!;
   }
 
   /** Source id (LogStore.sources) of traced line `k`. */
   sourceOf(k: number): number {
-    return this.placeSource[this.place.get(k)]!;
+    return this.places.b[this.place.get(k)]!;
   }
 
   /** Level code (index in LEVELS) of traced line `k`. */
   levelOf(k: number): number {
-    return this.placeLevel[this.place.get(k)]!;
+    return this.places.c[this.place.get(k)]!;
   }
 }
 

@@ -3,15 +3,14 @@
 // main bench grows (gen.ts); the rows added are healthy traffic of a mid-size deployment (40 clients,
 // 30 000 users, 150 000 token families), so the causes must equal the sample's own.
 // Usage: node --import tsx bench/audit-dump.ts [rows...]   (default 600000: ~170 MB of JSON)
-import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BASE_SAMPLE, Rng } from './gen.ts';
-import { benchAgainstSample } from './measure.ts';
+import { benchAgainstSample, sampleVariant } from './measure.ts';
 
-const SAMPLES = fileURLToPath(new URL('../samples/', import.meta.url));
+const SAMPLE = fileURLToPath(new URL(`../samples/${BASE_SAMPLE}.tgz`, import.meta.url));
 const DIR = join(tmpdir(), 'forensic-bench');
 // No revocations: a family refreshed after its revocation is a finding (token-revoked-still-used).
 const ACTIONS = ['token.issued', 'token.issued', 'token.refreshed', 'token.refreshed', 'token.refreshed', 'token.refreshed', 'user.login'];
@@ -19,12 +18,11 @@ const DAY_START = Date.parse('2026-10-02T09:00:00Z');
 
 /** The sample bundle with `rows` more rows in audit/audit.json (cached by row count). */
 function bundleWithDump(rows: number): string {
-  const out = join(DIR, `audit-dump-${rows}.tgz`);
-  if (existsSync(out)) return out;
-  const root = join(DIR, `audit-dump-${process.pid}`);
-  mkdirSync(root, { recursive: true });
-  execFileSync('tar', ['xzf', join(SAMPLES, `${BASE_SAMPLE}.tgz`), '-C', root]);
-  const file = join(root, 'support-bundle', 'audit', 'audit.json');
+  return sampleVariant({ dir: DIR, sample: SAMPLE, name: `audit-dump-${rows}`, edit: (bundle) => writeDump(join(bundle, 'audit', 'audit.json'), rows) });
+}
+
+/** Append `rows` generated rows to the sample's audit dump at `file`. */
+function writeDump(file: string, rows: number): void {
   const own = readFileSync(file, 'utf8').trim();
   const rng = new Rng(rows);
   const clients = Array.from({ length: 40 }, () => rng.id22());
@@ -48,13 +46,10 @@ function bundleWithDump(rows: number): string {
   }
   writeSync(fd, `${batch}]\n`);
   closeSync(fd);
-  execFileSync('tar', ['czf', out, '-C', root, 'support-bundle']);
-  rmSync(root, { recursive: true, force: true });
-  return out;
 }
 
 const sizes = process.argv.slice(2).map(Number);
 benchAgainstSample({
-  name: 'audit-dump', dir: DIR, sample: join(SAMPLES, `${BASE_SAMPLE}.tgz`), unit: 'dumped rows',
+  name: 'audit-dump', dir: DIR, sample: SAMPLE, unit: 'dumped rows',
   sizes: sizes.length > 0 ? sizes : [600_000], make: bundleWithDump,
 });

@@ -1,6 +1,6 @@
 // How the benches time `forensic analyze`: wall time, the process's own peak RSS and the causes it found.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,4 +46,20 @@ export function benchAgainstSample(o: { name: string; dir: string; sample: strin
     const same = r.causes.join(',') === ref.causes.join(',');
     console.log(`${size} ${o.unit}: ${r.seconds.toFixed(2)} s, peak RSS ${r.rssMb.toFixed(1)} MB, causes = the sample's: ${same ? 'yes' : `NO (${r.causes.join(', ')})`}`);
   }
+}
+
+/**
+ * `<dir>/<name>.tgz`: the sample bundle unpacked, changed by `edit` (given its `support-bundle`
+ * folder) and packed again; made once, then taken from the cache.
+ */
+export function sampleVariant(o: { dir: string; sample: string; name: string; edit: (bundle: string) => void }): string {
+  const out = join(o.dir, `${o.name}.tgz`);
+  if (existsSync(out)) return out;
+  const root = join(o.dir, `${o.name}-${process.pid}`);
+  mkdirSync(root, { recursive: true });
+  execFileSync('tar', ['xzf', o.sample, '-C', root]);
+  o.edit(join(root, 'support-bundle'));
+  execFileSync('tar', ['czf', out, '-C', root, 'support-bundle']);
+  rmSync(root, { recursive: true, force: true });
+  return out;
 }

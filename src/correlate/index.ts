@@ -6,3 +6,4 @@ export { envToYamlKey } from './env-map.ts';
 export { histogramQuantile, type Bucket } from './quantile.ts';
 export { normaliseLabels } from './metrics.ts';
 export { OAUTH_CODES, accessStatus, sdkVerdict } from './log-facts.ts';
+export { LEVELS, LEVEL_CODE } from './levels.ts';

@@ -2,14 +2,13 @@
 // line with a request/trace id (for traces), full records as retention.ts decides, and the LogIndex.
 import type { Level, LogOrigin, LogRecord } from '../ingest/index.ts';
 import { Interner, TripleIds, delta, i32, u16w, u32, u8, type Column } from './columns.ts';
+import { LEVEL_CODE, LEVELS } from './levels.ts';
 import type { LogIndex, LogSource } from './model.ts';
 import { Retention, type Retained } from './retention.ts';
 import { inWindow, type Window } from './window.ts';
 
 export type { Retained } from './retention.ts';
 
-export const LEVELS: Level[] = ['DEBUG', 'INFO', 'WARN', 'ERROR'];
-const LEVEL_CODE: Record<Level, number> = { DEBUG: 0, INFO: 1, WARN: 2, ERROR: 3 };
 
 interface SourceInfo { origin: LogOrigin; formats: Set<string>; files: Set<string> }
 

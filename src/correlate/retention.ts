@@ -3,9 +3,10 @@
 // Past the limit an outage repeats a few lines hundreds of thousands of times, so each
 // (source, message, level) keeps its first and its latest lines only; the kept ones then stand for
 // the lines between them (`weight`), so counts stay right while memory stays bounded.
-import type { Level, LogRecord } from '../ingest/index.ts';
+import type { LogRecord } from '../ingest/index.ts';
 import { u8 } from './columns.ts';
 import { HeldBack } from './held-back.ts';
+import { LEVEL_CODE, LEVELS } from './levels.ts';
 import { isNotable } from './log-facts.ts';
 import type { SampledLines } from './model.ts';
 import { inWindow, type Window } from './window.ts';
@@ -17,7 +18,6 @@ export const KEEP_FIRST = 800;
 export const KEEP_LAST = 200;
 /** Emptied slots tolerated before compacting (and only once they are over half the list). */
 const COMPACT_AT = 100_000;
-const LEVEL_SLOT: Record<Level, number> = { DEBUG: 0, INFO: 1, WARN: 2, ERROR: 3 };
 
 /** A retained record with its sequence number, its trace-graph node (-1 for none) and the time it sorts by. */
 export interface Retained { rec: LogRecord; idx: number; node: number; orderTs: number; key?: KeyState }
@@ -125,7 +125,7 @@ export class Retention {
     if (!bySource) this.keys.set(rec.msg, (bySource = new Map()));
     let levels = bySource.get(rec.source);
     if (!levels) bySource.set(rec.source, (levels = [undefined, undefined, undefined, undefined]));
-    const slot = LEVEL_SLOT[rec.level] ?? 1;
+    const slot = LEVEL_CODE[rec.level] ?? 1;
     return (levels[slot] ??= { seen: 0, kept: 0, ring: null, ringAt: 0 });
   }
 
@@ -147,11 +147,10 @@ export class Retention {
   /** Keys whose lines were sampled, most repeated first. */
   private sampled(): SampledLines[] {
     const out: SampledLines[] = [];
-    const levels = Object.keys(LEVEL_SLOT) as Level[];
     for (const [msg, bySource] of this.keys) {
       for (const [source, states] of bySource) {
         states.forEach((k, slot) => {
-          if (k !== undefined && k.seen > k.kept) out.push({ source, msg, level: levels[slot]!, seen: k.seen, kept: k.kept });
+          if (k !== undefined && k.seen > k.kept) out.push({ source, msg, level: LEVELS[slot]!, seen: k.seen, kept: k.kept });
         });
       }
     }

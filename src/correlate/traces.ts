@@ -3,7 +3,8 @@
 // in the window, retained or not; summaries are materialised only when asked for.
 import type { AuditRecord, LogOrigin } from '../ingest/index.ts';
 import { NO_METHOD, NO_PATH, type HttpTable } from './http.ts';
-import { LEVELS, type LogStore, type Retained } from './log-store.ts';
+import { LEVELS } from './levels.ts';
+import type { LogStore, Retained } from './log-store.ts';
 import type { RecordLocation, TimelineEntry, TraceIndex, TraceOutcome, TraceSummary } from './model.ts';
 import { i32, type Column } from './columns.ts';
 import { sortByKeys } from './sort-index.ts';

@@ -1,4 +1,5 @@
 // Pure filtering and searching over log records for the Logs view (unit-tested).
+import { LEVEL_CODE } from '../../correlate/index.ts';
 import type { Level, LogRecord } from '../../ingest/index.ts';
 
 export interface LogFilter {
@@ -10,7 +11,6 @@ export interface LogFilter {
   fields: { key: string; value: string }[];
 }
 
-const LEVEL_RANK: Record<Level, number> = { DEBUG: 0, INFO: 1, WARN: 2, ERROR: 3 };
 
 /** Parse `trace_id=abc client_id=x` into field filters; words without `=` match the message. */
 export function parseFieldFilter(text: string): { key: string; value: string }[] {
@@ -41,7 +41,7 @@ export function fieldValue(r: LogRecord, key: string): string | undefined {
 
 /** True when the record passes the filter. msg filters match substrings; other fields match exactly. */
 export function matches(r: LogRecord, f: LogFilter): boolean {
-  if (LEVEL_RANK[r.level] < LEVEL_RANK[f.minLevel]) return false;
+  if (LEVEL_CODE[r.level] < LEVEL_CODE[f.minLevel]) return false;
   if (f.sources.length > 0 && !f.sources.includes(r.source)) return false;
   for (const { key, value } of f.fields) {
     const v = fieldValue(r, key);

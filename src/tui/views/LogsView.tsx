@@ -3,7 +3,8 @@
 import { useKeys } from '../hooks/use-keys.ts';
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
-import type { Level, LogRecord } from '../../ingest/index.ts';
+import { LEVELS } from '../../correlate/index.ts';
+import type { LogRecord } from '../../ingest/index.ts';
 import { useTui, type Focus } from '../context.ts';
 import { useList } from '../hooks/use-list.ts';
 import { useSticky } from '../hooks/use-sticky.ts';
@@ -12,7 +13,6 @@ import { clock, fit } from '../lib/format.ts';
 import { filterIndexes, findNext, parseFieldFilter, positionAtTime, type LogFilter } from '../lib/log-filter.ts';
 import { LEVEL_COLOR } from '../theme.ts';
 
-const LEVELS: Level[] = ['DEBUG', 'INFO', 'WARN', 'ERROR'];
 const NO_FILTER: LogFilter = { minLevel: 'DEBUG', sources: [], fields: [] };
 
 export interface LogsViewProps { height: number; width: number; isActive: boolean; focus?: Focus }

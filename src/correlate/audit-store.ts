@@ -5,7 +5,7 @@
 // audit table as many dumped rows; as objects they took ~700 B each.
 import type { AuditOrigin, AuditRecord, LogRecord } from '../ingest/index.ts';
 import { parseAuditDetail } from './audit-detail.ts';
-import { delta, i32, Interner, u16w, u32, u8 } from './columns.ts';
+import { delta, i32, Interner, near16, u16w, u8 } from './columns.ts';
 import { AUDIT_DROPPED_MSG, AUDIT_MSG } from './log-facts.ts';
 import { stringHash, TextColumn } from './text-column.ts';
 import { TimeTexts } from './time-text.ts';
@@ -41,10 +41,11 @@ export class AuditColumns {
   readonly client = u16w();
   readonly ip = u16w();
   readonly file = u16w();
-  readonly line = u32();
+  // Rows in file order are near in line number and time: 2 bytes each (columns.ts near16).
+  readonly line = near16();
   readonly offset = delta();
   /** created_at as epoch ms; NaN when the line had no readable time. */
-  readonly ts = delta();
+  readonly ts = near16();
   readonly origin = u8();
   private readonly details = new TextColumn();
   /** Trace-graph node of the row's trace id; NO_TRACE for none, OTHER_TRACE - k for row k of `otherTraces`. */

@@ -125,6 +125,97 @@ class Delta extends Chunks<Int32Array> implements Column {
   }
 }
 
+const BLOCK_BITS = 8;
+const BLOCK = 1 << BLOCK_BITS;
+/** Near16 codes: an offset of -32 768 … 32 765 from the block's base is stored plus NEAR_BIAS. */
+const NEAR_BIAS = 0x8000;
+const NEAR_NAN = 0xfffe;
+const NEAR_WIDE = 0xffff;
+
+/**
+ * Numbers that stay near their neighbours (the times, line numbers and node ids of consecutive
+ * traced lines) at 2 bytes each: an offset from the first value of their block of 256. A block
+ * that holds a value too far for 16 bits keeps that value as an int32 offset in a side array (4
+ * more bytes a value, for that block only), and a value no offset holds exactly goes to a Map.
+ */
+class Near16 extends Chunks<Uint16Array> implements Column {
+  /** Per chunk, the base of each of its blocks (NaN until the block's first number). */
+  private readonly bases: Float64Array[] = [];
+  private readonly wide = new Map<number, Int32Array>();
+  private readonly far = new Map<number, number>();
+
+  override get bytes(): number {
+    let n = this.chunks.reduce((a, c) => a + c.byteLength, 0) + this.bases.reduce((a, c) => a + c.byteLength, 0);
+    for (const w of this.wide.values()) n += w.byteLength;
+    return n;
+  }
+
+  push(v: number): void {
+    const i = this.length++;
+    const c = i >>> CHUNK_BITS;
+    if (c === this.chunks.length) {
+      this.chunks.push(new Uint16Array(CHUNK));
+      this.bases.push(new Float64Array(CHUNK / BLOCK).fill(Number.NaN));
+    }
+    if (!this.storeNear(i, v)) this.store(i, v);
+  }
+
+  /** The common case, kept small to be inlined (it runs for every traced line): `v` near its block's base. */
+  private storeNear(i: number, v: number): boolean {
+    const c = i >>> CHUNK_BITS;
+    const base = this.bases[c]![(i & MASK) >>> BLOCK_BITS]!;
+    const d = v - base; // NaN when either is: fails every test below
+    if (d >= -NEAR_BIAS && d < NEAR_NAN - NEAR_BIAS && (d | 0) === d && base + d === v) {
+      this.chunks[c]![i & MASK] = d + NEAR_BIAS;
+      return true;
+    }
+    return false;
+  }
+
+  get(i: number): number {
+    const c = i >>> CHUNK_BITS;
+    const x = this.chunks[c]![i & MASK]!;
+    const base = this.bases[c]![(i & MASK) >>> BLOCK_BITS]!;
+    if (x < NEAR_NAN) return base + (x - NEAR_BIAS);
+    if (x === NEAR_NAN) return Number.NaN;
+    const d = this.wide.get(i >>> BLOCK_BITS)![i & (BLOCK - 1)]!;
+    return d === FAR32 ? this.far.get(i)! : base + d;
+  }
+
+  set(i: number, v: number): void {
+    if (this.far.size > 0) this.far.delete(i);
+    if (!this.storeNear(i, v)) this.store(i, v);
+  }
+
+  /** Every other case: none, a first value, a far value (the block's int32 side array) or an inexact one (the Map). */
+  private store(i: number, v: number): void {
+    const chunk = this.chunks[i >>> CHUNK_BITS]!;
+    if (Number.isNaN(v)) {
+      chunk[i & MASK] = NEAR_NAN;
+      return;
+    }
+    const bases = this.bases[i >>> CHUNK_BITS]!;
+    const b = (i & MASK) >>> BLOCK_BITS;
+    let base = bases[b]!;
+    if (Number.isNaN(base) && Number.isFinite(v)) bases[b] = base = v;
+    const d = v - base;
+    // Kept as an offset only when base + offset gives the value back exactly.
+    const isExact = Number.isInteger(d) && base + d === v;
+    if (isExact && d >= -NEAR_BIAS && d < NEAR_NAN - NEAR_BIAS) {
+      chunk[i & MASK] = d + NEAR_BIAS;
+      return;
+    }
+    chunk[i & MASK] = NEAR_WIDE;
+    let w = this.wide.get(i >>> BLOCK_BITS);
+    if (w === undefined) this.wide.set(i >>> BLOCK_BITS, (w = new Int32Array(BLOCK)));
+    if (isExact && d > FAR32 && d <= 0x7fffffff) w[i & (BLOCK - 1)] = d;
+    else {
+      w[i & (BLOCK - 1)] = FAR32;
+      this.far.set(i, v);
+    }
+  }
+}
+
 const WIDE16 = 0xffff;
 
 /** Unsigned ids at 2 bytes each; the rare id of 65 535 or more is kept in a Map. */
@@ -157,6 +248,11 @@ export const u16 = (): Column => new U16();
 export const u8 = (): Column => new U8();
 /** Exact float64 values (times, offsets) stored as int32 deltas: half the bytes of f64(); NaN stands for "none". */
 export const delta = (): Column => new Delta();
+/**
+ * Numbers close to the ones pushed just before them (times, line numbers, ids of consecutive lines) at
+ * 2 bytes each, exact for any float64 (NaN included); far jumps cost more, in their block only.
+ */
+export const near16 = (): Column => new Near16();
 /** Small unsigned ids (files, sources, paths) at 2 bytes; ids past 65 534 still work, from a side Map. */
 export const u16w = (): Column => new U16Wide();
 

@@ -1,6 +1,6 @@
 // Access-line facts (authserver `http request` and MCP-server access lines) and the HttpIndex.
 import type { LogRecord } from '../ingest/index.ts';
-import { Interner, TripleIds, delta, i32, u16, u16w, u32, u8, type Column } from './columns.ts';
+import { Interner, TripleIds, near16, u16, u16w, u8, type Column } from './columns.ts';
 import { accessStatus } from './log-facts.ts';
 import type { HttpIndex } from './model.ts';
 import { inWindow, type Window } from './window.ts';
@@ -36,7 +36,7 @@ interface Rows { ts: Column; status: Column; path: Column; method: Column; remot
 
 /**
  * Per trace-graph node: its worst access line so far, as a kind (an index in `Kinds`, 0 for none)
- * and that line's number: 6 bytes a node.
+ * and that line's number: 4 bytes a node.
  */
 interface NodeBest { kind: Column; seq: Column }
 
@@ -58,8 +58,8 @@ interface Counts { total: number; byStatus: Map<number, number>; byPath: Map<num
 
 /**
  * Access lines. With the window known from the start (every line added is inside it) the HttpIndex
- * counts and each node's worst status are kept as the lines stream in: 6 bytes per trace-graph
- * node. Otherwise one row per access line (15 bytes) waits for the window, read once at finish.
+ * counts and each node's worst status are kept as the lines stream in: 4 bytes per trace-graph
+ * node. Otherwise one row per access line (11 bytes) waits for the window, read once at finish.
  */
 export class HttpTable {
   readonly paths = new Interner(50_000);
@@ -74,8 +74,8 @@ export class HttpTable {
   /** `countWhileStreaming`: the window is final before the stream starts (no relative bound). */
   constructor(countWhileStreaming = false) {
     this.counts = countWhileStreaming ? newCounts() : null;
-    this.best = countWhileStreaming ? { kind: u16w(), seq: u32() } : null;
-    this.rows = countWhileStreaming ? null : { ts: delta(), status: u16(), path: u16w(), method: u8(), remote: u16w(), node: i32() };
+    this.best = countWhileStreaming ? { kind: u16w(), seq: near16() } : null;
+    this.rows = countWhileStreaming ? null : { ts: near16(), status: u16(), path: u16w(), method: u8(), remote: u16w(), node: near16() };
   }
 
   /** Access lines added so far. */
@@ -110,7 +110,7 @@ export class HttpTable {
     const b = this.best!;
     while (b.kind.length <= node) {
       b.kind.push(0);
-      b.seq.push(0);
+      b.seq.push(Number.NaN); // none yet (NaN keeps the near16 column narrow)
     }
     if (statusRank(status) > statusRank(this.kinds.a[b.kind.get(node)]!)) {
       b.kind.set(node, this.kinds.of(status, method, path));

@@ -1,7 +1,7 @@
 // Log records as they stream in: counts per message, level and source, the place and headline of each
 // line with a request/trace id (for traces), full records as retention.ts decides, and the LogIndex.
 import type { Level, LogOrigin, LogRecord } from '../ingest/index.ts';
-import { Interner, TripleIds, delta, i32, u16w, u32, u8, type Column } from './columns.ts';
+import { Interner, TripleIds, delta, near16, u16w, u8, type Column } from './columns.ts';
 import { LEVEL_CODE, LEVELS } from './levels.ts';
 import type { LogIndex, LogSource } from './model.ts';
 import { Retention, type Retained } from './retention.ts';
@@ -15,14 +15,15 @@ interface SourceInfo { origin: LogOrigin; formats: Set<string>; files: Set<strin
 /**
  * Every line with a request/trace id: its time, trace-graph node, message, place (file, source and
  * level as one 2-byte id) and line number: what the trace aggregates, `locate()` and the clock pairs
- * read. 20 bytes a line; about half the lines of a bundle carry no id and are only counted.
+ * read. About 14 bytes a line; about half the lines of a bundle carry no id and are only counted.
  */
 export class TracedLines {
-  readonly ts = delta();
-  readonly node = i32();
+  // Consecutive traced lines are near in time, node and line number: 2 bytes each (columns.ts near16).
+  readonly ts = near16();
+  readonly node = near16();
   readonly msg = u16w();
   readonly place = u16w();
-  readonly line = u32();
+  readonly line = near16();
   readonly offset = delta();
   /** Distinct (file, source, level) places as `a`, `b`, `c`. */
   private readonly places = new TripleIds();
@@ -112,7 +113,7 @@ export class LogStore {
   private readonly retention: Retention;
   /**
    * Counted as lines stream in when the window is known from the start (every line added is inside
-   * it); else null, and the lines without an id wait in `untraced` (9 bytes each) for finish.
+   * it); else null, and the lines without an id wait in `untraced` (7 bytes each) for finish.
    */
   private readonly counts: LineCounts | null;
   private untraced: UntracedLines | null;
@@ -126,7 +127,7 @@ export class LogStore {
   constructor(retainLimit: number, countWhileStreaming = false) {
     this.retention = new Retention(retainLimit);
     this.counts = countWhileStreaming ? new LineCounts() : null;
-    this.untraced = countWhileStreaming ? null : { ts: delta(), msg: u16w(), level: u8(), source: u16w() };
+    this.untraced = countWhileStreaming ? null : { ts: near16(), msg: u16w(), level: u8(), source: u16w() };
   }
 
   /** Lines added so far. */

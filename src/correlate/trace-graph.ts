@@ -1,6 +1,6 @@
 // The request/trace graph: every trace_id and request_id is a node; a record carrying both links
 // them (union-find), so a request whose later lines gained a trace id is one story, not two.
-import { Interner, delta, i32, u8, type Column } from './columns.ts';
+import { Interner, i32, near16, u8, type Column } from './columns.ts';
 import { IdTable, NodeWords } from './id-table.ts';
 
 /** Ids that mean "no id" (W3C all-zero trace id, empty strings). */
@@ -8,8 +8,10 @@ const NULL_IDS = new Set(['', '0', '00000000000000000000000000000000', '00000000
 /** Whether an id means "no id". Checked on every line: a fresh id string is hashed only when it starts with 0. */
 const isNullId = (id: string): boolean => id.length === 0 || (id.charCodeAt(0) === 48 && NULL_IDS.has(id));
 
-/** A code/verdict fact of one record, kept for the trace outcome. */
-/** Distinct SDK verdict texts kept; later new ones share one text (they embed times or ids at worst). */
+/**
+ * Distinct SDK verdict texts kept; later new ones share one text (they embed times or ids at worst).
+ * Stays below 65 535: traces.ts keeps verdict ids in two bytes per trace.
+ */
 const MAX_VERDICTS = 50_000;
 
 /**
@@ -17,8 +19,8 @@ const MAX_VERDICTS = 50_000;
  * an outage of token rejections has one per request, so they are not kept as objects.
  */
 export class OutcomeFacts {
-  readonly ts = delta();
-  readonly node = i32();
+  readonly ts = near16();
+  readonly node = near16();
   /** Ids in `codes` / `verdicts`, -1 for none. */
   readonly code = i32();
   readonly verdict = i32();
@@ -48,9 +50,12 @@ export class TraceGraph {
   private readonly traceIds = new IdTable(this.spelling);
   /** 1 for a trace-id node, 0 for a request-id node. */
   readonly isTrace = u8();
-  private parent = i32();
-  /** First timed record of each node (its row in LogStore.traced): a later record from another source makes a clock pair. */
-  private firstIdx = i32();
+  private parent = near16();
+  /**
+   * First timed record of each node (its row in LogStore.traced), NaN until it has one: a later record
+   * from another source makes a clock pair.
+   */
+  private firstIdx = near16();
   /** Set once the streaming state is released (at finish): the graph then only names and looks up ids. */
   private released = false;
   readonly facts = new OutcomeFacts();
@@ -72,8 +77,8 @@ export class TraceGraph {
   releaseStreamState(): Column {
     const links = this.parent;
     this.released = true;
-    this.firstIdx = i32();
-    this.parent = i32();
+    this.firstIdx = near16();
+    this.parent = near16();
     return links;
   }
 
@@ -83,7 +88,7 @@ export class TraceGraph {
       this.isTrace.push(isTrace);
       if (!this.released) {
         this.parent.push(n);
-        this.firstIdx.push(-1);
+        this.firstIdx.push(Number.NaN);
       }
     }
     return n;
@@ -138,7 +143,8 @@ export class TraceGraph {
   touch(node: number, idx: number): number {
     if (this.released) return -1;
     const first = this.firstIdx.get(node);
-    if (first < 0) this.firstIdx.set(node, idx);
-    return first;
+    if (!Number.isNaN(first)) return first;
+    this.firstIdx.set(node, idx);
+    return -1;
   }
 }

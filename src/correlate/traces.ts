@@ -6,7 +6,7 @@ import { NO_METHOD, NO_PATH, type HttpTable } from './http.ts';
 import { LEVELS } from './levels.ts';
 import type { LogStore, Retained } from './log-store.ts';
 import type { RecordLocation, TimelineEntry, TraceIndex, TraceOutcome, TraceSummary } from './model.ts';
-import { i32, type Column } from './columns.ts';
+import { near16, type Column } from './columns.ts';
 import { sortByKeys } from './sort-index.ts';
 import { buildTimeline } from './timeline.ts';
 import type { TraceGraph } from './trace-graph.ts';
@@ -67,7 +67,6 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
   inp.released?.();
   const count = new Uint32Array(slots);
   const spans = new Spans(slots);
-  const start = spans.start;
   const origins = new Uint8Array(slots);
   // Source ids in 2 bytes per trace while there are fewer than 65 535 sources (always, in practice).
   const narrow = logs.sources.size < 0xffff;
@@ -101,19 +100,21 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
   }
   // Per trace: the first OAuth code, and the first verdict that is not `ok` (else `ok`), as ids.
   const facts = graph.facts;
-  const codeId = new Int32Array(slots).fill(-1);
-  const verdictId = new Int32Array(slots).fill(-1);
+  // Two bytes per trace: codes come from the fixed OAuth list and verdicts are capped at MAX_VERDICTS.
+  const NONE = 0xffff;
+  const codeId = new Uint16Array(slots).fill(NONE);
+  const verdictId = new Uint16Array(slots).fill(NONE);
   const okId = facts.verdicts.find('ok');
   for (let i = 0; i < facts.length; i++) {
     if (!inWindow(w, facts.ts.get(i))) continue;
     const r = root[facts.node.get(i)]!;
     const c = facts.code.get(i);
-    if (c >= 0 && codeId[r]! < 0) codeId[r] = c;
+    if (c >= 0 && codeId[r] === NONE) codeId[r] = c;
     const v = facts.verdict.get(i);
-    if (v >= 0 && (verdictId[r]! < 0 || verdictId[r] === okId)) verdictId[r] = v;
+    if (v >= 0 && (verdictId[r] === NONE || verdictId[r] === okId)) verdictId[r] = v;
   }
-  const code = { get: (r: number) => (codeId[r]! >= 0 ? facts.codes.values[codeId[r]!] : undefined) };
-  const verdict = { get: (r: number) => (verdictId[r]! >= 0 ? facts.verdicts.values[verdictId[r]!] : undefined) };
+  const code = { get: (r: number) => (codeId[r] !== NONE ? facts.codes.values[codeId[r]!] : undefined) };
+  const verdict = { get: (r: number) => (verdictId[r] !== NONE ? facts.verdicts.values[verdictId[r]!] : undefined) };
   // The slots with records, typed (0.7 M traces at 1 GB); null when that is every slot (no window
   // left one empty), where slot i is simply the i-th trace.
   let total = 0;
@@ -168,9 +169,9 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
   };
   const summary = (r: number): TraceSummary => {
     const { traceIds, requestIds } = memberIds(r);
-    const s0 = start[r]!;
+    const s0 = spans.startOf(r);
     const e0 = spans.end(r);
-    const known = Number.isFinite(s0);
+    const known = !Number.isNaN(s0);
     const s: TraceSummary = {
       id: traceIds[0] ?? `req:${requestIds[0]}`, requestIds,
       start: known ? s0 : null, end: known ? e0 : null, durationMs: known ? e0 - s0 : null,
@@ -188,21 +189,55 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
     return s;
   };
   let sorted: Int32Array | undefined;
-  const order = (): Int32Array => {
-    if (sorted) return sorted;
-    // By outcome (a 404 is mostly a bot or a typo: after the other client errors, still before ok),
-    // then by start (unknown last: `start` is +Infinity), then by slot. Bucketed by outcome first,
-    // in slot order, so that only one merge buffer is allocated besides the result.
-    const rank = (r: number): number => 2 * OUTCOME_RANK[outcome(r)] + (status[r] === 404 ? 1 : 0);
+  // By outcome (a 404 is mostly a bot or a typo: after the other client errors, still before ok),
+  // then by start (unknown last), then by slot.
+  const rank = (r: number): number => 2 * OUTCOME_RANK[outcome(r)] + (status[r] === 404 ? 1 : 0);
+  let bucketStarts: Int32Array | undefined;
+  /** Where each rank's traces begin in the order (and the total after the last). */
+  const buckets = (): Int32Array => {
+    if (bucketStarts) return bucketStarts;
     const at = new Int32Array(9);
     for (let k = 0; k < total; k++) at[rank(rootAt(k)) + 1]!++;
     for (let k = 1; k < at.length; k++) at[k]! += at[k - 1]!;
+    return (bucketStarts = at);
+  };
+  const order = (): Int32Array => {
+    if (sorted) return sorted;
+    // Bucketed by outcome first, in slot order, so that only one merge buffer is allocated besides the result.
+    const at = buckets();
     const out = new Int32Array(total);
     const fill = at.slice();
     for (let k = 0; k < total; k++) out[fill[rank(rootAt(k))]!++] = rootAt(k);
+    const start = new Float64Array(slots);
+    for (let r = 0; r < slots; r++) start[r] = spans.key(r);
     for (let k = 0; k + 1 < at.length; k++) if (at[k + 1]! - at[k]! > 1) sortByKeys(out.subarray(at[k], at[k + 1]), start, start);
     sorted = out;
     return sorted;
+  };
+  /**
+   * The first `limit` traces of order() without ordering them all: the rules list a few hundred of
+   * 0.7 M traces, and the full order (plus its merge buffer) set the peak RSS of a gigabyte bundle.
+   * Whole buckets before the cut are sorted; the cut bucket keeps its `limit - before` earliest
+   * through a bounded heap.
+   */
+  const firstInOrder = (limit: number): Int32Array => {
+    const at = buckets();
+    let b = 0;
+    while (b < 8 && at[b + 1]! <= limit) b++;
+    const out = new Int32Array(Math.min(limit, total));
+    const fill = at.slice(0, b);
+    const need = out.length - (b > 0 ? at[b]! : 0);
+    const heap = new TopK(need, (r) => spans.key(r));
+    for (let k = 0; k < total; k++) {
+      const r = rootAt(k);
+      const x = rank(r);
+      if (x < b) out[fill[x]!++] = r;
+      else if (x === b) heap.offer(r);
+    }
+    const before = (p: number, q: number): number => spans.key(p) - spans.key(q) || p - q;
+    for (let x = 0; x < b; x++) out.subarray(at[x], at[x + 1]).sort(before);
+    if (need > 0) out.set(heap.sorted(), b > 0 ? at[b]! : 0);
+    return out;
   };
   const rootOf = (id: string): number => {
     const node = graph.lookup(id);
@@ -213,7 +248,7 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
   let timelines: Map<number, number[]> | undefined;
   return {
     total,
-    list: (limit?: number) => Array.from(order().subarray(0, limit ?? total), summary),
+    list: (limit?: number) => Array.from(sorted || limit === undefined || limit >= total / 4 ? order().subarray(0, limit ?? total) : firstInOrder(limit), summary),
     get(id) {
       const r = rootOf(id);
       return r >= 0 && cached(r).id === id ? cached(r) : undefined;
@@ -266,65 +301,123 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
 }
 
 /**
- * Members of every trace slot: `head[slot]` then `next[node]` chains in node order, -1 terminated.
- * `next` overwrites `links` (a free number per node) when it has room for every node.
+ * Members of every trace slot: `head[slot]` then `next[node]` chains in node order, ended by -1 in
+ * `head` and NaN in `next` (NaN keeps a near16 column in 2 bytes a node, where -1 is far from the
+ * node numbers around it). `next` overwrites `links` (a free number per node) when it has room for every node.
  */
 function memberChains(root: Int32Array, slots: number, links: Column): { head: Int32Array; next: Column } {
   const head = new Int32Array(slots).fill(-1);
-  const next = links.length >= root.length ? links : i32();
-  while (next.length < root.length) next.push(-1);
+  const next = links.length >= root.length ? links : near16();
+  while (next.length < root.length) next.push(Number.NaN);
   for (let i = root.length - 1; i >= 0; i--) {
-    next.set(i, head[root[i]!]!);
+    const h = head[root[i]!]!;
+    next.set(i, h < 0 ? Number.NaN : h);
     head[root[i]!] = i;
   }
   return { head, next };
 }
 
-const FAR = 0xffffffff;
+/** The `k` smallest items by (key, item) seen through offer(), in a max-heap; sorted() returns them ascending. */
+class TopK {
+  private readonly heap: Int32Array;
+  private n = 0;
+
+  constructor(private readonly k: number, private readonly key: (x: number) => number) {
+    this.heap = new Int32Array(Math.max(k, 0));
+  }
+
+  private after(a: number, b: number): boolean {
+    const ka = this.key(a);
+    const kb = this.key(b);
+    return ka !== kb ? ka > kb : a > b;
+  }
+
+  offer(x: number): void {
+    const h = this.heap;
+    if (this.n < this.k) {
+      let i = this.n++;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (!this.after(x, h[p]!)) break;
+        h[i] = h[p]!;
+        i = p;
+      }
+      h[i] = x;
+      return;
+    }
+    if (this.k === 0 || !this.after(h[0]!, x)) return;
+    this.siftDown(x, this.n);
+  }
+
+  /** Put `x` at the root and restore the heap over its first `n` items. */
+  private siftDown(x: number, n: number): void {
+    const h = this.heap;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && this.after(h[c + 1]!, h[c]!)) c++;
+      if (!this.after(h[c]!, x)) break;
+      h[i] = h[c]!;
+      i = c;
+    }
+    h[i] = x;
+  }
+
+  /** The items ascending (the heap is used up). */
+  sorted(): Int32Array {
+    const h = this.heap;
+    for (let n = this.n; n > 1; n--) {
+      const top = h[0]!;
+      this.siftDown(h[n - 1]!, n - 1);
+      h[n - 1] = top;
+    }
+    return h.subarray(0, this.n);
+  }
+}
 
 /**
- * Each trace slot's time span: the start as a float64 (+Infinity while unknown), the end as a
- * whole-millisecond duration from it in 4 bytes, or in a Map for the rare end that is not (fractional
- * differences, spans over 49 days): 4 bytes less per trace than a second float64.
+ * Each trace slot's time span, as start and end in near16 columns (NaN while unknown): slots follow
+ * the order their first id appeared in, so neighbouring slots start and end close together and most
+ * take 2 bytes each (a float64 start and a 4-byte duration took 12 bytes a trace).
  */
 class Spans {
-  readonly start: Float64Array;
-  private readonly dur: Uint32Array;
-  private readonly far = new Map<number, number>();
+  private readonly start = near16();
+  private readonly stop = near16();
 
   constructor(slots: number) {
-    this.start = new Float64Array(slots).fill(Number.POSITIVE_INFINITY);
-    this.dur = new Uint32Array(slots);
+    for (let r = 0; r < slots; r++) {
+      this.start.push(Number.NaN);
+      this.stop.push(Number.NaN);
+    }
   }
 
   /** Widen slot `r`'s span to include `ts` (a time, not NaN). */
   add(r: number, ts: number): void {
-    const s = this.start[r]!;
-    if (s === Number.POSITIVE_INFINITY) {
-      this.start[r] = ts;
+    const s = this.start.get(r);
+    if (Number.isNaN(s)) {
+      this.start.set(r, ts);
+      this.stop.set(r, ts);
       return;
     }
-    const e = this.end(r);
-    if (ts >= s && ts <= e) return;
-    this.set(r, ts < s ? ts : s, ts > e ? ts : e);
+    if (ts < s) this.start.set(r, ts);
+    else if (ts > this.stop.get(r)) this.stop.set(r, ts);
   }
 
-  /** End of slot `r`'s span (meaningful once its start is finite). */
+  /** Start of slot `r`'s span; NaN while unknown. */
+  startOf(r: number): number {
+    return this.start.get(r);
+  }
+
+  /** Start of slot `r`'s span as a sort key: unknown sorts last. */
+  key(r: number): number {
+    const s = this.start.get(r);
+    return Number.isNaN(s) ? Number.POSITIVE_INFINITY : s;
+  }
+
+  /** End of slot `r`'s span; NaN while unknown. */
   end(r: number): number {
-    const d = this.dur[r]!;
-    return d === FAR ? this.far.get(r)! : this.start[r]! + d;
-  }
-
-  private set(r: number, s: number, e: number): void {
-    if (this.dur[r] === FAR) this.far.delete(r);
-    this.start[r] = s;
-    const d = e - s;
-    // Kept as a duration only when start + duration gives the end back exactly.
-    if (d < FAR && Number.isInteger(d) && s + d === e) this.dur[r] = d;
-    else {
-      this.dur[r] = FAR;
-      this.far.set(r, e);
-    }
+    return this.stop.get(r);
   }
 }
 
@@ -363,7 +456,7 @@ function attachOrphans(inp: TraceInputs, root: Int32Array, spans: Spans, count: 
       const v = r.attrs[key];
       if (typeof v !== 'string' || v === '') continue;
       for (const t of shared.get(`${key}\u0000${v}`) ?? []) {
-        if (count[t]! > 0 && r.ts >= spans.start[t]! - ATTACH_SLACK_MS && r.ts <= spans.end(t) + ATTACH_SLACK_MS) cands.add(t);
+        if (count[t]! > 0 && r.ts >= spans.startOf(t) - ATTACH_SLACK_MS && r.ts <= spans.end(t) + ATTACH_SLACK_MS) cands.add(t);
       }
     }
     if (cands.size === 1) out.set(pos, [...cands][0]!);

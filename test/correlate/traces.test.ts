@@ -87,6 +87,20 @@ describe('grouping records into traces', () => {
     expect(m.traces.list(2).map((t) => t.id)).toEqual(['req:boom', 'req:denied']);
   });
 
+  it('lists the first few of many traces in the order of the whole list', () => {
+    // 40 requests: every 8th a 500, a 401, a 400 or a 404, the rest 200; start minutes repeat.
+    const statuses = [200, 200, 200, 404, 500, 401, 400, 200];
+    const recs = () => Array.from({ length: 40 }, (_, i) => access('GET', '/mcp', statuses[i % 8]!, {
+      requestId: `r${i}`, time: `2026-10-03T09:${String((i * 7) % 13).padStart(2, '0')}:00Z`,
+    }));
+    // By hand: the 500s are r4, r12, r20, r28, r36 at minutes 2, 6, 10, 1, 5; the 401s r5, r13, r21,
+    // r29, r37 at minutes 9, 0, 4, 8, 12.
+    expect(model(recs()).traces.list(3).map((t) => t.id)).toEqual(['req:r28', 'req:r4', 'req:r36']);
+    expect(model(recs()).traces.list(7).map((t) => t.id)).toEqual(['req:r28', 'req:r4', 'req:r36', 'req:r12', 'req:r20', 'req:r13', 'req:r21']);
+    const whole = model(recs()).traces.list().map((t) => t.id);
+    for (const k of [0, 1, 5, 9, 10, 17, 40]) expect(model(recs()).traces.list(k).map((t) => t.id)).toEqual(whole.slice(0, k));
+  });
+
   it('lists 404s after the other client errors, since they are mostly bots and typos', () => {
     const m = model([
       access('GET', '/wp-login.php', 404, { requestId: 'bot', time: '2026-10-03T09:00:00Z' }),

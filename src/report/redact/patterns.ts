@@ -31,8 +31,11 @@ const KV = String.raw`(?<![\w.])([A-Za-z_][\w.-]*)(=|[ \t]+=[ \t]*|=[ \t]+)(?:"(
 const URL_CREDS = String.raw`\b([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)(?:([^\s:\/@"'<>\[\]]+)|(?=:))(?::([^\s\/@"'<>]*))?@`;
 // key%3Dvalue inside a percent-encoded URL (`redirect_uri=…%3Fcode%3D…%26state%3D…`).
 const ENC_KV = String.raw`(?:(?<=%3[Ff])|(?<=%26)|(?<=%23))([A-Za-z_][\w.-]*)%3[Dd]((?:[^%&\s"'<>]|%(?!26)[0-9A-Fa-f]{2})*)`;
-// `secret cs_live_…`, `token rt_…` in prose: a credential-shaped word right after the word naming it.
-const PROSE_SECRET = String.raw`\b([Ss]ecret|[Pp]assword|[Pp]asswd|[Tt]oken|[Cc]redential)(s?[ \t]+)([A-Za-z0-9._~+/=-]{16,})(?![\w.~+/=-])`;
+// `secret cs_live_…`, `token rt_…`, `admin API key: 9f86…`, `the session secret is …` in prose: a
+// credential-shaped word right after the words naming it (`client_secret` names one too). Only the
+// key phrases that name a credential count: a `signing key <kid>` stays readable.
+const KEY_PHRASE = '(?:[Aa]pi|API|[Aa]dmin|ADMIN|[Aa]ccess|[Ss]ecret|[Pp]rivate)[ _-]?(?:[Kk]ey|KEY)';
+const PROSE_SECRET = String.raw`(?<![A-Za-z0-9])([Ss]ecret|[Pp]assword|[Pp]asswd|[Tt]oken|[Cc]redential|${KEY_PHRASE})(s?(?:[ \t]*[:=][ \t]*|[ \t]+(?:is|was)[ \t]+|[ \t]+))([A-Za-z0-9._~+/=-]{16,})(?![\w.~+/=-])`;
 const VAULT = String.raw`${after('\\w')}hv[sbr]\.[A-Za-z0-9_-]{20,}|${after('\\w.')}s\.[A-Za-z0-9]{24}(?!\w)`;
 // RFC 5322 local parts: a first character that cannot be a delimiter, then any atext or dot. The
 // delimiter-like ones (`'`, `/`, `=`, `?`, `&`, `{`, `|`, `}`, `` ` ``) are allowed after the
@@ -87,6 +90,8 @@ export const G = {
 
 /** Cheap pre-check for NAMED_COLON and FLAG. */
 const NAMED_HINT = /(?:ass(?:word|wd)?|ASS(?:WORD|WD)?|ecret|ECRET|oken|OKEN|[Kk]ey|KEY|redentials?|REDENTIALS?)[\w-]*["']?:|-(?:u|user|[a-z0-9-]*(?:pass|secret|token|key|credential)[a-z]*)[ \t]/;
+/** Cheap pre-check for PROSE_SECRET. */
+const PROSE_HINT = new RegExp(`ecret[ \\t:=]|assw|oken[ \\t:=]|redential|${KEY_PHRASE}`);
 /** Cheap pre-check for BLOB: forty base64 characters in a row. */
 const BLOB_HINT = /[A-Za-z0-9+/]{40}/;
 
@@ -94,7 +99,7 @@ const BLOB_HINT = /[A-Za-z0-9+/]{40}/;
 const OPTIONAL = {
   emails: (s: string) => s.includes('@') || s.includes('%40'),
   encoded: (s: string) => s.includes('%3D') || s.includes('%3d'),
-  prose: (s: string) => /ecret[ \t]|assw|oken[ \t]|redential/.test(s),
+  prose: (s: string) => PROSE_HINT.test(s),
   escaped: (s: string) => s.includes('\\"'),
   idColon: (s: string) => /(?:[Ss]ub|[Ii][Dd]|[Nn]ame):/.test(s),
   goHeader: (s: string) => s.includes(':['),
@@ -139,7 +144,7 @@ function groupCount(re: string): number {
 }
 
 /** Cheap pre-check: text without any of these characters or words cannot hold a pattern. */
-export const MAYBE = /[.:=@'"]|[Bb]earer|[Bb]asic|DPoP|-----BEGIN|AKIA|ASIA|AIza|_live_|gh[pousr]_|github_pat_|glpat-|xox|npm_|ecret |assw|oken |redential|[A-Za-z0-9+/]{40}/;
+export const MAYBE = new RegExp(String.raw`[.:=@'"]|[Bb]earer|[Bb]asic|DPoP|-----BEGIN|AKIA|ASIA|AIza|_live_|gh[pousr]_|github_pat_|glpat-|xox|npm_|ecret |assw|oken |redential|${KEY_PHRASE}|[A-Za-z0-9+/]{40}`);
 
 export const IPV4_ANY = new RegExp(IPV4, 'g');
 /** A private key block, terminated or cut off at the end of the text. */

@@ -25,6 +25,7 @@ describe('redactor: keeps what a maintainer debugs with', () => {
     ['the public members of a JWK', '{"kty":"EC","kid":"k1","crv":"P-256","x":"pPUABT6NC1XTfivwBv2MFnSWTOuaeuUpBMVjJVWGkA","y":"Q3x9bW7cP1rT0aL4pR8wZk3v9Qm1Xc2b7T0aL4pR8wZ","alg":"ES256"}'],
     ['command-line flags that are not secrets', 'exec: authserver --config /etc/authplane/config.yaml --token-file /run/secrets/token -u 1000 --key-path /var/lib/authserver/keys'],
     ['the kid in an audit detail about a key rotation', 'action=signing_key.rotated detail="admin rotated signing key: LBMtndoRYB2RkMiPtmOVIA"'],
+    ['a kid after "signing key" in prose, and words after "access key"', 'loaded signing key LBMtndoRYB2RkMiPtmOVIA; the access key policy is enforced_for_all_clients'],
     ['a formula in prose', 'code_challenge = base64url(SHA-256(code_verifier)) with S256'],
     ['settings assigned with spaces', 'max_conns = 25, require_scope = false, retries = 3'],
     ['a sha256 digest and a UUID', 'image sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 user 5691b51c-447b-4554-8ab8-6ceba2ff7136'],

@@ -201,6 +201,15 @@ describe('redactor: credentials in URLs and prose', () => {
     expect(r.text('revoking refresh token rt_Zk3v9Qm1Xc2b7T0aL4pR8wYh5JdN6sEu now')).toBe('revoking refresh token [REDACTED:secret] now');
   });
 
+  it('redacts a credential named in prose with a colon, "is" or "was" between, and after an admin or API key phrase', () => {
+    const r = createRedactor({});
+    const hex = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'; // openssl rand -hex 32, as the docs suggest
+    expect(r.text(`admin API key: ${hex}`)).toBe('admin API key: [REDACTED:secret]');
+    expect(r.text(`the admin key was ${hex} until yesterday`)).toBe('the admin key was [REDACTED:secret] until yesterday');
+    expect(r.text('session secret is kP9x2LmQ7vN4rT8wZ1yB6cD3 on both pods')).toBe('session secret is [REDACTED:secret] on both pods');
+    expect(r.text('client_secret 5f4dcc3b5aa765d61d8327deb882cf99 rejected')).toBe('client_secret [REDACTED:secret] rejected');
+  });
+
   it('keeps ordinary words after "token" and "secret"', () => {
     const line = 'refresh token reuse detected — family revoked; session secret rotation_required_soon';
     expect(createRedactor({}).text(line)).toBe(line);

@@ -125,7 +125,7 @@ export class LogStore {
 
   /** `countWhileStreaming`: the window is final before the stream starts (no relative bound). */
   constructor(retainLimit: number, countWhileStreaming = false) {
-    this.retention = new Retention(retainLimit);
+    this.retention = new Retention(retainLimit, !countWhileStreaming);
     this.counts = countWhileStreaming ? new LineCounts() : null;
     this.untraced = countWhileStreaming ? null : { ts: near16(), msg: u16w(), level: u8(), source: u16w() };
   }

@@ -4,7 +4,7 @@
 // (source, message, level) keeps its first and its latest lines only; the kept ones then stand for
 // the lines between them (`weight`), so counts stay right while memory stays bounded.
 import type { LogRecord } from '../ingest/index.ts';
-import { u8 } from './columns.ts';
+import { near16, u8, type Column } from './columns.ts';
 import { HeldBack } from './held-back.ts';
 import { LEVEL_CODE, LEVELS } from './levels.ts';
 import { isNotable } from './log-facts.ts';
@@ -26,6 +26,8 @@ export interface Retained { rec: LogRecord; idx: number; node: number; orderTs: 
 interface KeyState {
   seen: number;
   kept: number;
+  /** The time of every line counted in `seen`, while the window is not final (a relative --since/--until). */
+  times: Column | null;
   /** Positions in `retained` of the latest lines kept after the first KEEP_FIRST, oldest at `ringAt` once full. */
   ring: Int32Array | null;
   ringAt: number;
@@ -51,7 +53,12 @@ export class Retention {
   private readonly failing = u8();
   private held = new HeldBack(PENDING_LIMIT);
 
-  constructor(private readonly retainLimit: number) {}
+  /**
+   * `windowLater`: a relative --since/--until bound resolves only at finish, so lines outside the
+   * window are offered too; each sampled key then keeps its lines' times (2 bytes each) so that its
+   * weight counts the lines inside the window only.
+   */
+  constructor(private readonly retainLimit: number, private readonly windowLater = false) {}
 
   /** Offer one record (`idx` orders ties); `status` is its access-line status (0 if none). */
   offer(r: LogRecord, idx: number, node: number, orderTs: number, status: number): void {
@@ -82,6 +89,7 @@ export class Retention {
   private keep(rec: LogRecord, idx: number, node: number, orderTs: number): void {
     const key = this.keyOf(rec);
     key.seen++;
+    key.times?.push(rec.ts ?? Number.NaN);
     const pos = this.retained.length;
     if (key.kept < KEEP_FIRST) {
       key.kept++;
@@ -126,7 +134,7 @@ export class Retention {
     let levels = bySource.get(rec.source);
     if (!levels) bySource.set(rec.source, (levels = [undefined, undefined, undefined, undefined]));
     const slot = LEVEL_CODE[rec.level] ?? 1;
-    return (levels[slot] ??= { seen: 0, kept: 0, ring: null, ringAt: 0 });
+    return (levels[slot] ??= { seen: 0, kept: 0, times: this.windowLater ? near16() : null, ring: null, ringAt: 0 });
   }
 
   /** The retained records inside the window, in time order (ties in arrival order). Call once. */
@@ -134,23 +142,51 @@ export class Retention {
     // Lines still held back belong to requests that never failed: nothing reads them any more.
     this.held = new HeldBack(1);
     const kept: Retained[] = [];
+    for (const x of this.retained) if (x !== undefined && inWindow(w, x.rec.ts)) kept.push(x);
+    const counted = this.inWindow(w, kept);
     const weights = new Map<LogRecord, number>();
-    for (const x of this.retained) {
-      if (x === undefined || !inWindow(w, x.rec.ts)) continue;
-      kept.push(x);
-      if (x.key !== undefined && x.key.seen > x.key.kept) weights.set(x.rec, x.key.seen / x.key.kept);
+    for (const x of kept) {
+      const c = x.key && counted.get(x.key);
+      if (c !== undefined && c.seen > c.kept) weights.set(x.rec, c.seen / c.kept);
     }
     kept.sort((a, b) => a.orderTs - b.orderTs || a.idx - b.idx);
-    return { kept, weights, sampled: this.sampled() };
+    return { kept, weights, sampled: this.sampled(counted) };
+  }
+
+  /**
+   * Per key, its lines and its kept records inside the window: as streamed when every line offered
+   * was inside it, else counted from the key's line times and the kept records.
+   */
+  private inWindow(w: Window, kept: readonly Retained[]): Map<KeyState, { seen: number; kept: number }> {
+    const out = new Map<KeyState, { seen: number; kept: number }>();
+    for (const bySource of this.keys.values()) {
+      for (const states of bySource.values()) {
+        for (const k of states) {
+          if (k === undefined) continue;
+          if (k.times === null) {
+            out.set(k, { seen: k.seen, kept: k.kept });
+            continue;
+          }
+          let seen = 0;
+          for (let i = 0; i < k.times.length; i++) if (inWindow(w, k.times.get(i))) seen++;
+          out.set(k, { seen, kept: 0 });
+        }
+      }
+    }
+    for (const x of kept) {
+      if (x.key?.times) out.get(x.key)!.kept++;
+    }
+    return out;
   }
 
   /** Keys whose lines were sampled, most repeated first. */
-  private sampled(): SampledLines[] {
+  private sampled(counted: Map<KeyState, { seen: number; kept: number }>): SampledLines[] {
     const out: SampledLines[] = [];
     for (const [msg, bySource] of this.keys) {
       for (const [source, states] of bySource) {
         states.forEach((k, slot) => {
-          if (k !== undefined && k.seen > k.kept) out.push({ source, msg, level: LEVELS[slot]!, seen: k.seen, kept: k.kept });
+          const c = k && counted.get(k);
+          if (c !== undefined && c.seen > c.kept) out.push({ source, msg, level: LEVELS[slot]!, seen: c.seen, kept: c.kept });
         });
       }
     }

@@ -30,6 +30,17 @@ describe('an outage repeating one error past the retain limit', () => {
     expect(m.logs.sampled).toEqual([{ source: as0.source, msg: DB_ERR, level: 'ERROR', seen: 5000, kept: 1000 }]);
   });
 
+  it('counts only the repeats inside a window relative to the bundle end (--since 5m)', () => {
+    // Lines 1…3000 one second apart; the window is the last 300 s: lines 2700…3000, 301 of them.
+    // Kept whole are lines 1…800 and 2801…3000, so the 200 latest stand for those 301.
+    const m = model([log('starting authserver', {}, as0), ...dbErrors(3000, as0)], { retainLimit: 1, since: { beforeEndMs: 300_000 } });
+    const kept = m.logs.withMessage(DB_ERR);
+    expect(kept.map((r) => r.line)).toEqual(Array.from({ length: 200 }, (_, i) => 2801 + i));
+    expect(m.logs.countMessage(DB_ERR)).toBe(301);
+    expect(Math.round(weightOf(m, kept))).toBe(301);
+    expect(m.logs.sampled).toEqual([{ source: as0.source, msg: DB_ERR, level: 'ERROR', seen: 301, kept: 200 }]);
+  });
+
   it('samples each source on its own, and leaves a key under the cap whole', () => {
     const m = model([log('starting authserver', {}, as0), ...dbErrors(3000, as0), ...dbErrors(40, as1)], { retainLimit: 1 });
     const kept = m.logs.withMessage(DB_ERR);

@@ -72,7 +72,12 @@ const META_LAST = new Set([
 const SECRET_WORDS: [string, SecretKind][] = [
   ['password', 'password'], ['passwd', 'password'], ['pwd', 'password'], ['passphrase', 'password'],
   ['credential', 'secret'], ['credentials', 'secret'], ['apikey', 'api-key'], ['pepper', 'secret'],
+  // Data- and key-encryption keys (`AUTHPLANE_DEK`, `VAULT_KEK`): the aes_master key under the name an operator chose.
+  ['dek', 'encryption-key'], ['kek', 'encryption-key'],
 ];
+
+// A last word that only says how the value is written: `MASTER_KEY_HEX` is the master key.
+const ENCODING_SUFFIX = /_(?:hex|b64|base64)$/;
 
 // Private members of a JWK (EC/RSA private parts, symmetric `k`): a leaked private key in a JWKS.
 const JWK_PRIVATE = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'k']);
@@ -111,6 +116,8 @@ export function classifyKey(key: string): KeyClass {
 
 function classifyUncached(key: string): KeyClass {
   const norm = normalizeKey(key);
+  const bare = norm.replace(ENCODING_SUFFIX, '');
+  if (bare !== norm && bare !== '' && !bare.endsWith('.')) return classifyUncached(bare);
   const dot = norm.lastIndexOf('.');
   const leaf = dot >= 0 ? norm.slice(dot + 1) : norm;
   if (DEBUG_KEYS.has(leaf)) return DEBUG;

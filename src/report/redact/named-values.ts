@@ -1,23 +1,41 @@
 // Values named by a secret-ish word inside free text, judged by that name: `map[password:x]` (Go %v),
 // `{api_key: "x"}`, `--client-secret x`, `curl -u user:pass`.
-import { classifyKey, type KeyClass, type SecretKind } from './keys.ts';
+import type { KeyClass, SecretKind } from './keys.ts';
+import { isCredentialBlob } from './value-shapes.ts';
 
 /** What the redactor lends these judgements: scanning a value as text, and replacing a secret. */
 export interface ValueJudge {
   text(v: string): string;
   secret(kind: SecretKind, v: string, c: KeyClass): string;
+  /** The redactor's view of a name: its taught secret names, then classifyKey(). */
+  classify(key: string): KeyClass;
 }
 
 // In prose `secret: 2 instances`, `token: expired`, `mint tokens: /oauth/token answers 500` are words
-// about the secret (a count, a state, an endpoint), not the secret.
-const PLAIN_WORD = /^(?:[a-z]{1,12}|\d{1,6}|\/[a-z0-9_./-]*)$/;
+// about the secret (a count, a state, an endpoint), not the secret; so is kubectl's `<none>` or
+// `<set to the key …>`.
+const PLAIN_WORD = /^(?:[a-z]{1,12}|\d{1,6}|\/[a-z0-9_./-]*|\d{1,6} [a-z]+|<[a-z][a-z ]*>?)$/;
+
+/** A value after `secret:` / `token:` that is a word about the secret rather than the secret. */
+export function wordsAboutSecret(v: string): boolean {
+  return PLAIN_WORD.test(v.trim());
+}
+
+/**
+ * Raw key material after a bare `key:`: hex, or base64 in the standard alphabet (`+`, `/`, padding).
+ * A kid (AuthPlane's are 22 base64url characters, thumbprints 43) stays readable.
+ */
+export function isBareKeyMaterial(v: string): boolean {
+  return /^[0-9a-fA-F]{32,}$/.test(v) || (isCredentialBlob(v) && /[+/=]/.test(v));
+}
 
 /** The value after `key:` when the key ends in a secret word. */
 export function namedColonValue(key: string, v: string, j: ValueJudge): string {
-  // A bare `key:` in prose names a key id (`admin rotated signing key: <kid>`), which stays readable.
-  if (/^key$/i.test(key)) return j.text(v);
-  const c = classifyKey(key);
-  return c.kind === 'secret' && !PLAIN_WORD.test(v) ? j.secret(c.secret, v, c) : j.text(v);
+  // A bare `key:` in prose names a key id (`admin rotated signing key: <kid>`), which stays readable;
+  // a Go dump's `{KeyEnv:X Key:<hex>}` holds the key itself.
+  if (/^key$/i.test(key)) return isBareKeyMaterial(v) ? j.secret('secret', v, { kind: 'secret', secret: 'secret' }) : j.text(v);
+  const c = j.classify(key);
+  return c.kind === 'secret' && !wordsAboutSecret(v) ? j.secret(c.secret, v, c) : j.text(v);
 }
 
 /** The value of a command-line flag: the password of `-u`/`--user user:password`, or a secret-named flag's value. */
@@ -28,6 +46,6 @@ export function flagValue(flag: string, v: string, j: ValueJudge): string {
     if (colon <= 0 || colon === v.length - 1) return j.text(v);
     return `${j.text(v.slice(0, colon))}:${j.secret('password', v.slice(colon + 1), { kind: 'secret', secret: 'password' })}`;
   }
-  const c = classifyKey(name);
+  const c = j.classify(name);
   return c.kind === 'secret' ? j.secret(c.secret, v, c) : j.text(v);
 }

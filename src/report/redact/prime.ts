@@ -29,6 +29,7 @@ export function primeRedactor(r: Redactor, m: Model, a?: Analysis): void {
 }
 
 function primeModel(r: Redactor, m: Model): void {
+  primeSecretNames(r, m);
   let n = 0;
   for (const rec of m.logs.records()) {
     if (++n > MAX_RECORDS) break;
@@ -47,6 +48,20 @@ function primeModel(r: Redactor, m: Model): void {
     r.noteIdentities('audit', { action: a.action, actor_id: a.actorId, detail: a.detail });
   });
   for (const t of m.tokens) r.noteIdentities('claims', t.claims);
+}
+
+/**
+ * `data_encryption.aes_master.key_env: ACME_DEK` names the variable that holds the key: that name is
+ * the operator's choice, so only the config can say that its value is a secret.
+ */
+function primeSecretNames(r: Redactor, m: Model): void {
+  for (const { key, value } of m.config.all()) {
+    if (!/(?:^|[._])(?:[a-z]+_)*env$/i.test(key)) continue;
+    const c = classifyKey(key);
+    if (c.kind !== 'neutral' || !c.suspect) continue;
+    const name = /^(?:env:)?([A-Za-z_][A-Za-z0-9_]*)$/.exec(value.trim())?.[1];
+    if (name) r.noteSecretName(name, c.suspect);
+  }
 }
 
 /** The hosts that name the operator's own domains: issuer, configured URLs, discovery, PRM, tokens. */

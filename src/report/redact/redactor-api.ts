@@ -1,4 +1,5 @@
 // What callers see of the redactor: its options, its methods and its summary.
+import type { SecretKind } from './keys.ts';
 
 export interface RedactorOptions {
   /** Key for the pseudonym HMAC; random per report when absent. Never written out. */
@@ -40,5 +41,10 @@ export interface Redactor {
    * that names `user-42`). Cheap, idempotent, and counts nothing.
    */
   noteIdentities(key: string, v: unknown): void;
+  /**
+   * Treat `name` (an env var, a YAML or JSON key) as holding a secret of `kind` wherever it appears:
+   * the variable a `*_key_env` setting names, which no naming rule can guess.
+   */
+  noteSecretName(name: string, kind: SecretKind): void;
   summary(): RedactionSummary;
 }

@@ -1,6 +1,6 @@
 // The one fail-closed redactor every outgoing output goes through: secrets replaced, identities
 // pseudonymized with a per-redactor keyed hash, debugging ids kept (design.md "Redaction").
-import { ROLE_ACTORS, USER_DETAIL_ACTIONS, classifyKey, type IdentityKind, type KeyClass, type SecretKind } from './keys.ts';
+import { ROLE_ACTORS, USER_DETAIL_ACTIONS, classifyKey, normalizeKey, type IdentityKind, type KeyClass, type SecretKind } from './keys.ts';
 import { jwtMarker, reencodeJwt, type ClaimRewriter } from './jwt.ts';
 import { Pseudonymizer } from './pseudonym.ts';
 import {
@@ -12,7 +12,7 @@ import {
 } from './value-shapes.ts';
 import { replaceAddresses } from './addresses.ts';
 import { findWellKnownSecrets } from './well-known.ts';
-import { flagValue, namedColonValue, type ValueJudge } from './named-values.ts';
+import { flagValue, isBareKeyMaterial, namedColonValue, wordsAboutSecret, type ValueJudge } from './named-values.ts';
 import { ownDomainMatcher } from './own-domains.ts';
 import type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api.ts';
 
@@ -42,6 +42,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   readonly #noted = new Map<string, 'user' | 'session'>();
   #notedRe: RegExp | null = null;
   #notedDirty = false;
+  /** Names taught by noteSecretName(), normalized (keys.ts), with their secret kind. */
+  readonly #secretNames = new Map<string, KeyClass>();
 
   constructor(opts: RedactorOptions) {
     this.#pseudo = new Pseudonymizer(opts.key);
@@ -97,6 +99,20 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     }
   }
 
+  noteSecretName(name: string, kind: SecretKind): void {
+    this.#secretNames.set(normalizeKey(name), { kind: 'secret', secret: kind });
+  }
+
+  /** A field name's class: a name taught by noteSecretName() first, then the naming rules. */
+  #classify(key: string): KeyClass {
+    if (this.#secretNames.size > 0) {
+      const norm = normalizeKey(key);
+      const taught = this.#secretNames.get(norm.slice(norm.lastIndexOf('.') + 1));
+      if (taught) return taught;
+    }
+    return classifyKey(key);
+  }
+
   /** Replace remembered user/session ids standing alone in free text. */
   #notedPass(s: string): string {
     if (this.#notedDirty) {
@@ -112,7 +128,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   }
 
   value(key: string, v: unknown): unknown {
-    return this.#value(key, v, classifyKey(key), 0);
+    return this.#value(key, v, this.#classify(key), 0);
   }
 
   identity(kind: 'user' | 'email' | IdentityKind, value: string): string {
@@ -132,7 +148,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       // The dotted path names the secret's kind (`vault_transit.token` is a Vault token).
       for (const [k, x] of Object.entries(v)) {
         const path = key && !/^\d+$/.test(key) ? `${key}.${k}` : k;
-        out[k] = this.#value(path, x, classifyKey(path), depth);
+        out[k] = this.#value(path, x, this.#classify(path), depth);
       }
       const o = v as Record<string, unknown>;
       // An audit row about a user (`user.disabled`, …) carries that user's id as its bare detail.
@@ -280,17 +296,17 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       const key = m[G.kvqKey]!;
       const raw = m[G.kvqDq] ?? m[G.kvqSq] ?? '';
       const vq = m[G.kvqDq] !== undefined ? '"' : "'";
-      return `${q}${key}${q}${m[G.kvqSep]}${vq}${this.#stringIn(classifyKey(key), raw, depth)}${vq}`;
+      return `${q}${key}${q}${m[G.kvqSep]}${vq}${this.#stringIn(this.#classify(key), raw, depth)}${vq}`;
     }
     if (m[G.kve] !== undefined) {
       const bs = m[G.kveBs]!;
       const key = m[G.kveKey]!;
-      return `${bs}"${key}${bs}"${m[G.kveSep]}${bs}"${this.#stringIn(classifyKey(key), m[G.kveValue]!, depth)}${bs}"`;
+      return `${bs}"${key}${bs}"${m[G.kveSep]}${bs}"${this.#stringIn(this.#classify(key), m[G.kveValue]!, depth)}${bs}"`;
     }
     if (m[G.idc] !== undefined) {
       const [v, punct] = splitPunct(m[G.idcValue]!);
       const q = m[G.idcQuote]!;
-      return `${m[G.idcKey]}${m[G.idcSep]}${q}${this.#stringIn(classifyKey(m[G.idcKey]!), v, depth)}${punct}${q}`;
+      return `${m[G.idcKey]}${m[G.idcSep]}${q}${this.#stringIn(this.#classify(m[G.idcKey]!), v, depth)}${punct}${q}`;
     }
     if (m[G.kv] !== undefined) {
       const key = m[G.kvKey]!;
@@ -298,9 +314,13 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       const single = m[G.kvSingle] !== undefined;
       const quoted = m[G.kvQuoted] !== undefined || single;
       let raw = m[G.kvQuoted] ?? m[G.kvSingle] ?? m[G.kvBare] ?? '';
+      // Padded base64 of letters and digits only (`q83v…eJA=`) reads as `key=`: it is one run.
+      if (sep === '=' && !quoted && (raw === '' || raw === '=') && key.length >= 40 && /^[A-Za-z0-9]+$/.test(key)) {
+        return base64Secret(key + sep + raw) ? this.#marker('key-material') : all;
+      }
       // `x = f(y)` in prose is a formula, not an assignment: only its parts are judged.
       if (sep !== '=' && !quoted && raw.includes('(')) return `${key}${sep}${this.#text(raw, depth + 1)}`;
-      const c = classifyKey(key);
+      const c = this.#classify(key);
       // `user=bob: not found`, `for user=bob.`: the sentence's punctuation is not part of the id.
       let punct = '';
       if (!quoted && c.kind === 'identity') [raw, punct] = splitPunct(raw);
@@ -342,7 +362,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
 
   /** Scanning and secret replacement for values judged outside this class (named-values.ts). */
   #judge(depth: number): ValueJudge {
-    return { text: (v) => this.#text(v, depth + 1), secret: (kind, v, c) => this.#secret(kind, v, c) };
+    return { text: (v) => this.#text(v, depth + 1), secret: (kind, v, c) => this.#secret(kind, v, c), classify: (k) => this.#classify(k) };
   }
 
   /** A percent-encoded query value: judged decoded; left encoded when nothing in it changes. */
@@ -353,7 +373,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     } catch {
       plain = raw;
     }
-    const out = this.#stringIn(classifyKey(key), plain, depth, true);
+    const out = this.#stringIn(this.#classify(key), plain, depth, true);
     return out === plain ? raw : out;
   }
 
@@ -377,7 +397,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
 
   /** A header's value (quoted or not) by its name. Neutral names only get their value scanned. */
   #headerValue(key: string, value: string, depth: number): string {
-    const c = classifyKey(key);
+    const c = this.#classify(key);
     const q = value[0];
     if ((q === '"' || q === "'") && value.length >= 2 && value.endsWith(q)) {
       const inner = value.slice(1, -1);
@@ -386,6 +406,12 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     const trimmed = value.replace(/\s+$/, '');
     const tail = value.slice(trimmed.length);
     if (c.kind === 'secret') {
+      // `Key: es256-2026-10`, `Token: <none>`, `secret: 2 instances` (CLI and kubectl output) name or
+      // describe the secret. A password stays redacted whatever it looks like.
+      if (!c.header && c.secret !== 'cookie') {
+        if (/^key$/i.test(key) && !isBareKeyMaterial(trimmed)) return this.#text(value, depth + 1);
+        if (c.secret !== 'password' && wordsAboutSecret(trimmed)) return this.#text(value, depth + 1);
+      }
       // `dpop:` / `code:` as prose ("dpop: proof rejected") is not a header: judge by the value's shape.
       if ((c.secret === 'jwt' || c.secret === 'authorization-code') && /\s/.test(trimmed) && !isJwt(trimmed)) {
         return this.#text(value, depth + 1);

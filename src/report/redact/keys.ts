@@ -33,6 +33,8 @@ const DEBUG_KEYS = new Set([
   'exchange_type', 'fail_mode', 'le', 'quantile', 'instance', 'job', '__name__', 'kty', 'use', 'crv',
   // Public members of a JWK: published in every JWKS, and long base64 that would otherwise look like key material.
   'n', 'e', 'x', 'y', 'x5c', 'x5t', 'x5t#s256',
+  // Hashes and thumbprints sent or published in the clear: a token hash, a DPoP key thumbprint.
+  'ath', 'at_hash', 'c_hash', 'jkt',
 ]);
 
 // Identity fields, pseudonymized with a keyed hash (stable within one redactor).
@@ -66,7 +68,7 @@ const META_LAST = new Set([
   'env', 'ref', 'file', 'path', 'name', 'names', 'type', 'types', 'endpoint', 'uri', 'url', 'expiry', 'expires', 'at', 'ttl',
   'count', 'length', 'lifetime', 'age', 'store', 'mode', 'method', 'methods', 'supported', 'enabled',
   'required', 'algorithm', 'alg', 'hint', 'id', 'ids', 'kid', 'mount', 'timeout', 'size', 'format', 'header',
-  'location', 'source', 'driver', 'total', 'seconds', 'ms', 'rotation', 'version', 'status',
+  'location', 'source', 'driver', 'total', 'seconds', 'ms', 'rotation', 'version', 'status', 'accessor',
 ]);
 
 const SECRET_WORDS: [string, SecretKind][] = [

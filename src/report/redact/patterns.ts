@@ -34,9 +34,16 @@ const ENC_KV = String.raw`(?:(?<=%3[Ff])|(?<=%26)|(?<=%23))([A-Za-z_][\w.-]*)%3[
 // `secret cs_live_…`, `token rt_…`, `admin API key: 9f86…`, `the session secret is …` in prose: a
 // credential-shaped word right after the words naming it (`client_secret` names one too). Only the
 // key phrases that name a credential count: a `signing key <kid>` stays readable.
-const KEY_PHRASE = '(?:[Aa]pi|API|[Aa]dmin|ADMIN|[Aa]ccess|[Ss]ecret|[Pp]rivate)[ _-]?(?:[Kk]ey|KEY)';
-const PROSE_SECRET = String.raw`(?<![A-Za-z0-9])([Ss]ecret|[Pp]assword|[Pp]asswd|[Tt]oken|[Cc]redential|${KEY_PHRASE})(s?(?:[ \t]*[:=][ \t]*|[ \t]+(?:is|was)[ \t]+|[ \t]+))([A-Za-z0-9._~+/=-]{16,})(?![\w.~+/=-])`;
-const VAULT = String.raw`${after('\\w')}hv[sbr]\.[A-Za-z0-9_-]{20,}|${after('\\w.')}s\.[A-Za-z0-9]{24}(?!\w)`;
+const KEY_PHRASE = '(?:[Aa]pi|API|[Aa]dmin|ADMIN|[Aa]ccess|[Ss]ecret|[Pp]rivate|[Mm]aster|MASTER|[Ee]ncryption|ENCRYPTION)[ _-]?(?:[Kk]ey|KEY)';
+// Between the name and the value: `:`, `=`, `is`, `was`, `is now`, `now`, `set to`, or just a space.
+const PROSE_LINK = String.raw`(?:[ \t]*[:=][ \t]*|[ \t]+(?:(?:(?:is|was)(?:[ \t]+now)?|now|(?:set|changed|reset)[ \t]+to)[ \t]+)|[ \t]+)`;
+const PROSE_SECRET = String.raw`(?<![A-Za-z0-9])([Ss]ecret|[Pp]assword|[Pp]asswd|[Tt]oken|[Cc]redential|[Pp]epper|[Ss]ecret[ _]id|DEK|KEK|${KEY_PHRASE})(s?${PROSE_LINK})([A-Za-z0-9._~+/=-]{16,})(?![\w.~+/=-])`;
+// `password is Tr0ub4dor&3`: a password said in a sentence may be short and hold any punctuation.
+const PROSE_PASSWORD = String.raw`(?<![A-Za-z0-9])([Pp]ass(?:word|wd|phrase)|PASSWORD)([ \t]+(?:(?:is|was)(?:[ \t]+now)?|(?:set|changed|reset)[ \t]+to)[ \t]+)([^\s"'<>]{6,})`;
+// Go's MySQL driver DSN has no scheme: `user:password@tcp(host:3306)/db`.
+const GO_DSN = String.raw`(?<![\w.:-])([A-Za-z0-9_.-]+):([^\s@/:]+)@(?=(?:tcp6?|udp|unix)\()`;
+// Service (`hvs.`), batch (`hvb.`) and recovery tokens; the legacy `s.` and `b.` forms.
+const VAULT = String.raw`${after('\\w')}hv[sbr]\.[A-Za-z0-9_-]{20,}|${after('\\w.')}s\.[A-Za-z0-9]{24}(?!\w)|${after('\\w.')}b\.[A-Za-z0-9_-]{24,}(?![\w.-])`;
 // RFC 5322 local parts: a first character that cannot be a delimiter, then any atext or dot. The
 // delimiter-like ones (`'`, `/`, `=`, `?`, `&`, `{`, `|`, `}`, `` ` ``) are allowed after the
 // first character only, so `'a@b.io'` or `/users/a@b.io` do not swallow the quote or the slash.
@@ -86,12 +93,13 @@ export const G = {
   encKv: 39, encKvKey: 40, encKvValue: 41, prose: 42, proseWord: 43, proseWs: 44, proseToken: 45,
   wellKnown: 46, vault: 47, email: 48, ipv4: 49, ipv6: 50, host: 51, blob: 52,
   named: 53, namedKey: 54, namedSep: 55, namedQuote: 56, namedValue: 57, flag: 58, flagName: 59, flagWs: 60, flagValue: 61,
+  prosePw: 62, prosePwWord: 63, prosePwLink: 64, prosePwValue: 65, goDsn: 66, goDsnUser: 67, goDsnPass: 68,
 } as const;
 
 /** Cheap pre-check for NAMED_COLON and FLAG. */
 const NAMED_HINT = /(?:ass(?:word|wd)?|ASS(?:WORD|WD)?|ecret|ECRET|oken|OKEN|[Kk]ey|KEY|redentials?|REDENTIALS?)[\w-]*["']?:|-(?:u|user|[a-z0-9-]*(?:pass|secret|token|key|credential)[a-z]*)[ \t]/;
 /** Cheap pre-check for PROSE_SECRET. */
-const PROSE_HINT = new RegExp(`ecret[ \\t:=]|assw|oken[ \\t:=]|redential|${KEY_PHRASE}`);
+const PROSE_HINT = new RegExp(`ecret[ \\t:=_]|assw|ASSW|oken[ \\t:=]|redential|epper|DEK|KEK|${KEY_PHRASE}`);
 /** Cheap pre-check for BLOB: forty base64 characters in a row. */
 const BLOB_HINT = /[A-Za-z0-9+/]{40}/;
 
@@ -106,6 +114,7 @@ const OPTIONAL = {
   wellKnown: (s: string) => /A(?:KIA|SIA|BIA|CCA|Iza)|gh[pousr]_|github_pat_|glpat-|xox|_live_|npm_/.test(s),
   blob: (s: string) => BLOB_HINT.test(s),
   named: (s: string) => NAMED_HINT.test(s),
+  goDsn: (s: string) => /@(?:tcp6?|udp|unix)\(/.test(s),
 };
 type Optional = keyof typeof OPTIONAL;
 const OPTIONAL_KEYS = Object.keys(OPTIONAL) as Optional[];
@@ -133,7 +142,7 @@ export function masterPattern(hosts: 'any' | 'internal' | 'none', mask = ALL_OPT
     `(${PEM})`, `(${JWT})`, `(${HEADER_LINE})`, `(${SCHEME})`, `(${KV_QUOTED})`, on(KV_ESCAPED, 'escaped'), on(ID_COLON, 'idColon'),
     `(${KV})`, `(${URL_CREDS})`, on(GO_HEADER, 'goHeader'), on(ENC_KV, 'encoded'), on(PROSE_SECRET, 'prose'),
     on(WELL_KNOWN, 'wellKnown'), `(${VAULT})`, on(EMAIL, 'emails'), `(${IPV4})`, `(${IPV6})`, host ? `(${host})` : '((?!))', // still a group, so that the ones after it keep their numbers
-    on(BLOB, 'blob'), on(NAMED_COLON, 'named'), on(FLAG, 'named'),
+    on(BLOB, 'blob'), on(NAMED_COLON, 'named'), on(FLAG, 'named'), on(PROSE_PASSWORD, 'prose'), on(GO_DSN, 'goDsn'),
   ];
   return new RegExp(alts.join('|'), 'g');
 }
@@ -144,7 +153,7 @@ function groupCount(re: string): number {
 }
 
 /** Cheap pre-check: text without any of these characters or words cannot hold a pattern. */
-export const MAYBE = new RegExp(String.raw`[.:=@'"]|[Bb]earer|[Bb]asic|DPoP|-----BEGIN|AKIA|ASIA|AIza|_live_|gh[pousr]_|github_pat_|glpat-|xox|npm_|ecret |assw|oken |redential|${KEY_PHRASE}|[A-Za-z0-9+/]{40}`);
+export const MAYBE = new RegExp(String.raw`[.:=@'"]|[Bb]earer|[Bb]asic|DPoP|-----BEGIN|AKIA|ASIA|AIza|_live_|gh[pousr]_|github_pat_|glpat-|xox|npm_|ecret[ _]|assw|ASSW|oken |redential|epper|DEK|KEK|${KEY_PHRASE}|[A-Za-z0-9+/]{40}`);
 
 export const IPV4_ANY = new RegExp(IPV4, 'g');
 /** A private key block, terminated or cut off at the end of the text. */

@@ -19,6 +19,8 @@ import type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api
 export type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api.ts';
 
 const MAX_DEPTH = 4;
+/** A file name with a key or config extension: names where a secret lives. */
+const FILE_NAME = /^[\w.-]+\.(?:pem|key|crt|cer|der|p12|pfx|jwk|json|ya?ml|env|txt)$/i;
 /** Identities remembered for free-text replacement (bounds the literal alternation). */
 const MAX_NOTED = 5000;
 
@@ -341,8 +343,13 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       // A shape the other rules know (a JWT, a Vault or forge token) keeps its own marker.
       const inner = this.#text(tok, depth + 1);
       if (inner !== tok) return head + inner;
+      // `secret set to rotated-2026-10-01.pem` names a file, not its contents.
+      if (FILE_NAME.test(tok)) return head + tok;
+      if (/^pass/i.test(m[G.proseWord]!) && /[a-z]/.test(m[G.proseWs]!)) return head + this.#spokenPassword(tok);
       return /\d/.test(tok) && /[A-Za-z]/.test(tok) ? head + this.#marker('secret') : head + tok;
     }
+    if (m[G.prosePw] !== undefined) return `${m[G.prosePwWord]}${m[G.prosePwLink]}${this.#spokenPassword(m[G.prosePwValue]!)}`;
+    if (m[G.goDsn] !== undefined) return `${m[G.goDsnUser]}:${isPlaceholder(m[G.goDsnPass]!) ? m[G.goDsnPass] : this.#marker('dsn-credentials')}@`;
     if (m[G.goHeader] !== undefined) return `${m[G.goHeaderKey]}:[${this.#headerValue(m[G.goHeaderKey]!, m[G.goHeaderValue]!, depth)}]`;
     if (m[G.wellKnown]) return this.#marker('well-known-token');
     if (m[G.vault]) return this.#marker('vault-token');
@@ -358,6 +365,16 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     if (m[G.named] !== undefined) return `${m[G.namedKey]}${m[G.namedSep]}${m[G.namedQuote]}${namedColonValue(m[G.namedKey]!, m[G.namedValue]!, this.#judge(depth))}${m[G.namedQuote]}`;
     if (m[G.flag] !== undefined) return `${m[G.flagName]}${m[G.flagWs]}${flagValue(m[G.flagName]!, m[G.flagValue]!, this.#judge(depth))}`;
     return all;
+  }
+
+  /**
+   * The word after `password is` / `was` / `set to`: a plain word (`required`, `changed`) says what
+   * happened to the password; anything else is the password. Sentence punctuation stays.
+   */
+  #spokenPassword(v: string): string {
+    const punct = /[.,;:!?)]+$/.exec(v)?.[0] ?? '';
+    const word = v.slice(0, v.length - punct.length);
+    return /^[A-Za-z][a-z]*$/.test(word) || isPlaceholder(word) ? v : this.#marker('password') + punct;
   }
 
   /** Scanning and secret replacement for values judged outside this class (named-values.ts). */

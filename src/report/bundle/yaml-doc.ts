@@ -24,7 +24,9 @@ function walk(node: Node | null, path: string, r: Redactor): void {
     for (const item of node.items) {
       if (!isPair(item)) continue;
       const key = isScalar(item.key) ? String(item.key.value) : '';
-      const child = path ? `${path}.${key}` : key;
+      // A Kubernetes env entry (`- name: AUTHPLANE_SESSION_SECRET` / `value: …`): its name names the value.
+      const named = key === 'value' ? envEntryName(node) : undefined;
+      const child = named ?? (path ? `${path}.${key}` : key);
       const value = item.value as Node | null;
       if (isScalar(value)) redactScalar(value, child, r);
       else walk(value, child, r);
@@ -39,9 +41,21 @@ function walk(node: Node | null, path: string, r: Redactor): void {
   }
 }
 
+/** The `name:` of a map that also has a `value:`, when it is a plain string. */
+function envEntryName(map: { items: unknown[] }): string | undefined {
+  for (const item of map.items) {
+    if (isPair(item) && isScalar(item.key) && item.key.value === 'name' && isScalar(item.value) && typeof item.value.value === 'string') return item.value.value;
+  }
+  return undefined;
+}
+
 function redactScalar(s: { value: unknown; comment?: string | null; commentBefore?: string | null }, key: string, r: Redactor): void {
   if (typeof s.value === 'string') {
     const out = key ? r.value(key, s.value) : r.text(s.value);
+    if (out !== s.value) s.value = out;
+  } else if (typeof s.value === 'number' && key) {
+    // `password: 12345678` parses as a number.
+    const out = r.value(key, s.value);
     if (out !== s.value) s.value = out;
   }
   if (s.comment) s.comment = r.text(s.comment);

@@ -78,8 +78,9 @@ const SECRET_WORDS: [string, SecretKind][] = [
   ['dek', 'encryption-key'], ['kek', 'encryption-key'],
 ];
 
-// A last word that only says how the value is written: `MASTER_KEY_HEX` is the master key.
-const ENCODING_SUFFIX = /_(?:hex|b64|base64)$/;
+// A last word that only says how the value is written or that it is one: `MASTER_KEY_HEX` is the
+// master key, `upstream_token_value` the token.
+const ENCODING_SUFFIX = /_(?:hex|b64|base64|value)$/;
 
 // Private members of a JWK (EC/RSA private parts, symmetric `k`): a leaked private key in a JWKS.
 const JWK_PRIVATE = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'k']);
@@ -145,8 +146,8 @@ function classifyUncached(key: string): KeyClass {
   const suspect = SUSPECT_KEYS.get(leaf) ?? SUSPECT_KEYS.get(last);
   if (suspect) return { kind: 'neutral', suspect };
   for (const [w, k] of SECRET_WORDS) if (words.includes(w)) return secret(k);
-  // Glued names: PGPASSWORD, DBPASSWORD, clientsecret.
-  if (/(?:password|passwd)$/.test(last)) return secret('password');
+  // Glued names: PGPASSWORD, DBPASSWORD, clientsecret; the short `DB_PASS`, `PGPASS`.
+  if (/(?:password|passwd)$/.test(last) || last === 'pass' || last === 'pgpass' || last === 'dbpass') return secret('password');
   if (last.endsWith('secret') && last !== 'secret') return secret('secret');
   if (words.includes('secret')) {
     if (all.includes('session')) return secret('session-secret');

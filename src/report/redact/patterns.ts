@@ -64,6 +64,8 @@ const SECRET_WORD = '(?:[Pp]ass(?:word|wd)?|PASS(?:WORD|WD)?|[Ss]ecret|SECRET|[T
 const NAMED_COLON = String.raw`(?<![\w.-])((?:[A-Za-z_][\w-]*?)?${SECRET_WORD}[\w-]*)(:[ \t]?)(?<ncq>["']?)([^\s"',;{}\[\]()<>]+)\k<ncq>`;
 // Command-line flags in a logged command: `--password x`, `--client-secret x`, `curl -u user:pass`.
 const FLAG = String.raw`(?<![\w-])(--?(?:[a-z0-9-]*?(?:pass(?:word|wd)?|secret|token|key|credentials?)|u|user))([ \t]+)([^\s"'-][^\s"']*)`;
+// `<clientSecret>x</clientSecret>` (XML and SOAP bodies, .NET and Java config).
+const XML_ELEMENT = String.raw`<(?<xk>[A-Za-z_][\w.-]*)>([^<>\r\n]{1,512})</\k<xk>>`;
 const LABEL = String.raw`[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?`;
 /** Private-network suffixes: cluster DNS and the TLDs operators use for their own networks. */
 const INTERNAL_SUFFIX = `(?:${['svc(?:.cluster.local)?', 'cluster.local', 'internal', 'local', 'lan', 'corp', 'intranet', 'localdomain', 'home.arpa'].map(anyCase).join('|')})`;
@@ -94,6 +96,7 @@ export const G = {
   wellKnown: 46, vault: 47, email: 48, ipv4: 49, ipv6: 50, host: 51, blob: 52,
   named: 53, namedKey: 54, namedSep: 55, namedQuote: 56, namedValue: 57, flag: 58, flagName: 59, flagWs: 60, flagValue: 61,
   prosePw: 62, prosePwWord: 63, prosePwLink: 64, prosePwValue: 65, goDsn: 66, goDsnUser: 67, goDsnPass: 68,
+  xml: 69, xmlKey: 70, xmlValue: 71,
 } as const;
 
 /** Cheap pre-check for NAMED_COLON and FLAG. */
@@ -115,6 +118,7 @@ const OPTIONAL = {
   blob: (s: string) => BLOB_HINT.test(s),
   named: (s: string) => NAMED_HINT.test(s),
   goDsn: (s: string) => /@(?:tcp6?|udp|unix)\(/.test(s),
+  xml: (s: string) => s.includes('</'),
 };
 type Optional = keyof typeof OPTIONAL;
 const OPTIONAL_KEYS = Object.keys(OPTIONAL) as Optional[];
@@ -142,7 +146,7 @@ export function masterPattern(hosts: 'any' | 'internal' | 'none', mask = ALL_OPT
     `(${PEM})`, `(${JWT})`, `(${HEADER_LINE})`, `(${SCHEME})`, `(${KV_QUOTED})`, on(KV_ESCAPED, 'escaped'), on(ID_COLON, 'idColon'),
     `(${KV})`, `(${URL_CREDS})`, on(GO_HEADER, 'goHeader'), on(ENC_KV, 'encoded'), on(PROSE_SECRET, 'prose'),
     on(WELL_KNOWN, 'wellKnown'), `(${VAULT})`, on(EMAIL, 'emails'), `(${IPV4})`, `(${IPV6})`, host ? `(${host})` : '((?!))', // still a group, so that the ones after it keep their numbers
-    on(BLOB, 'blob'), on(NAMED_COLON, 'named'), on(FLAG, 'named'), on(PROSE_PASSWORD, 'prose'), on(GO_DSN, 'goDsn'),
+    on(BLOB, 'blob'), on(NAMED_COLON, 'named'), on(FLAG, 'named'), on(PROSE_PASSWORD, 'prose'), on(GO_DSN, 'goDsn'), on(XML_ELEMENT, 'xml'),
   ];
   return new RegExp(alts.join('|'), 'g');
 }
@@ -153,7 +157,7 @@ function groupCount(re: string): number {
 }
 
 /** Cheap pre-check: text without any of these characters or words cannot hold a pattern. */
-export const MAYBE = new RegExp(String.raw`[.:=@'"]|[Bb]earer|[Bb]asic|DPoP|-----BEGIN|AKIA|ASIA|AIza|_live_|gh[pousr]_|github_pat_|glpat-|xox|npm_|ecret[ _]|assw|ASSW|oken |redential|epper|DEK|KEK|${KEY_PHRASE}|[A-Za-z0-9+/]{40}`);
+export const MAYBE = new RegExp(String.raw`[.:=@'"]|<\/|[Bb]earer|[Bb]asic|DPoP|-----BEGIN|AKIA|ASIA|AIza|_live_|gh[pousr]_|github_pat_|glpat-|xox|npm_|ecret[ _]|assw|ASSW|oken |redential|epper|DEK|KEK|${KEY_PHRASE}|[A-Za-z0-9+/]{40}`);
 
 export const IPV4_ANY = new RegExp(IPV4, 'g');
 /** A private key block, terminated or cut off at the end of the text. */

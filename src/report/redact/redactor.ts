@@ -14,6 +14,7 @@ import { replaceAddresses } from './addresses.ts';
 import { findWellKnownSecrets } from './well-known.ts';
 import { flagValue, isBareKeyMaterial, namedColonValue, wordsAboutSecret, type ValueJudge } from './named-values.ts';
 import { ownDomainMatcher } from './own-domains.ts';
+import { LineContext, type LineJudge } from './line-context.ts';
 import type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api.ts';
 
 export type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api.ts';
@@ -39,6 +40,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   readonly #jwtForm: 'marker' | 'token';
   readonly #internal: boolean;
   readonly #pem = new PemContinuation();
+  readonly #lines = new LineContext();
   readonly #known = new Set<string>();
   #knownRe: RegExp | null = null;
   readonly #noted = new Map<string, 'user' | 'session'>();
@@ -143,7 +145,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
 
   #value(key: string, v: unknown, c: KeyClass, depth: number): unknown {
     if (typeof v === 'string') return this.#stringIn(c, v, depth);
-    if (Array.isArray(v)) return v.map((x) => this.#value(key, x, c, depth));
+    if (Array.isArray(v)) return this.#array(key, v, c, depth);
     if (v !== null && typeof v === 'object') {
       // Objects are judged key by key: a JWKS under `keys` keeps its public members.
       const out: Record<string, unknown> = {};
@@ -157,10 +159,30 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       if (typeof o.detail === 'string' && typeof o.action === 'string' && USER_DETAIL_ACTIONS.has(o.action)) {
         out.detail = o.detail.replace(/^[^\s;,]+/, (id) => this.#identity(EMAIL_EXACT.test(id) ? 'email' : 'user', id));
       }
+      // A Kubernetes env entry `{name: AUTHPLANE_SESSION_SECRET, value: …}`: the value is what the name says.
+      if (typeof o.name === 'string' && 'value' in o) {
+        const named = this.#classify(o.name);
+        if (named.kind === 'secret') out.value = this.#value(o.name, o.value, named, depth);
+      }
       return out;
     }
-    // Numbers, booleans and null carry no credential worth the type change.
+    // A number under a password, or a long one under another secret name (a numeric secret a YAML
+    // parser turned into a number), becomes a marker; counts, ports and lifetimes stay numbers.
+    if (typeof v === 'number' && c.kind === 'secret' && (c.secret === 'password' || Math.abs(v) >= 100_000)) return this.#marker(c.secret);
     return v;
+  }
+
+  /** An array; in an argv (`["--session.secret", "x"]`) the element after a secret flag is that secret. */
+  #array(key: string, v: unknown[], c: KeyClass, depth: number): unknown[] {
+    const out = v.map((x) => this.#value(key, x, c, depth));
+    for (let i = 0; i + 1 < v.length; i++) {
+      const flag = v[i];
+      const next = v[i + 1];
+      if (typeof flag !== 'string' || typeof next !== 'string' || !/^--?[A-Za-z][\w.-]*$/.test(flag) || next.startsWith('-')) continue;
+      const fc = this.#classify(flag.replace(/^-+/, ''));
+      if (fc.kind === 'secret') out[i + 1] = this.#secret(fc.secret, next, fc);
+    }
+    return out;
   }
 
   /** A string value in a place of class `c`. */
@@ -253,6 +275,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       if (body !== null) return body;
       const blob = loneBlob(s);
       if (blob) return `${blob[0]}${this.#marker('key-material')}${blob[1]}`;
+      const line = this.#lines.line(s, this.#lineJudge);
+      if (line !== null) return line;
       if (this.#noted.size > 0) s = this.#notedPass(s);
     }
     // Key blocks first: a `key=-----BEGIN …` value would otherwise be cut at its first space.
@@ -349,6 +373,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       return /\d/.test(tok) && /[A-Za-z]/.test(tok) ? head + this.#marker('secret') : head + tok;
     }
     if (m[G.prosePw] !== undefined) return `${m[G.prosePwWord]}${m[G.prosePwLink]}${this.#spokenPassword(m[G.prosePwValue]!)}`;
+    if (m[G.xml] !== undefined) return `<${m[G.xmlKey]}>${this.#stringIn(this.#classify(m[G.xmlKey]!), m[G.xmlValue]!, depth)}</${m[G.xmlKey]}>`;
     if (m[G.goDsn] !== undefined) return `${m[G.goDsnUser]}:${isPlaceholder(m[G.goDsnPass]!) ? m[G.goDsnPass] : this.#marker('dsn-credentials')}@`;
     if (m[G.goHeader] !== undefined) return `${m[G.goHeaderKey]}:[${this.#headerValue(m[G.goHeaderKey]!, m[G.goHeaderValue]!, depth)}]`;
     if (m[G.wellKnown]) return this.#marker('well-known-token');
@@ -376,6 +401,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     const word = v.slice(0, v.length - punct.length);
     return /^[A-Za-z][a-z]*$/.test(word) || isPlaceholder(word) ? v : this.#marker('password') + punct;
   }
+
+  readonly #lineJudge: LineJudge = { classify: (k) => this.#classify(k), marker: (kind) => this.#marker(kind) };
 
   /** Scanning and secret replacement for values judged outside this class (named-values.ts). */
   #judge(depth: number): ValueJudge {

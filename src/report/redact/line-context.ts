@@ -1,0 +1,70 @@
+// Secrets a line-by-line scan sees apart from their names: a YAML block scalar under a secret key
+// (`secret: |` then indented lines), a Kubernetes env entry (`- name: …_SECRET` then `value: …`),
+// and whole-line assignments whose value has spaces (`- ADMIN_API_KEY=my key`, `set -x NAME value`).
+import type { KeyClass, SecretKind } from './keys.ts';
+
+/** What the redactor lends: its view of a name and its marker (which counts the replacement). */
+export interface LineJudge {
+  classify(key: string): KeyClass;
+  marker(kind: SecretKind): string;
+}
+
+const BLOCK_OPEN = /^([ \t]*)(?:-[ \t]+)?([A-Za-z_][\w.-]*):[ \t]*[|>][+-]?\d?[ \t]*$/;
+const ENV_NAME = /^[ \t]*(?:-[ \t]+)?name:[ \t]*(["']?)([A-Za-z_][\w.-]*)\1[ \t]*$/;
+const ENV_VALUE = /^([ \t]*(?:-[ \t]+)?value:[ \t]*)(["']?)(.*?)\2([ \t]*)$/;
+// `- KEY=a value with spaces`: a compose `environment:` list entry, quoted as a whole or not. Only
+// the list form: a bare `PGPASSWORD=x psql -h db` is a shell command after its one-word value. No
+// second `=` either (`- password=x user=bob` is left to the key=value rule).
+const SPACED_ASSIGN = /^([ \t]*-[ \t]+["']?)([A-Za-z_][\w.]*)=([^\s"'=][^"'=]*?[ \t][^"'=]*?)(["']?[ \t]*)$/;
+const SHELL_SET = /^([ \t]*(?:set[ \t]+-[A-Za-z]+|setenv)[ \t]+)([A-Za-z_]\w*)([ \t]+)(\S.*?)([ \t]*)$/;
+
+export class LineContext {
+  /** Inside a block scalar under a secret key: lines indented deeper than `indent` are its value. */
+  #block: { indent: number; kind: SecretKind } | null = null;
+  /** The previous line was `- name: <secret name>`: a `value:` line now is that secret. */
+  #envValue: SecretKind | null = null;
+
+  /** The redacted line when this line is (part of) a secret value this class knows, else null. */
+  line(s: string, j: LineJudge): string | null {
+    const block = this.#block;
+    if (block) {
+      const indent = /^[ \t]*/.exec(s)![0].length;
+      if (s.trim() === '') return s;
+      if (indent > block.indent) return s.slice(0, indent) + j.marker(block.kind);
+      this.#block = null;
+    }
+    const envValue = this.#envValue;
+    this.#envValue = null;
+    if (envValue) {
+      const m = ENV_VALUE.exec(s);
+      if (m && m[3] !== '') return `${m[1]}${m[2]}${j.marker(envValue)}${m[2]}${m[4]}`;
+    }
+    if (s.length > 400) return null;
+    const open = BLOCK_OPEN.exec(s);
+    if (open) {
+      const c = j.classify(open[2]!);
+      if (c.kind === 'secret') {
+        this.#block = { indent: open[1]!.length, kind: c.secret };
+        return s;
+      }
+      return null;
+    }
+    const name = ENV_NAME.exec(s);
+    if (name) {
+      const c = j.classify(name[2]!);
+      if (c.kind === 'secret') this.#envValue = c.secret;
+      return null;
+    }
+    const assign = SPACED_ASSIGN.exec(s);
+    if (assign) {
+      const c = j.classify(assign[2]!);
+      return c.kind === 'secret' ? `${assign[1]}${assign[2]}=${j.marker(c.secret)}${assign[4]}` : null;
+    }
+    const set = SHELL_SET.exec(s);
+    if (set) {
+      const c = j.classify(set[2]!);
+      return c.kind === 'secret' ? `${set[1]}${set[2]}${set[3]}${j.marker(c.secret)}${set[5]}` : null;
+    }
+    return null;
+  }
+}

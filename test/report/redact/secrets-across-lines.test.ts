@@ -1,0 +1,83 @@
+// Secrets whose name and value a line-by-line scan sees apart: a Kubernetes env entry (`- name:`
+// then `value:`), a YAML block scalar under a secret key, a compose entry with spaces in its value,
+// a shell `set -x NAME value`, an argv array. Expected outputs written by hand.
+import { describe, expect, it } from 'vitest';
+import { createRedactor } from '../../../src/report/index.ts';
+import { redactYaml } from '../../../src/report/bundle/yaml-doc.ts';
+
+const SECRET = 'kP9x2LmQ7vN4rT8wZ1yB6cD3fG5hJ0aE';
+
+describe('redactor: a Kubernetes env entry', () => {
+  it('redacts the value: line that follows a secret name: line, in a log read line by line', () => {
+    const r = createRedactor({});
+    const lines = ['        - name: AUTHPLANE_SESSION_SECRET', `          value: ${SECRET}`, '        - name: AUTHPLANE_LOG_LEVEL', '          value: debug'];
+    expect(lines.map((l) => r.text(l))).toEqual([
+      '        - name: AUTHPLANE_SESSION_SECRET',
+      '          value: [REDACTED:session-secret]',
+      '        - name: AUTHPLANE_LOG_LEVEL',
+      '          value: debug',
+    ]);
+  });
+
+  it('judges a {name, value} object by its name, in JSON and in a YAML manifest', () => {
+    const r = createRedactor({});
+    expect(r.value('env', [{ name: 'AUTHPLANE_ADMIN_API_KEY', value: SECRET }, { name: 'AUTHPLANE_LOG_LEVEL', value: 'debug' }]))
+      .toEqual([{ name: 'AUTHPLANE_ADMIN_API_KEY', value: '[REDACTED:api-key]' }, { name: 'AUTHPLANE_LOG_LEVEL', value: 'debug' }]);
+    const yaml = ['env:', '  - name: AUTHPLANE_SESSION_SECRET', `    value: ${SECRET}`, '  - name: AUTHPLANE_LOG_LEVEL', '    value: info', ''].join('\n');
+    expect(redactYaml(yaml, createRedactor({}))).toBe(['env:', '  - name: AUTHPLANE_SESSION_SECRET', '    value: "[REDACTED:session-secret]"', '  - name: AUTHPLANE_LOG_LEVEL', '    value: info', ''].join('\n'));
+  });
+});
+
+describe('redactor: a YAML block scalar under a secret key', () => {
+  it('redacts the indented lines of `secret: |` and stops at the next key', () => {
+    const r = createRedactor({});
+    const lines = ['session:', '  secret: |', `    ${SECRET}`, `    ${SECRET.slice(0, 10)}`, '  max_age: 24h'];
+    // Line by line, the parent `session:` is not known: the kind is the generic one.
+    expect(lines.map((l) => r.text(l))).toEqual(['session:', '  secret: |', '    [REDACTED:secret]', '    [REDACTED:secret]', '  max_age: 24h']);
+  });
+
+  it('leaves a block scalar under a plain key alone', () => {
+    const r = createRedactor({});
+    expect(['description: >', '  Issues tokens', 'next: 1'].map((l) => r.text(l))).toEqual(['description: >', '  Issues tokens', 'next: 1']);
+  });
+});
+
+describe('redactor: assignments whose value has spaces', () => {
+  it('redacts the whole value of a compose environment entry, quoted or not', () => {
+    const r = createRedactor({});
+    expect(r.text('      - AUTHPLANE_ADMIN_API_KEY=my admin key 123')).toBe('      - AUTHPLANE_ADMIN_API_KEY=[REDACTED:api-key]');
+    expect(r.text('  - "DB_PASSWORD=correct horse battery staple"')).toBe('  - "DB_PASSWORD=[REDACTED:password]"');
+  });
+
+  it('redacts the value of a fish `set -x` and a csh `setenv`', () => {
+    const r = createRedactor({});
+    expect(r.text(`set -gx AUTHPLANE_SESSION_SECRET ${SECRET}`)).toBe('set -gx AUTHPLANE_SESSION_SECRET [REDACTED:session-secret]');
+    expect(r.text(`setenv AUTHPLANE_ADMIN_API_KEY ${SECRET}`)).toBe('setenv AUTHPLANE_ADMIN_API_KEY [REDACTED:api-key]');
+    expect(r.text('set -x AUTHPLANE_LOG_LEVEL debug')).toBe('set -x AUTHPLANE_LOG_LEVEL debug');
+  });
+});
+
+describe('redactor: secrets in structured values the key does not name', () => {
+  it('redacts the argument after a secret flag in an argv array', () => {
+    expect(createRedactor({}).value('args', ['serve', '--session.secret', SECRET, '--config', '/etc/authplane/config.yaml']))
+      .toEqual(['serve', '--session.secret', '[REDACTED:session-secret]', '--config', '/etc/authplane/config.yaml']);
+  });
+
+  it('redacts a number under a password or a long number under a secret key, and keeps counts', () => {
+    const r = createRedactor({});
+    expect(r.value('db', { password: 12345678, pin_secret: 84736251, max_conns: 20, key_count: 2 }))
+      .toEqual({ password: '[REDACTED:password]', pin_secret: '[REDACTED:secret]', max_conns: 20, key_count: 2 });
+  });
+
+  it('redacts the value of an XML element named for a secret', () => {
+    const r = createRedactor({});
+    expect(r.text(`<clientSecret>${SECRET}</clientSecret><clientId>notes-app</clientId>`)).toBe('<clientSecret>[REDACTED:client-secret]</clientSecret><clientId>notes-app</clientId>');
+  });
+
+  it('redacts values under short password names (DB_PASS, PGPASS) and *_token_value', () => {
+    const r = createRedactor({});
+    expect(r.text('DB_PASS=hunter2hunter2 PGPASS=hunter2hunter2')).toBe('DB_PASS=[REDACTED:password] PGPASS=[REDACTED:password]');
+    expect(r.text(`upstream_token_value=${SECRET}`)).toBe('upstream_token_value=[REDACTED:access-token]');
+    expect(r.text('bypass=true compass=north')).toBe('bypass=true compass=north');
+  });
+});

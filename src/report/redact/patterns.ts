@@ -61,7 +61,9 @@ const BLOB = String.raw`(?<![A-Za-z0-9+/=_.-])[A-Za-z0-9+/]{40,}={0,2}(?![A-Za-z
 // `map[password:hunter2]` (Go %v), `{api_key: "x"}` (YAML flow, JS objects) inside a line: a key
 // ending in a secret word, a colon, a value. The redactor judges the key (keys.ts) and the value.
 const SECRET_WORD = '(?:[Pp]ass(?:word|wd)?|PASS(?:WORD|WD)?|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Kk]ey|KEY|[Cc]redentials?|CREDENTIALS?)';
-const NAMED_COLON = String.raw`(?<![\w.-])((?:[A-Za-z_][\w-]*?)?${SECRET_WORD}[\w-]*)(:[ \t]?)(?<ncq>["']?)([^\s"',;{}\[\]()<>]+)\k<ncq>`;
+// A quoted value may hold spaces (`Password:"my pass phrase"` in a Go dump): the lookbehind lets the
+// first branch run only right after an opening quote.
+const NAMED_COLON = String.raw`(?<![\w.-])((?:[A-Za-z_][\w-]*?)?${SECRET_WORD}[\w-]*)(:[ \t]?)(?<ncq>["']?)((?<=["'])[^"'\r\n]+|[^\s"',;{}\[\]()<>]+)\k<ncq>`;
 // Command-line flags in a logged command: `--password x`, `--client-secret x`, `curl -u user:pass`.
 const FLAG = String.raw`(?<![\w-])(--?(?:[a-z0-9-]*?(?:pass(?:word|wd)?|secret|token|key|credentials?)|u|user))([ \t]+)([^\s"'-][^\s"']*)`;
 // `<clientSecret>x</clientSecret>` (XML and SOAP bodies, .NET and Java config).

@@ -20,6 +20,8 @@ import type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api
 export type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api.ts';
 
 const MAX_DEPTH = 4;
+/** The words right before a key id: `unknown kid `, `thumbprint: `, `jkt=`. */
+const KEY_ID_BEFORE = /(?:\bkid|[Tt]humbprint|\bjkt|\bx5t(?:#S256)?)["']?[ \t]*[:=]?[ \t]*["']?$/;
 /** A file name with a key or config extension: names where a secret lives. */
 const FILE_NAME = /^[\w.-]+\.(?:pem|key|crt|cer|der|p12|pfx|jwk|json|ya?ml|env|txt)$/i;
 /** Identities remembered for free-text replacement (bounds the literal alternation). */
@@ -302,10 +304,10 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     const named = typeof m[m.length - 1] === 'object';
     const offset = m[m.length - (named ? 3 : 2)] as number;
     const input = m[m.length - (named ? 2 : 1)] as string;
-    return this.#replaceMatch(m as (string | undefined)[], depth, () => inQueryAt(input, offset));
+    return this.#replaceMatch(m as (string | undefined)[], depth, () => inQueryAt(input, offset), () => input.slice(Math.max(0, offset - 24), offset));
   }
 
-  #replaceMatch(m: (string | undefined)[], depth: number, inQuery: () => boolean): string {
+  #replaceMatch(m: (string | undefined)[], depth: number, inQuery: () => boolean, before: () => string): string {
     const all = m[0]!;
     if (m[G.pem]) return this.#pemBlock(all);
     if (m[G.jwt]) return this.#jwt(all);
@@ -386,7 +388,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       return this.#ip(all);
     }
     if (m[G.host]) return this.#host(all);
-    if (m[G.blob]) return base64Secret(all) ? this.#marker('key-material') : all;
+    // A JWK thumbprint is long base64 too: after `kid` or `thumbprint` it names a public key.
+    if (m[G.blob]) return base64Secret(all) && !KEY_ID_BEFORE.test(before()) ? this.#marker('key-material') : all;
     if (m[G.named] !== undefined) return `${m[G.namedKey]}${m[G.namedSep]}${m[G.namedQuote]}${namedColonValue(m[G.namedKey]!, m[G.namedValue]!, this.#judge(depth))}${m[G.namedQuote]}`;
     if (m[G.flag] !== undefined) return `${m[G.flagName]}${m[G.flagWs]}${flagValue(m[G.flagName]!, m[G.flagValue]!, this.#judge(depth))}`;
     return all;

@@ -29,6 +29,8 @@ describe('redactor: keeps what a maintainer debugs with', () => {
     ['a formula in prose', 'code_challenge = base64url(SHA-256(code_verifier)) with S256'],
     ['settings assigned with spaces', 'max_conns = 25, require_scope = false, retries = 3'],
     ['a sha256 digest and a UUID', 'image sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 user 5691b51c-447b-4554-8ab8-6ceba2ff7136'],
+    ['a thumbprint kid after "unknown kid" and "thumbprint"', 'level=WARN msg="verify failed: unknown kid NzbLsXh8uDCcd6MNwXF4W7noWXFZAfHkxZsRGC9Xs" note="key thumbprint: Q3x9bW7cP1rT0aL4pR8wZk3v9Qm1Xc2b7T0aL4pR8wZ"'],
+    ['a DPoP key thumbprint and an access token hash', 'level=INFO msg="dpop proof accepted" jkt=0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I ath=fUHyO2r2Z3DZ53EsNrWBb0xWXoaNy59IiKCAqksmQEo'],
     ['browser versions in a user agent', 'user_agent="Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"'],
   ];
 

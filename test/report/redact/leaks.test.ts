@@ -267,6 +267,10 @@ describe('redactor: key material and secrets without the usual markers', () => {
     expect(r.text('env AWS_SECRET_ACCESS_KEY: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY in pod')).toBe('env AWS_SECRET_ACCESS_KEY: [REDACTED:secret] in pod');
   });
 
+  it('redacts a quoted secret with spaces in a Go %+v dump, keeping the fields around it', () => {
+    expect(createRedactor({}).text('db config {Username:admin Password:"my pass phrase 7" Host:db}')).toBe('db config {Username:admin Password:"[REDACTED:password]" Host:db}');
+  });
+
   it('keeps words about a secret after its name and a colon', () => {
     const line = 'uses a random ephemeral secret: 2 instances; refresh token: expired; cannot mint tokens: /oauth/token answers 500';
     expect(createRedactor({}).text(line)).toBe(line);

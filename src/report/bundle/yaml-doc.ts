@@ -2,6 +2,7 @@
 // package, so comments, order and layout survive and only scalar values change.
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
 import type { Redactor } from '../redact/redactor.ts';
+import { argvFlag } from '../redact/named-values.ts';
 
 /** Redact a YAML text structurally; null when it does not parse (the caller falls back to lines). */
 export function redactYaml(text: string, r: Redactor): string | null {
@@ -32,9 +33,18 @@ function walk(node: Node | null, path: string, r: Redactor): void {
       else walk(value, child, r);
     }
   } else if (isSeq(node)) {
+    // An argv (`args: [serve, --session.secret, x]`): the element after a flag is judged by the flag's name.
+    let flag: string | undefined;
     for (const item of node.items) {
-      if (isScalar(item)) redactScalar(item, path, r);
-      else walk(item as Node, path, r);
+      if (isScalar(item)) {
+        const next = argvFlag(item.value);
+        const value = item.value;
+        redactScalar(item, flag !== undefined && !(typeof value === 'string' && value.startsWith('-')) ? flag : path, r);
+        flag = next;
+      } else {
+        walk(item as Node, path, r);
+        flag = undefined;
+      }
     }
   } else if (isScalar(node)) {
     redactScalar(node, path, r);

@@ -49,3 +49,8 @@ export function flagValue(flag: string, v: string, j: ValueJudge): string {
   const c = j.classify(name);
   return c.kind === 'secret' ? j.secret(c.secret, v, c) : j.text(v);
 }
+
+/** The name of a command-line flag standing alone as an argv element (`--session.secret` → `session.secret`), else undefined. */
+export function argvFlag(arg: unknown): string | undefined {
+  return typeof arg === 'string' && /^--?[A-Za-z][\w.-]*$/.test(arg) ? arg.replace(/^-+/, '') : undefined;
+}

@@ -12,7 +12,7 @@ import {
 } from './value-shapes.ts';
 import { replaceAddresses } from './addresses.ts';
 import { findWellKnownSecrets } from './well-known.ts';
-import { flagValue, isBareKeyMaterial, namedColonValue, wordsAboutSecret, type ValueJudge } from './named-values.ts';
+import { argvFlag, flagValue, isBareKeyMaterial, namedColonValue, wordsAboutSecret, type ValueJudge } from './named-values.ts';
 import { ownDomainMatcher } from './own-domains.ts';
 import { LineContext, type LineJudge } from './line-context.ts';
 import type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api.ts';
@@ -178,10 +178,10 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   #array(key: string, v: unknown[], c: KeyClass, depth: number): unknown[] {
     const out = v.map((x) => this.#value(key, x, c, depth));
     for (let i = 0; i + 1 < v.length; i++) {
-      const flag = v[i];
+      const flag = argvFlag(v[i]);
       const next = v[i + 1];
-      if (typeof flag !== 'string' || typeof next !== 'string' || !/^--?[A-Za-z][\w.-]*$/.test(flag) || next.startsWith('-')) continue;
-      const fc = this.#classify(flag.replace(/^-+/, ''));
+      if (flag === undefined || typeof next !== 'string' || next.startsWith('-')) continue;
+      const fc = this.#classify(flag);
       if (fc.kind === 'secret') out[i + 1] = this.#secret(fc.secret, next, fc);
     }
     return out;

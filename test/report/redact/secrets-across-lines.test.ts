@@ -63,6 +63,13 @@ describe('redactor: secrets in structured values the key does not name', () => {
       .toEqual(['serve', '--session.secret', '[REDACTED:session-secret]', '--config', '/etc/authplane/config.yaml']);
   });
 
+  it('redacts the argument after a secret flag in a YAML manifest\'s args, flow or block style', () => {
+    const flow = `args: ["serve", "--session.secret", "${SECRET}", "--config", "/etc/authplane/config.yaml"]\n`;
+    expect(redactYaml(flow, createRedactor({}))).toBe('args: [ "serve", "--session.secret", "[REDACTED:session-secret]", "--config", "/etc/authplane/config.yaml" ]\n');
+    const block = ['args:', '  - --admin.api-key', `  - ${SECRET}`, '  - --log-level', '  - debug', ''].join('\n');
+    expect(redactYaml(block, createRedactor({}))).toBe(['args:', '  - --admin.api-key', '  - "[REDACTED:api-key]"', '  - --log-level', '  - debug', ''].join('\n'));
+  });
+
   it('redacts a number under a password or a long number under a secret key, and keeps counts', () => {
     const r = createRedactor({});
     expect(r.value('db', { password: 12345678, pin_secret: 84736251, max_conns: 20, key_count: 2 }))

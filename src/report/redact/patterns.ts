@@ -14,7 +14,9 @@ const PEM = String.raw`-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\
 const JWT = String.raw`${after('A-Za-z0-9_-')}eyJ[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*){1,4}`;
 // `Authorization: Bearer x` / `Cookie: …` on a line of its own, after a quote (`-H 'Cookie: …'`),
 // after curl -v's `> `, or after an escaped newline inside a JSON string.
-const HEADER_LINE = String.raw`(?:^|(?<=[\n\r'"]|\\[nr]))[ \t<>]*([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:(?!\/\/)[ \t]*("(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*'|[^\r\n'"\\]*)`;
+// Inside a quote or an escaped string the value stops at the next quote or backslash; on a line of
+// its own it runs to the line end (`error: load config: session.secret="x"` keeps its quoted part).
+const HEADER_LINE = String.raw`(?:^|(?<=[\n\r'"]|\\[nr]))[ \t<>]*([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:(?!\/\/)[ \t]*("(?:[^"\\\r\n]|\\.)*"(?=[ \t]*(?:$|[\r\n'"\\]))|'[^'\r\n]*'(?=[ \t]*(?:$|[\r\n'"\\]))|(?<=(?:^|[\n\r])[ \t<>]*[A-Za-z_][A-Za-z0-9_.-]*[ \t]*:[ \t]*)[^\r\n]*|[^\r\n'"\\]*)`;
 // `Bearer%20x` and `Bearer+x` (URL- and form-encoded) hide nothing either.
 const SCHEME = String.raw`\b([Bb]earer|DPoP|[Bb]asic)(\s+|%20|\+)([A-Za-z0-9._~+/-]{8,}=*)`;
 // "key": "value" (JSON) and 'key': 'value' (Python reprs).
@@ -25,19 +27,24 @@ const KV_ESCAPED = String.raw`(?<bs>\\+)"([A-Za-z_][\w.-]*)\k<bs>"(\s*:\s*)\k<bs
 // `sub: u-1` / `{Sub:u-1 UserID:u-2}` (Go's %+v) inside a line: the few names that always hold an identity.
 const ID_COLON = String.raw`(?<![\w.-])(sub|Sub|[uU]ser_?[iI][dD]|[uU]ser_?[nN]ame|[aA]ctor_?[iI][dD])(:[ \t]?)(?<iq>["']?)([^\s"',;{}\[\]()<>/][^\s"',;{}\[\]()<>]*)\k<iq>`;
 // key=value (slog text, query strings, audit detail, DSN options), and `key = value` / `key = 'value'`
-// (INI, TOML, shell and Python assignments quoted in a log line).
-const KV = String.raw`(?<![\w.])([A-Za-z_][\w.-]*)(=|[ \t]+=[ \t]*|=[ \t]+)(?:"((?:[^"\\]|\\.)*)"|'([^'\r\n]*)'|([^\s&"',;<>)\]}]*))`;
-// `redis://:password@host` has no user: the password alone is still a credential.
-const URL_CREDS = String.raw`\b([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)(?:([^\s:\/@"'<>\[\]]+)|(?=:))(?::([^\s\/@"'<>]*))?@`;
+// (INI, TOML, shell and Python assignments quoted in a log line). A key starts a word or follows a
+// flag's dashes (`--client-secret=x`), never the middle of `a-b-c`: that keeps long runs linear.
+const KV = String.raw`(?<![\w.]|[\w.]-)([A-Za-z_][\w.-]*)(=|[ \t]+=[ \t]*|=[ \t]+)(?:"((?:[^"\\]|\\.)*)"|'([^'\r\n]*)'|([^\s&"',;<>)\]}]*))`;
+// Schemes are short (bounded so that a long dotted run costs linear time).
+// `redis://:password@host` has no user: the password alone is still a credential. A password may
+// hold `@` itself (`u:p@ss@db`): the last `@` before the path ends it.
+const URL_CREDS = String.raw`\b([a-zA-Z][a-zA-Z0-9+.-]{0,31}:\/\/)(?:([^\s:\/@"'<>\[\]]+)|(?=:))(?::([^\s\/"'<>]*))?@`;
 // key%3Dvalue inside a percent-encoded URL (`redirect_uri=…%3Fcode%3D…%26state%3D…`).
 const ENC_KV = String.raw`(?:(?<=%3[Ff])|(?<=%26)|(?<=%23))([A-Za-z_][\w.-]*)%3[Dd]((?:[^%&\s"'<>]|%(?!26)[0-9A-Fa-f]{2})*)`;
 // `secret cs_live_…`, `token rt_…`, `admin API key: 9f86…`, `the session secret is …` in prose: a
 // credential-shaped word right after the words naming it (`client_secret` names one too). Only the
 // key phrases that name a credential count: a `signing key <kid>` stays readable.
 const KEY_PHRASE = '(?:[Aa]pi|API|[Aa]dmin|ADMIN|[Aa]ccess|[Ss]ecret|[Pp]rivate|[Mm]aster|MASTER|[Ee]ncryption|ENCRYPTION)[ _-]?(?:[Kk]ey|KEY)';
+// A `key=value` pair after the word (`revoked machine_token jti=…`) is not the secret: the pair's own
+// rule judges it.
 // Between the name and the value: `:`, `=`, `is`, `was`, `is now`, `now`, `set to`, or just a space.
 const PROSE_LINK = String.raw`(?:[ \t]*[:=][ \t]*|[ \t]+(?:(?:(?:is|was)(?:[ \t]+now)?|now|(?:set|changed|reset)[ \t]+to)[ \t]+)|[ \t]+)`;
-const PROSE_SECRET = String.raw`(?<![A-Za-z0-9])([Ss]ecret|[Pp]assword|[Pp]asswd|[Tt]oken|[Cc]redential|[Pp]epper|[Ss]ecret[ _]id|DEK|KEK|${KEY_PHRASE})(s?${PROSE_LINK})([A-Za-z0-9._~+/=-]{16,})(?![\w.~+/=-])`;
+const PROSE_SECRET = String.raw`(?<![A-Za-z0-9])([Ss]ecret|[Pp]assword|[Pp]asswd|[Tt]oken|[Cc]redential|[Pp]epper|[Ss]ecret[ _]id|DEK|KEK|${KEY_PHRASE})(s?${PROSE_LINK})(?![A-Za-z_][\w.-]*=[\w"'])([A-Za-z0-9._~+/=-]{16,})(?![\w.~+/=-])`;
 // `password is Tr0ub4dor&3`: a password said in a sentence may be short and hold any punctuation.
 const PROSE_PASSWORD = String.raw`(?<![A-Za-z0-9])([Pp]ass(?:word|wd|phrase)|PASSWORD)([ \t]+(?:(?:is|was)(?:[ \t]+now)?|(?:set|changed|reset)[ \t]+to)[ \t]+)([^\s"'<>]{6,})`;
 // Go's MySQL driver DSN has no scheme: `user:password@tcp(host:3306)/db`.
@@ -46,9 +53,10 @@ const GO_DSN = String.raw`(?<![\w.:-])([A-Za-z0-9_.-]+):([^\s@/:]+)@(?=(?:tcp6?|
 const VAULT = String.raw`${after('\\w')}hv[sbr]\.[A-Za-z0-9_-]{20,}|${after('\\w.')}s\.[A-Za-z0-9]{24}(?!\w)|${after('\\w.')}b\.[A-Za-z0-9_-]{24,}(?![\w.-])`;
 // RFC 5322 local parts: a first character that cannot be a delimiter, then any atext or dot. The
 // delimiter-like ones (`'`, `/`, `=`, `?`, `&`, `{`, `|`, `}`, `` ` ``) are allowed after the
-// first character only, so `'a@b.io'` or `/users/a@b.io` do not swallow the quote or the slash.
+// first character only, so `'a@b.io'` does not swallow the quote. A local part has at most 64
+// characters and never starts after a dot: both keep a long dotted run (`a.a.a.…`) linear to scan.
 const EMAIL_START = "A-Za-z0-9_!#$%*+^~-";
-const EMAIL = String.raw`${after('\\w!#$%*+^~-')}[${EMAIL_START}][.&'/=?\x60{|}${EMAIL_START}]*(?:@|%40)(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![\w-])`;
+const EMAIL = String.raw`${after('\\w.!#$%*+^~-')}[${EMAIL_START}][.&'/=?\x60{|}${EMAIL_START}]{0,63}(?:@|%40)(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![\w-])`;
 const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
 // `Chrome/120.0.0.0` in a user agent is a product version, not an address.
 const IPV4 = String.raw`${after('\\w.')}(?<![A-Za-z]\/)${OCTET}(?:\.${OCTET}){3}(?!\w|\.\d)`;
@@ -61,9 +69,11 @@ const BLOB = String.raw`(?<![A-Za-z0-9+/=_.-])[A-Za-z0-9+/]{40,}={0,2}(?![A-Za-z
 // `map[password:hunter2]` (Go %v), `{api_key: "x"}` (YAML flow, JS objects) inside a line: a key
 // ending in a secret word, a colon, a value. The redactor judges the key (keys.ts) and the value.
 const SECRET_WORD = '(?:[Pp]ass(?:word|wd)?|PASS(?:WORD|WD)?|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Kk]ey|KEY|[Cc]redentials?|CREDENTIALS?)';
-// A quoted value may hold spaces (`Password:"my pass phrase"` in a Go dump): the lookbehind lets the
-// first branch run only right after an opening quote.
-const NAMED_COLON = String.raw`(?<![\w.-])((?:[A-Za-z_][\w-]*?)?${SECRET_WORD}[\w-]*)(:[ \t]?)(?<ncq>["']?)((?<=["'])[^"'\r\n]+|[^\s"',;{}\[\]()<>]+)\k<ncq>`;
+// A quoted value may hold spaces in a Go dump (`Password:"my pass phrase"`: an exported field, no
+// space after the colon); the lookbehind lets that branch run only there, so prose such as
+// `invalid token: "token is malformed"` keeps its words. Names are bounded (64) so that a run such
+// as `tokentoken…` costs linear time, not quadratic.
+const NAMED_COLON = String.raw`(?<![\w.-])((?:[A-Za-z_][\w-]{0,64}?)?${SECRET_WORD}[\w-]{0,64})(:[ \t]?)(?<ncq>["']?)((?<=(?<![\w.-])[A-Z][\w-]{0,64}:["'])[^"'\r\n]+|[^\s"',;{}\[\]()<>]+)\k<ncq>`;
 // Command-line flags in a logged command: `--password x`, `--client-secret x`, `curl -u user:pass`.
 const FLAG = String.raw`(?<![\w-])(--?(?:[a-z0-9-]*?(?:pass(?:word|wd)?|secret|token|key|credentials?)|u|user))([ \t]+)([^\s"'-][^\s"']*)`;
 // `<clientSecret>x</clientSecret>` (XML and SOAP bodies, .NET and Java config).
@@ -81,8 +91,9 @@ const INTERNAL_HOST = String.raw`${after('\\w.%-')}(?:${LABEL}\.)+${INTERNAL_SUF
 export const INTERNAL_HINT = /\.(?:svc|cluster|internal|local|lan|corp|intranet|localdomain|home)(?![\w-])/i;
 /** True for an in-cluster or private-network hostname (`pg-primary.db.svc`, `vault.internal`). */
 export const INTERNAL_HOST_EXACT = new RegExp(String.raw`^(?:${LABEL}\.)+${INTERNAL_SUFFIX}\.?$`, 'i');
-// Go's http.Header printed with %v: `map[Authorization:[Bearer x] Cookie:[a=1; b=2]]`.
-const GO_HEADER = String.raw`(?<=[\[ ])([A-Z][A-Za-z0-9-]*):\[([^\]\r\n]*)\]`;
+// Go's http.Header printed with %v: `map[Authorization:[Bearer x] Cookie:[a=1; b=2]]`. A value is
+// bounded (8 KB) so that many unclosed `Name:[` on one line cannot make a scan quadratic.
+const GO_HEADER = String.raw`(?<=[\[ ])([A-Z][A-Za-z0-9-]{0,64}):\[([^\]\r\n]{0,8192})\]`;
 // Cloud and forge credentials with a fixed prefix: caught even when secretlint has not read the text.
 const WELL_KNOWN = String.raw`(?<![\w-])(?:(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}|AIza[0-9A-Za-z_-]{35}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}|[sr]k_live_[A-Za-z0-9]{16,}|npm_[A-Za-z0-9]{36})(?![\w-])`;
 
@@ -101,8 +112,8 @@ export const G = {
   xml: 69, xmlKey: 70, xmlValue: 71,
 } as const;
 
-/** Cheap pre-check for NAMED_COLON and FLAG. */
-const NAMED_HINT = /(?:ass(?:word|wd)?|ASS(?:WORD|WD)?|ecret|ECRET|oken|OKEN|[Kk]ey|KEY|redentials?|REDENTIALS?)[\w-]*["']?:|-(?:u|user|[a-z0-9-]*(?:pass|secret|token|key|credential)[a-z]*)[ \t]/;
+/** Cheap pre-check for NAMED_COLON and FLAG (bounded runs: it is tried at every position). */
+const NAMED_HINT = /(?:ass(?:word|wd)?|ASS(?:WORD|WD)?|ecret|ECRET|oken|OKEN|[Kk]ey|KEY|redentials?|REDENTIALS?)[\w-]{0,64}["']?:|-(?:u|user|[a-z0-9-]{0,64}(?:pass|secret|token|key|credential)[a-z]{0,32})[ \t]/;
 /** Cheap pre-check for PROSE_SECRET. */
 const PROSE_HINT = new RegExp(`ecret[ \\t:=_]|assw|ASSW|oken[ \\t:=]|redential|epper|DEK|KEK|${KEY_PHRASE}`);
 /** Cheap pre-check for BLOB: forty base64 characters in a row. */

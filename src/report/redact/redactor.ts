@@ -24,6 +24,19 @@ const MAX_DEPTH = 4;
 const KEY_ID_BEFORE = /(?:\bkid|[Tt]humbprint|\bjkt|\bx5t(?:#S256)?)["']?[ \t]*[:=]?[ \t]*["']?$/;
 /** A file name with a key or config extension: names where a secret lives. */
 const FILE_NAME = /^[\w.-]+\.(?:pem|key|crt|cer|der|p12|pfx|jwk|json|ya?ml|env|txt)$/i;
+/**
+ * How far an unquoted secret runs past where the key=value pattern stopped it: a password or DSN may
+ * hold `& ; , ) ] <` (`DB_PASSWORD=a,b,c1`, `postgres://u:x;y@db`). It runs to the next space, short
+ * of a following `&name=` / `;name=` / `,name=` pair (but a cookie's pairs are its value) and of
+ * closing brackets or sentence punctuation.
+ */
+function secretTail(after: string, cookie: boolean): number {
+  let t = /^[^\s"']*/.exec(after)![0];
+  // A cookie header's value is all its pairs (`cookie=a=1;b=2`).
+  const pair = cookie ? -1 : t.search(/[&;,][A-Za-z_][\w.-]*=/);
+  if (pair >= 0) t = t.slice(0, pair);
+  return t.replace(/[)\]}>,;.:!?]+$/, '').length;
+}
 /** Identities remembered for free-text replacement (bounds the literal alternation). */
 const MAX_NOTED = 5000;
 
@@ -217,7 +230,11 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     }
     if (kind === 'dsn-credentials' && /^[a-z][a-z0-9+.-]*:\/\//i.test(v)) {
       const r = this.#text(v, 1);
-      if (r !== v || !/@/.test(v)) return r;
+      if (r !== v) return r;
+      // `postgres://u:pw` cut before its `@`: what follows `user:` is a password unless it is a port.
+      const cut = /^([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)(?!\d*(?:[/?#]|$))/i.exec(v);
+      if (cut) return cut[1] + this.#marker(kind);
+      if (!/@/.test(v)) return r;
     }
     if (kind === 'dsn-credentials' && /\bpassword=/i.test(v)) return this.#text(v, 1);
     return this.#marker(kind);
@@ -286,9 +303,31 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     if (depth > MAX_DEPTH || !MAYBE.test(s)) return s;
     // Fast path: a bare timestamp, duration or number (most values on a log line) holds nothing.
     if (PLAIN_VALUE.test(s)) return s;
-    // Safe to re-enter from the callback: a global replace collects every match before calling it.
-    const re = this.#pattern(s);
-    return s.replace(re, (...args: unknown[]) => this.#replace(args as (string | undefined)[], depth));
+    return this.#scan(s, this.#pattern(s), depth);
+  }
+
+  /**
+   * Replace every match of `re` in `s`. A hand-written exec loop rather than replace(): a match may
+   * consume more of the line than the pattern took (see #secretTail). Re-entrant: a nested call may
+   * reuse `re`, so the position is set again after each replacement.
+   */
+  #scan(s: string, re: RegExp, depth: number): string {
+    let out = '';
+    let last = 0;
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+      const start = m.index;
+      if (m[0].length === 0) {
+        re.lastIndex = start + 1;
+        continue;
+      }
+      const tail = { extra: 0 };
+      const rep = this.#replaceMatch(m, depth, () => inQueryAt(s, start), () => s.slice(Math.max(0, start - 24), start), () => s.slice(start + m![0].length), tail);
+      out += s.slice(last, start) + rep;
+      last = start + m[0].length + tail.extra;
+      re.lastIndex = last;
+    }
+    return last === 0 ? s : out + s.slice(last);
   }
 
   /** The cheapest master pattern variant that still finds everything `s` may hold. */
@@ -299,15 +338,13 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     return (this.#res[i] ??= masterPattern(hosts, mask));
   }
 
-  #replace(m: unknown[], depth: number): string {
-    // replace() passes the groups, then offset and input, then the named groups when the pattern has any.
-    const named = typeof m[m.length - 1] === 'object';
-    const offset = m[m.length - (named ? 3 : 2)] as number;
-    const input = m[m.length - (named ? 2 : 1)] as string;
-    return this.#replaceMatch(m as (string | undefined)[], depth, () => inQueryAt(input, offset), () => input.slice(Math.max(0, offset - 24), offset));
-  }
-
-  #replaceMatch(m: (string | undefined)[], depth: number, inQuery: () => boolean, before: () => string): string {
+  /**
+   * The replacement of one match. `before` and `after` give the text around it; `tail.extra` is set
+   * when the replacement also stands for that many characters after the match.
+   */
+  #replaceMatch(
+    m: (string | undefined)[], depth: number, inQuery: () => boolean, before: () => string, after: () => string, tail: { extra: number },
+  ): string {
     const all = m[0]!;
     if (m[G.pem]) return this.#pemBlock(all);
     if (m[G.jwt]) return this.#jwt(all);
@@ -352,6 +389,10 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       // `user=bob: not found`, `for user=bob.`: the sentence's punctuation is not part of the id.
       let punct = '';
       if (!quoted && c.kind === 'identity') [raw, punct] = splitPunct(raw);
+      if (!quoted && c.kind === 'secret') {
+        tail.extra = secretTail(after(), c.secret === 'cookie');
+        raw += after().slice(0, tail.extra);
+      }
       let out = this.#stringIn(c, raw, depth, !quoted && inQuery()) + punct;
       // A replacement with a space would split an unquoted slog/query value into fake attributes.
       if (!quoted && /\s/.test(out)) out = JSON.stringify(out);
@@ -444,12 +485,12 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
 
   /** A header's value (quoted or not) by its name. Neutral names only get their value scanned. */
   #headerValue(key: string, value: string, depth: number): string {
-    const c = this.#classify(key);
     const q = value[0];
-    if ((q === '"' || q === "'") && value.length >= 2 && value.endsWith(q)) {
-      const inner = value.slice(1, -1);
-      return `${q}${c.kind === 'debug' ? this.#text(inner, depth + 1) : this.#stringIn(c, inner, depth)}${q}`;
+    if (q === '"' ? /^"(?:[^"\\]|\\.)*"$/.test(value) : q === "'" && /^'[^']*'$/.test(value)) {
+      // Judged like an unquoted value: `Key: "es256-2026-10"` names a key id in quotes.
+      return `${q}${this.#headerValue(key, value.slice(1, -1), depth)}${q}`;
     }
+    const c = this.#classify(key);
     const trimmed = value.replace(/\s+$/, '');
     const tail = value.slice(trimmed.length);
     if (c.kind === 'secret') {

@@ -1,0 +1,77 @@
+// Secrets whose value holds quotes, commas, semicolons or `@`, and the readable text that sits next to
+// secret words without being a secret. Each expected output is written by hand.
+import { describe, expect, it } from 'vitest';
+import { createRedactor } from '../../../src/report/index.ts';
+
+const SECRET = 'kP9x2LmQ7vN4rT8wZ1yB6cD3fG5hJ0aE';
+const PW = 'Tr0ub4dor&3x';
+
+describe('redactor: a line that starts with a word and a colon', () => {
+  it('redacts a quoted secret after the first quote of the line', () => {
+    const r = createRedactor({});
+    expect(r.text(`error: load config: session.secret="${PW}" is too short`)).toBe('error: load config: session.secret="[REDACTED:session-secret]" is too short');
+    expect(r.text(`WARNING: using password='${PW}' from the environment`)).toBe("WARNING: using password='[REDACTED:password]' from the environment");
+    expect(r.text(`panic: config.Admin{APIKey:"${SECRET}"}`)).toBe('panic: config.Admin{APIKey:"[REDACTED:api-key]"}');
+  });
+
+  it('reads a quoted header value that has more text after it as one value', () => {
+    expect(createRedactor({}).text(`msg: "reload" then password="${PW}"`)).toBe('msg: "reload" then password="[REDACTED:password]"');
+  });
+
+  it('still redacts a header inside a quoted curl argument and stops at its closing quote', () => {
+    expect(createRedactor({}).text("curl -H 'Cookie: sid=abc123; csrf=x9' https://auth.acme.io/")).toBe("curl -H 'Cookie: sid=[REDACTED:cookie]; csrf=[REDACTED:cookie]' https://auth.acme.io/");
+  });
+});
+
+describe('redactor: unquoted secrets holding punctuation', () => {
+  it('redacts the whole of a password with commas or an ampersand, up to the next space', () => {
+    const r = createRedactor({});
+    expect(r.text('DB_PASSWORD=a,b,c12345 retrying')).toBe('DB_PASSWORD=[REDACTED:password] retrying');
+    expect(r.text('password=ab&cd12 user=bob')).toMatch(/^password=\[REDACTED:password\] user=user#[0-9a-f]{4}$/);
+  });
+
+  it('stops at a following key=value pair and at closing punctuation', () => {
+    const r = createRedactor({});
+    expect(r.text('GET /callback?code=abc123XYZ&state=s1&iss=https://auth.acme.io')).toBe('GET /callback?code=[REDACTED:authorization-code]&state=[REDACTED:oauth-state]&iss=https://auth.acme.io');
+    expect(r.text('connect(password=abc123). retrying')).toBe('connect(password=[REDACTED:password]). retrying');
+  });
+
+  it('redacts a DSN password with semicolons or an @ in it, keeping the user and the host', () => {
+    const r = createRedactor({});
+    expect(r.text('DSN=postgres://authplane:x;y;z12345@db:5432/authplane')).toBe('DSN=postgres://authplane:[REDACTED:dsn-credentials]@db:5432/authplane');
+    expect(r.text('dsn=postgres://authplane:p@ssw0rd99@db:5432/authplane')).toBe('dsn=postgres://authplane:[REDACTED:dsn-credentials]@db:5432/authplane');
+  });
+
+  it('redacts what follows user: in a DSN that has no @, unless it is a port', () => {
+    const r = createRedactor({});
+    expect(r.value('dsn', 'postgres://authplane:s3cret')).toBe('postgres://authplane:[REDACTED:dsn-credentials]');
+    expect(r.value('dsn', 'postgres://localhost:5432/authplane')).toBe('postgres://localhost:5432/authplane');
+  });
+
+  it('redacts every pair of a cookie given as key=value', () => {
+    expect(createRedactor({}).text('cookie=sid=abc123;csrf=x9 sent')).toBe('cookie=sid=[REDACTED:cookie];csrf=[REDACTED:cookie] sent');
+  });
+});
+
+describe('redactor: words next to a secret word that are not the secret', () => {
+  it('keeps a key=value pair that follows "token" in an audit detail', () => {
+    const r = createRedactor({});
+    const detail = 'action=token.revoked detail="revoked machine_token jti=8c1f0e4a9b7d4c2e8f1a3b5c7d9e0f12"';
+    expect(r.text(detail)).toBe(detail);
+    expect(r.text('rejected token kid=Zk3v9Qm1Xc2b7T0aL4pR8w')).toBe('rejected token kid=Zk3v9Qm1Xc2b7T0aL4pR8w');
+  });
+
+  it('keeps a quoted error message after "token:"', () => {
+    const r = createRedactor({});
+    const lines = [
+      'level=WARN msg="verify failed" err=invalid token: "token is malformed: could not base64 decode header"',
+      'error renewing token: "context deadline exceeded"',
+      'Key: "es256-2026-10"',
+    ];
+    for (const l of lines) expect(r.text(l)).toBe(l);
+  });
+
+  it('still redacts a quoted secret with spaces in a Go struct dump', () => {
+    expect(createRedactor({}).text('cfg={Driver:postgres Password:"my pass phrase" Port:5432}')).toBe('cfg={Driver:postgres Password:"[REDACTED:password]" Port:5432}');
+  });
+});

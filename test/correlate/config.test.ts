@@ -52,6 +52,9 @@ describe('the effective configuration', () => {
     ['AUTHPLANE_SESSION_SECRET', 'session.secret', false],
     ['AUTHPLANE_TRACING_ENABLED', 'observability.tracing.enabled', false],
     ['AUTHPLANE_VAULT_APPROLE_SECRET_ID', 'signing.vault_transit.approle.secret_id', false],
+    // config/env.go loadDataEncryptionFromEnv: the key's env var sits under aes_master, not data.*.
+    ['AUTHPLANE_DATA_ENCRYPTION_KEY_ENV', 'data_encryption.aes_master.key_env', false],
+    ['AUTHPLANE_DATA_ENCRYPTION_VAULT_SECRET_ID_ENV', 'data_encryption.vault_transit_encrypt.approle.secret_id_env', false],
     ['AUTHPLANE_OIDC_CLIENT_SECRET', 'oidc.client_secret', true],
   ])('maps %s to %s', (env, key, guessed) => {
     expect(envToYamlKey(env)).toEqual({ key, guessed });

@@ -12,11 +12,16 @@ export type SecretKind =
 export type IdentityKind = 'user' | 'email' | 'ip' | 'host' | 'session';
 
 export type KeyClass =
-  | { kind: 'secret'; secret: SecretKind; dsn?: boolean; header?: boolean }
+  /** `count`: a plural name (`revoked_tokens`) whose plain number is a count, not a secret. */
+  | { kind: 'secret'; secret: SecretKind; dsn?: boolean; header?: boolean; count?: boolean }
   | { kind: 'identity'; identity: IdentityKind }
   | { kind: 'debug' }
-  /** `suspect`: the name is about a secret (`session_secret_file`) or may hold one (`state`): a value shaped like a credential is redacted. */
-  | { kind: 'neutral'; suspect?: SecretKind };
+  /**
+   * `suspect`: the name is about a secret (`session_secret_file`) or may hold one (`state`): a value
+   * shaped like a credential is redacted. `keyId`: the name is a key's id (`token_kid`), whose value
+   * is kept while it has a kid's shape.
+   */
+  | { kind: 'neutral'; suspect?: SecretKind; keyId?: boolean };
 
 const DEBUG: KeyClass = { kind: 'debug' };
 const NEUTRAL: KeyClass = { kind: 'neutral' };
@@ -69,7 +74,12 @@ const META_LAST = new Set([
   'count', 'length', 'lifetime', 'age', 'store', 'mode', 'method', 'methods', 'supported', 'enabled',
   'required', 'algorithm', 'alg', 'hint', 'id', 'ids', 'kid', 'mount', 'timeout', 'size', 'format', 'header',
   'location', 'source', 'driver', 'total', 'seconds', 'ms', 'rotation', 'version', 'status', 'accessor',
+  // Policy settings: `password_max_attempts`, `password_history`, `password_hash_cost`.
+  'attempts', 'history', 'cost', 'threshold', 'days', 'limit', 'retries', 'rounds', 'max', 'min', 'interval', 'policy',
 ]);
+
+// A first word that makes the name a count or a bound: `max_tokens`, `num_keys`.
+const COUNT_FIRST = new Set(['max', 'min', 'num', 'total', 'count']);
 
 const SECRET_WORDS: [string, SecretKind][] = [
   ['password', 'password'], ['passwd', 'password'], ['pwd', 'password'], ['passphrase', 'password'],
@@ -124,11 +134,14 @@ function classifyUncached(key: string): KeyClass {
   const dot = norm.lastIndexOf('.');
   const leaf = dot >= 0 ? norm.slice(dot + 1) : norm;
   if (DEBUG_KEYS.has(leaf)) return DEBUG;
+  const keyId = keyIdClass(norm, leaf);
+  if (keyId) return keyId;
   const identity = IDENTITY_KEYS.get(leaf);
   if (identity) return { kind: 'identity', identity };
   if (JWK_PRIVATE.has(leaf)) return secret('private-key');
   const words = leaf.split('_').filter(Boolean);
   const last = words[words.length - 1] ?? '';
+  if (words.length > 1 && COUNT_FIRST.has(words[0]!)) return NEUTRAL;
   // The kind is named from the whole path (`signing.vault_transit.token` is a Vault token).
   const all = norm.split(/[._]/).filter(Boolean);
   // CONNECTOR_<NAME>_SECRET (broker upstream secrets)
@@ -155,9 +168,8 @@ function classifyUncached(key: string): KeyClass {
     return secret('secret');
   }
   if (last === 'token' || last === 'tokens') {
-    if (all.includes('refresh')) return secret('refresh-token');
-    if (all.includes('vault')) return secret('vault-token');
-    return secret('access-token');
+    const kind = all.includes('refresh') ? 'refresh-token' : all.includes('vault') ? 'vault-token' : 'access-token';
+    return last === 'tokens' ? { kind: 'secret', secret: kind, count: true } : secret(kind);
   }
   if (last === 'key') {
     if (all.includes('api') || all.includes('admin')) return secret('api-key');
@@ -168,6 +180,22 @@ function classifyUncached(key: string): KeyClass {
   if (last === 'verifier' && words.includes('code')) return secret('pkce');
   if (last === 'challenge' && words.includes('code')) return secret('pkce');
   return NEUTRAL;
+}
+
+// Names of a public key's id or thumbprint (`old_kid`, `token_kid`, `dpop_jkt`, `signing_key_id`,
+// `kids`): a thumbprint is 43 base64url characters that would otherwise read as key material. An
+// AWS `access_key_id` is half of a credential pair and stays out.
+const KEY_ID_NAME = /(?:^|_)(?:kids?|jkt|thumbprints?|x5t|key_?ids?)$/;
+
+/**
+ * A key-id name's class: a debugging id, or when the rest of the name is a secret's (`token_kid`,
+ * `signing.key_id`) a place whose kid-shaped values are kept and whose key material is not.
+ */
+function keyIdClass(norm: string, leaf: string): KeyClass | undefined {
+  if (!KEY_ID_NAME.test(leaf) || leaf.includes('access')) return undefined;
+  const about = norm.replace(/_?(?:kids?|jkt|thumbprints?|x5t|ids?)$/, '');
+  const c = about !== '' && !about.endsWith('.') ? classifyUncached(about) : NEUTRAL;
+  return c.kind === 'secret' ? { kind: 'neutral', suspect: c.secret, keyId: true } : DEBUG;
 }
 
 function secret(s: SecretKind): KeyClass {

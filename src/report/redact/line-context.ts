@@ -2,6 +2,7 @@
 // (`secret: |` then indented lines), a Kubernetes env entry (`- name: …_SECRET` then `value: …`),
 // and whole-line assignments whose value has spaces (`- ADMIN_API_KEY=my key`, `set -x NAME value`).
 import type { KeyClass, SecretKind } from './keys.ts';
+import { isPlaceholder } from './patterns.ts';
 
 /** What the redactor lends: its view of a name and its marker (which counts the replacement). */
 export interface LineJudge {
@@ -9,7 +10,8 @@ export interface LineJudge {
   marker(kind: SecretKind): string;
 }
 
-const BLOCK_OPEN = /^([ \t]*)(?:-[ \t]+)?([A-Za-z_][\w.-]*):[ \t]*[|>][+-]?\d?[ \t]*$/;
+// The indent is the key's column: under `- key: |` the sibling `value:` lines up with `key`.
+const BLOCK_OPEN = /^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w.-]*):[ \t]*[|>][+-]?\d?[ \t]*$/;
 const ENV_NAME = /^[ \t]*(?:-[ \t]+)?name:[ \t]*(["']?)([A-Za-z_][\w.-]*)\1[ \t]*$/;
 const ENV_VALUE = /^([ \t]*(?:-[ \t]+)?value:[ \t]*)(["']?)(.*?)\2([ \t]*)$/;
 // `- KEY=a value with spaces`: a compose `environment:` list entry, quoted as a whole or not. Only
@@ -37,7 +39,7 @@ export class LineContext {
     this.#envValue = null;
     if (envValue) {
       const m = ENV_VALUE.exec(s);
-      if (m && m[3] !== '') return `${m[1]}${m[2]}${j.marker(envValue)}${m[2]}${m[4]}`;
+      if (m && m[3] !== '' && !isPlaceholder(m[3]!)) return `${m[1]}${m[2]}${j.marker(envValue)}${m[2]}${m[4]}`;
     }
     if (s.length > 400) return null;
     const open = BLOCK_OPEN.exec(s);
@@ -58,12 +60,12 @@ export class LineContext {
     const assign = SPACED_ASSIGN.exec(s);
     if (assign) {
       const c = j.classify(assign[2]!);
-      return c.kind === 'secret' ? `${assign[1]}${assign[2]}=${j.marker(c.secret)}${assign[4]}` : null;
+      return c.kind === 'secret' && !isPlaceholder(assign[3]!) ? `${assign[1]}${assign[2]}=${j.marker(c.secret)}${assign[4]}` : null;
     }
     const set = SHELL_SET.exec(s);
     if (set) {
       const c = j.classify(set[2]!);
-      return c.kind === 'secret' ? `${set[1]}${set[2]}${set[3]}${j.marker(c.secret)}${set[5]}` : null;
+      return c.kind === 'secret' && !isPlaceholder(set[4]!) ? `${set[1]}${set[2]}${set[3]}${j.marker(c.secret)}${set[5]}` : null;
     }
     return null;
   }

@@ -214,9 +214,13 @@ export function isErrorCodeLike(v: string): boolean {
   return v === '' || /^\d{1,4}$/.test(v) || /^[a-z]+(?:_[a-z]+)+$/.test(v) || ERROR_WORDS.has(v) || /^Err[A-Z]\w+$/.test(v);
 }
 
-/** Values that are already redacted, or name where a secret lives rather than hold it. */
+/**
+ * Values that are already redacted, or name where a secret lives rather than hold it: `$NAME`,
+ * `${NAME}`, `${NAME:-}`, `${NAME:?message}` (shell, compose), `$(NAME)` (a Kubernetes env
+ * reference). A non-empty default (`${NAME:-x}`) is a value, so it is not one of them.
+ */
 export function isPlaceholder(v: string): boolean {
-  return v === '' || v.startsWith('[REDACTED') || v.startsWith('[JWT') || /^\$\{?[A-Za-z_][\w]*\}?$/.test(v)
+  return v === '' || v.startsWith('[REDACTED') || v.startsWith('[JWT') || /^\$(?:\{[A-Za-z_]\w*(?::?-|:?\?[^}]*)?\}|\([A-Za-z_]\w*\)|[A-Za-z_]\w*)$/.test(v)
     || /^(?:env|file|vault):[\w/.-]+$/.test(v);
 }
 

@@ -20,8 +20,16 @@ import type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api
 export type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api.ts';
 
 const MAX_DEPTH = 4;
-/** The words right before a key id: `unknown kid `, `thumbprint: `, `jkt=`. */
-const KEY_ID_BEFORE = /(?:\bkid|[Tt]humbprint|\bjkt|\bx5t(?:#S256)?)["']?[ \t]*[:=]?[ \t]*["']?$/;
+/** The words right before a key id: `unknown kid `, `thumbprint: `, `jkt=`, `{Kid:`, `old_kid=`. */
+const KEY_ID_BEFORE = /(?<![A-Za-z0-9])(?:[Kk]ids?|[Tt]humbprint|[Jj]kt|[Xx]5t(?:#S256)?|[Kk]ey_?[Ii][Dd])["']?[ \t]*[:=]?[ \t]*[["']?$/;
+/** `"name":"X","value":"v"`, or the same with every quote escaped by the same backslash run. */
+const ENV_ENTRY = /(?<bs>\\*)("name\k<bs>"[ \t]*:[ \t]*\k<bs>"([A-Za-z_][\w.-]*)\k<bs>"[ \t]*,[ \t]*\k<bs>"value\k<bs>"[ \t]*:[ \t]*\k<bs>")([^"\\]*)\k<bs>"/g;
+/** HTML elements (`<code>`, `<li>` in a pasted page or a rendered error): their text is prose, not a field. */
+const HTML_TAGS = new Set(['a', 'b', 'i', 'em', 'strong', 'code', 'pre', 'kbd', 'samp', 'var', 'span', 'div', 'p', 'li', 'td', 'th', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'title', 'label', 'small', 'tt', 'u', 'mark', 'summary', 'caption', 'button', 'option']);
+/** A key id: AuthPlane's 22 base64url characters, a JWK thumbprint's 43, or a name (`es256-2026-10`). */
+const KID_SHAPE = /^[A-Za-z0-9_.-]{1,43}$/;
+/** One id or a bracketed list of them: `Zk3v…`, `[a, b]`. */
+const ID_LIST = /^\[?[\w.#~+/=-]+(?:,[ \t]*[\w.#~+/=-]+)*\]?$/;
 /** A file name with a key or config extension: names where a secret lives. */
 const FILE_NAME = /^[\w.-]+\.(?:pem|key|crt|cer|der|p12|pfx|jwk|json|ya?ml|env|txt)$/i;
 /**
@@ -183,7 +191,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     }
     // A number under a password, or a long one under another secret name (a numeric secret a YAML
     // parser turned into a number), becomes a marker; counts, ports and lifetimes stay numbers.
-    if (typeof v === 'number' && c.kind === 'secret' && (c.secret === 'password' || Math.abs(v) >= 100_000)) return this.#marker(c.secret);
+    if (typeof v === 'number' && c.kind === 'secret' && !c.count && (c.secret === 'password' || Math.abs(v) >= 100_000)) return this.#marker(c.secret);
     return v;
   }
 
@@ -205,6 +213,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     if (c.kind === 'debug') return looksDangerous(v) ? this.#text(v, depth + 1) : v;
     if (c.kind === 'identity') return this.#identity(c.identity, v);
     if (c.kind === 'neutral') {
+      if (c.keyId && KID_SHAPE.test(v)) return v;
       if (c.suspect && isSuspectSecret(c.suspect, v, inQuery)) return this.#marker(c.suspect);
       // A whole value that is an address (`a=b@acme.io` included) is one identity, not key=value.
       if (v.includes('@') && EMAIL_EXACT.test(v)) return this.#identity('email', v);
@@ -216,6 +225,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   /** Replace a secret value; keeps an auth scheme, cookie names, a DSN's host, and empty/placeholder values. */
   #secret(kind: SecretKind, v: string, c?: KeyClass): string {
     if (isPlaceholder(v) || this.#pseudo.isPseudonym(v)) return v;
+    if (c?.kind === 'secret' && c.count && /^\d+(?:\.\d+)?$/.test(v)) return v;
     if (kind === 'authorization-code' && isErrorCodeLike(v)) return v;
     if (isJwt(v)) return this.#jwt(v);
     if (kind === 'cookie') {
@@ -301,14 +311,40 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     // Key blocks first: a `key=-----BEGIN …` value would otherwise be cut at its first space.
     if (s.includes('-----BEGIN')) s = s.replace(PEM_ANY, (pem) => this.#pemBlock(pem));
     if (depth > MAX_DEPTH || !MAYBE.test(s)) return s;
+    // Several lines in one value (a ConfigMap's `config.yaml: |`, an excerpt, a stack): the
+    // line-by-line rules see them in order, with a state of their own; the other lines are scanned.
+    if (s.includes('\n')) {
+      const ctx = new LineContext();
+      return s.split('\n').map((l) => ctx.line(l, this.#lineJudge) ?? this.#scanLine(l, depth)).join('\n');
+    }
+    return this.#scanLine(s, depth);
+  }
+
+  /** The master pattern's pass over one line (or a value without line breaks). */
+  #scanLine(s: string, depth: number): string {
+    if (!MAYBE.test(s)) return s;
     // Fast path: a bare timestamp, duration or number (most values on a log line) holds nothing.
     if (PLAIN_VALUE.test(s)) return s;
+    if (s.includes('"name') && s.includes('"value')) s = this.#envEntries(s);
     return this.#scan(s, this.#pattern(s), depth);
   }
 
   /**
+   * `{"name":"AUTHPLANE_SESSION_SECRET","value":"…"}` written inside a line (kubectl's
+   * last-applied-configuration annotation, a logged pod spec), at any level of escaping: the value is
+   * what the name says. The key=value pass then keeps the marker.
+   */
+  #envEntries(s: string): string {
+    return s.replace(ENV_ENTRY, (all, bs: string, head: string, name: string, value: string) => {
+      const c = this.#classify(name);
+      if (c.kind !== 'secret' || isPlaceholder(value)) return all;
+      return `${bs}${head}${this.#secret(c.secret, value, c)}${bs}"`;
+    });
+  }
+
+  /**
    * Replace every match of `re` in `s`. A hand-written exec loop rather than replace(): a match may
-   * consume more of the line than the pattern took (see #secretTail). Re-entrant: a nested call may
+   * consume more of the line than the pattern took (see secretTail). Re-entrant: a nested call may
    * reuse `re`, so the position is set again after each replacement.
    */
   #scan(s: string, re: RegExp, depth: number): string {
@@ -390,12 +426,14 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       let punct = '';
       if (!quoted && c.kind === 'identity') [raw, punct] = splitPunct(raw);
       if (!quoted && c.kind === 'secret') {
-        tail.extra = secretTail(after(), c.secret === 'cookie');
+        // `${SESSION_SECRET:-}` is one value (a variable, or one with a default) that the pattern cut at its `}`.
+        const ref = raw.startsWith('${') ? /^[^"'}]*\}/.exec(after())?.[0] : undefined;
+        tail.extra = ref !== undefined ? ref.length : secretTail(after(), c.secret === 'cookie');
         raw += after().slice(0, tail.extra);
       }
       let out = this.#stringIn(c, raw, depth, !quoted && inQuery()) + punct;
       // A replacement with a space would split an unquoted slog/query value into fake attributes.
-      if (!quoted && /\s/.test(out)) out = JSON.stringify(out);
+      if (!quoted && out !== raw && /\s/.test(out)) out = JSON.stringify(out);
       if (single) return `${key}${sep}'${out}'`;
       return quoted ? `${key}${sep}"${out}"` : `${key}${sep}${out}`;
     }
@@ -416,7 +454,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       return /\d/.test(tok) && /[A-Za-z]/.test(tok) ? head + this.#marker('secret') : head + tok;
     }
     if (m[G.prosePw] !== undefined) return `${m[G.prosePwWord]}${m[G.prosePwLink]}${this.#spokenPassword(m[G.prosePwValue]!)}`;
-    if (m[G.xml] !== undefined) return `<${m[G.xmlKey]}>${this.#stringIn(this.#classify(m[G.xmlKey]!), m[G.xmlValue]!, depth)}</${m[G.xmlKey]}>`;
+    if (m[G.xml] !== undefined) return `<${m[G.xmlKey]}>${this.#xmlValue(m[G.xmlKey]!, m[G.xmlValue]!, depth)}</${m[G.xmlKey]}>`;
     if (m[G.goDsn] !== undefined) return `${m[G.goDsnUser]}:${isPlaceholder(m[G.goDsnPass]!) ? m[G.goDsnPass] : this.#marker('dsn-credentials')}@`;
     if (m[G.goHeader] !== undefined) return `${m[G.goHeaderKey]}:[${this.#headerValue(m[G.goHeaderKey]!, m[G.goHeaderValue]!, depth)}]`;
     if (m[G.wellKnown]) return this.#marker('well-known-token');
@@ -434,6 +472,15 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     if (m[G.named] !== undefined) return `${m[G.namedKey]}${m[G.namedSep]}${m[G.namedQuote]}${namedColonValue(m[G.namedKey]!, m[G.namedValue]!, this.#judge(depth))}${m[G.namedQuote]}`;
     if (m[G.flag] !== undefined) return `${m[G.flagName]}${m[G.flagWs]}${flagValue(m[G.flagName]!, m[G.flagValue]!, this.#judge(depth))}`;
     return all;
+  }
+
+  /** The text of `<name>…</name>`: HTML markup is only scanned; a secret name's value is judged like `name: value`. */
+  #xmlValue(name: string, v: string, depth: number): string {
+    if (HTML_TAGS.has(name.toLowerCase())) return this.#text(v, depth + 1);
+    const c = this.#classify(name);
+    // A password stays redacted whatever it looks like (`<password>changeme</password>`).
+    if (c.kind === 'secret' && c.secret === 'password') return this.#secret(c.secret, v, c);
+    return c.kind === 'secret' || /^key$/i.test(name) ? namedColonValue(name, v, this.#judge(depth)) : this.#stringIn(c, v, depth);
   }
 
   /**
@@ -507,6 +554,10 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       return this.#secret(c.secret, trimmed, c) + tail;
     }
     if (c.kind === 'identity') return this.#identity(c.identity, value.trim()) + (value.endsWith(' ') ? ' ' : '');
+    // `kid: <thumbprint>`, `kids: [a, b]`: a debugging id (or a list of them) alone after its name is
+    // kept like the same id in a field; any other text after a debug name is still scanned.
+    if (c.kind === 'debug' && ID_LIST.test(trimmed)) return this.#stringIn(c, value, depth);
+    if (c.kind === 'neutral' && c.keyId && KID_SHAPE.test(trimmed)) return value;
     if (c.kind === 'neutral' && c.suspect && isSuspectSecret(c.suspect, trimmed.trim(), false)) return this.#marker(c.suspect) + tail;
     return this.#text(value, depth + 1);
   }

@@ -14,14 +14,18 @@ export function isJwt(v: string): boolean {
 }
 
 const DOTTED_QUAD = /\d\.\d+\.\d+\.\d/;
+/** A query string inside a value (`path=/callback?code=…&state=…`): its parameters may be secrets. */
+const QUERY_PAIR = /[?&#][\w.-]+=/;
+/** A cloud key id (`AKIA…`) pasted where an id was expected. */
+const WELL_KNOWN_PREFIX = /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/;
 
 /**
- * A value in a debug-id place that still must be scanned: a pasted token, a key block, an address
- * or an in-cluster host (a Prometheus `instance` label is `10.0.3.7:9001` or `pod.ns.svc:9001`).
+ * A value in a debug-id place that still must be scanned: a pasted token, a key block, an address,
+ * a query string, a cloud key id or an in-cluster host (a Prometheus `instance` label is `10.0.3.7:9001` or `pod.ns.svc:9001`).
  */
 export function looksDangerous(v: string): boolean {
   return v.includes('eyJ') || v.includes('-----BEGIN') || v.includes('@') || v.includes('://') || v.includes('::')
-    || (v.includes('.') && (DOTTED_QUAD.test(v) || INTERNAL_HINT.test(v)));
+    || (v.includes('.') && (DOTTED_QUAD.test(v) || INTERNAL_HINT.test(v))) || QUERY_PAIR.test(v) || WELL_KNOWN_PREFIX.test(v);
 }
 
 // base64 (`+/`) or base64url (`-_`), never both alphabets, optional padding; or lower-case hex.

@@ -31,6 +31,12 @@ describe('redactor: keeps what a maintainer debugs with', () => {
     ['a sha256 digest and a UUID', 'image sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 user 5691b51c-447b-4554-8ab8-6ceba2ff7136'],
     ['a thumbprint kid after "unknown kid" and "thumbprint"', 'level=WARN msg="verify failed: unknown kid NzbLsXh8uDCcd6MNwXF4W7noWXFZAfHkxZsRGC9Xs" note="key thumbprint: Q3x9bW7cP1rT0aL4pR8wZk3v9Qm1Xc2b7T0aL4pR8wZ"'],
     ['a DPoP key thumbprint and an access token hash', 'level=INFO msg="dpop proof accepted" jkt=0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I ath=fUHyO2r2Z3DZ53EsNrWBb0xWXoaNy59IiKCAqksmQEo'],
+    ['thumbprint kids under names that end in kid, jkt, thumbprint or key id', 'level=WARN msg="kid mismatch" old_kid=NzbLsXh8uDCcd6MNwXF4W7noWXFZAfHkxZsRGC9Xs4I token_kid=0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I dpop_jkt=fUHyO2r2Z3DZ53EsNrWBb0xWXoaNy59IiKCAqksmQEo signing_key_id=Q3x9bW7cP1rT0aL4pR8wZk3v9Qm1Xc2b7T0aL4pR8wZ'],
+    ['a thumbprint kid in a Go struct dump', 'loaded {Kid:NzbLsXh8uDCcd6MNwXF4W7noWXFZAfHkxZsRGC9Xs4I Alg:ES256 Use:sig}'],
+    ['counts and limits named after tokens and passwords', '{"revoked_tokens":150000,"max_tokens":4096,"password_max_attempts":5} MAX_TOKENS=4096 password_history=12 password_hash_cost=12'],
+    ['HTML around a word and an error code', '<p>Retry with <code>invalid_grant</code> handled; see <li>token</li> and <token>expired</token></p>'],
+    ['an S3 listing with an object key', '<Contents><Key>backups/authplane-2026-10.sql</Key><Size>1048576</Size></Contents>'],
+    ['variable references in place of secrets', 'environment: - SESSION_SECRET=${SESSION_SECRET:-} DB_PASSWORD=$DB_PASSWORD'],
     ['browser versions in a user agent', 'user_agent="Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"'],
   ];
 

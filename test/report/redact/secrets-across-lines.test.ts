@@ -88,3 +88,45 @@ describe('redactor: secrets in structured values the key does not name', () => {
     expect(r.text('bypass=true compass=north')).toBe('bypass=true compass=north');
   });
 });
+
+describe('redactor: several lines in one value', () => {
+  it('applies the line rules to a ConfigMap whose config.yaml is a block of text', () => {
+    const y = ['data:', '  config.yaml: |', '    session:', '      secret: |', `        ${SECRET}`, '    env:', '      - name: AUTHPLANE_ADMIN_API_KEY', '        value: my admin key', ''].join('\n');
+    expect(redactYaml(y, createRedactor({}))).toBe(['data:', '  config.yaml: |', '    session:', '      secret: |', '        [REDACTED:secret]', '    env:', '      - name: AUTHPLANE_ADMIN_API_KEY', '        value: [REDACTED:api-key]', ''].join('\n'));
+  });
+
+  it('applies them to a multi-line excerpt passed as one text', () => {
+    expect(createRedactor({}).text(`env:\n- name: AUTHPLANE_SESSION_SECRET\n  value: ${SECRET}\n- name: AUTHPLANE_LOG_LEVEL\n  value: debug`))
+      .toBe('env:\n- name: AUTHPLANE_SESSION_SECRET\n  value: [REDACTED:session-secret]\n- name: AUTHPLANE_LOG_LEVEL\n  value: debug');
+  });
+});
+
+describe('redactor: line rules that must stop', () => {
+  it('ends a block scalar opened in a list item at the item\'s next key', () => {
+    const r = createRedactor({});
+    expect(['  - key: |', `      ${SECRET}`, '    value: 3'].map((l) => r.text(l))).toEqual(['  - key: |', '      [REDACTED:secret]', '    value: 3']);
+  });
+
+  it('keeps variable references in a secret env entry', () => {
+    const r = createRedactor({});
+    const lines = ['- name: AUTHPLANE_ADMIN_API_KEY', '  value: $(ADMIN_KEY)', '- AUTHPLANE_SESSION_SECRET=${SESSION_SECRET:?set it first}', 'set -x AUTHPLANE_SESSION_SECRET $SESSION_SECRET'];
+    expect(lines.map((l) => r.text(l))).toEqual(lines);
+    // A default is a value: it may be the secret itself.
+    expect(r.text('- AUTHPLANE_SESSION_SECRET=${SESSION_SECRET:-s3cret default}')).toBe('- AUTHPLANE_SESSION_SECRET=[REDACTED:session-secret]');
+  });
+
+  it('keeps a count under a name that starts with max', () => {
+    const r = createRedactor({});
+    expect(['- name: MAX_TOKENS', '  value: "4096"'].map((l) => r.text(l))).toEqual(['- name: MAX_TOKENS', '  value: "4096"']);
+  });
+});
+
+describe('redactor: an env entry written as JSON inside a line', () => {
+  it('redacts the value of a secret-named entry in kubectl\'s last-applied-configuration, plain or escaped', () => {
+    const r = createRedactor({});
+    expect(r.text(`kubectl.kubernetes.io/last-applied-configuration: {"env":[{"name":"AUTHPLANE_SESSION_SECRET","value":"${SECRET} x"},{"name":"LOG","value":"debug"}]}`))
+      .toBe('kubectl.kubernetes.io/last-applied-configuration: {"env":[{"name":"AUTHPLANE_SESSION_SECRET","value":"[REDACTED:session-secret]"},{"name":"LOG","value":"debug"}]}');
+    expect(r.text('level=INFO msg="pod spec" spec="{\\"name\\":\\"DB_PASSWORD\\",\\"value\\":\\"correct horse\\"}"'))
+      .toBe('level=INFO msg="pod spec" spec="{\\"name\\":\\"DB_PASSWORD\\",\\"value\\":\\"[REDACTED:password]\\"}"');
+  });
+});

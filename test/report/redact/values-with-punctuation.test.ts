@@ -75,3 +75,11 @@ describe('redactor: words next to a secret word that are not the secret', () => 
     expect(createRedactor({}).text('cfg={Driver:postgres Password:"my pass phrase" Port:5432}')).toBe('cfg={Driver:postgres Password:"[REDACTED:password]" Port:5432}');
   });
 });
+
+describe('redactor: a query string under a debugging name', () => {
+  it('redacts the code and state of a URL logged as a path, route or reason', () => {
+    const r = createRedactor({});
+    expect(r.text('level=INFO msg=request path="/callback?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj3"')).toBe('level=INFO msg=request path="/callback?code=[REDACTED:authorization-code]&state=[REDACTED:oauth-state]"');
+    expect(r.value('reason', 'redirect to https://app.acme.io/cb?code=SplxlOBeZQQYbYS6WxSbIA')).toBe('redirect to https://app.acme.io/cb?code=[REDACTED:authorization-code]');
+  });
+});

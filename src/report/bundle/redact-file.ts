@@ -54,7 +54,7 @@ export async function redactFile(path: string, stream: Readable, r: Redactor): P
       }
     }
   }
-  await redactLines(first, ended ? null : it, r, spool);
+  await redactLines(first, ended ? null : it, r, spool, isEnvFile(path) ? redactEnvLine : redactLine);
   return { kind: 'redacted', spool, form: 'lines' };
 }
 
@@ -75,7 +75,9 @@ export function redactJsonDocument(text: string, r: Redactor): string | null {
 }
 
 /** Line-by-line redaction with PEM state across lines, secretlint run per batch of lines. */
-async function redactLines(first: Buffer, rest: AsyncIterator<Buffer> | null, r: Redactor, spool: Spool): Promise<void> {
+async function redactLines(
+  first: Buffer, rest: AsyncIterator<Buffer> | null, r: Redactor, spool: Spool, redactLine: (line: string, r: Redactor) => string,
+): Promise<void> {
   let pending = first;
   let inPem = false;
   let batch: string[] = [];
@@ -124,6 +126,22 @@ async function redactLines(first: Buffer, rest: AsyncIterator<Buffer> | null, r:
     const out = inPem ? '' : tail.length > MAX_LINE ? '[REDACTED:oversized-line]' : redactLine(tail, r);
     spool.write(out);
   }
+}
+
+/** `.env`, `prod.env`, `.env.local`: files of `NAME=value` lines (Docker's env_file, dotenv). */
+function isEnvFile(path: string): boolean {
+  return /(?:^|\/)(?:[\w.-]*\.env|\.env(?:\.[\w-]+)*)$/i.test(path);
+}
+
+/**
+ * One line of an env file: an unquoted value runs to the line end, spaces included
+ * (`NAME=correct horse battery`), so it is judged whole by its name. Anything else as any line.
+ */
+export function redactEnvLine(line: string, r: Redactor): string {
+  const m = /^([ \t]*(?:export[ \t]+)?)([A-Za-z_]\w*)=([^"'\s].*)$/.exec(line);
+  if (!m) return redactLine(line, r);
+  const value = r.value(m[2]!, m[3]!);
+  return value === m[3] ? r.text(line) : `${m[1]}${m[2]}=${String(value)}`;
 }
 
 /** One line: a JSON object (possibly behind a container prefix) structurally, anything else as text. */

@@ -11,14 +11,22 @@ export interface LineJudge {
 }
 
 // The indent is the key's column: under `- key: |` the sibling `value:` lines up with `key`.
-const BLOCK_OPEN = /^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w.-]*):[ \t]*[|>][+-]?\d?[ \t]*$/;
-const ENV_NAME = /^[ \t]*(?:-[ \t]+)?name:[ \t]*(["']?)([A-Za-z_][\w.-]*)\1[ \t]*$/;
+const BLOCK_OPEN = /^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w.-]*):[ \t]*[|>][+-]?\d?[ \t]*(?:#.*)?$/;
+const ENV_NAME = /^[ \t]*(?:-[ \t]+)?name:[ \t]*(["']?)([A-Za-z_][\w.-]*)\1[ \t]*(?:#.*)?$/;
 const ENV_VALUE = /^([ \t]*(?:-[ \t]+)?value:[ \t]*)(["']?)(.*?)\2([ \t]*)$/;
 // `- KEY=a value with spaces`: a compose `environment:` list entry, quoted as a whole or not. Only
 // the list form: a bare `PGPASSWORD=x psql -h db` is a shell command after its one-word value. No
 // second `=` either (`- password=x user=bob` is left to the key=value rule).
 const SPACED_ASSIGN = /^([ \t]*-[ \t]+["']?)([A-Za-z_][\w.]*)=([^\s"'=][^"'=]*?[ \t][^"'=]*?)(["']?[ \t]*)$/;
+// In a compose list entry an environment variable's name (ALL_CAPS) owns everything after its `=`,
+// `=` included: `- NAME=a b=c`.
+const ENV_ASSIGN = /^([ \t]*-[ \t]+["']?)([A-Z_][A-Z0-9_]*)=([^\s"'][^"']*?[ \t][^"']*?)(["']?[ \t]*)$/;
 const SHELL_SET = /^([ \t]*(?:set[ \t]+-[A-Za-z]+|setenv)[ \t]+)([A-Za-z_]\w*)([ \t]+)(\S.*?)([ \t]*)$/;
+
+// What may stand before a manifest line that is still read as one: a diff's `+` (or `-` before an
+// indent, which a YAML list item does not have), a Markdown quote, a compose log's `name  | `, a
+// kubectl logs `[pod/…] ` prefix.
+const PREFIX = /^(?:\+|-(?=[ \t]{2})|>[ \t]?|[\w.-]+[ \t]+\|[ \t]?|\[[^\]\s]+\][ \t])/;
 
 export class LineContext {
   /** Inside a block scalar under a secret key: lines indented deeper than `indent` are its value. */
@@ -28,6 +36,20 @@ export class LineContext {
 
   /** The redacted line when this line is (part of) a secret value this class knows, else null. */
   line(s: string, j: LineJudge): string | null {
+    const p = PREFIX.exec(s);
+    if (p) {
+      const block = this.#block;
+      const envValue = this.#envValue;
+      const r = this.#line(s.slice(p[0].length), j);
+      if (r !== null) return p[0] + r;
+      // Not a line this class knows once the prefix is gone: judge it whole, from the same state.
+      this.#block = block;
+      this.#envValue = envValue;
+    }
+    return this.#line(s, j);
+  }
+
+  #line(s: string, j: LineJudge): string | null {
     const block = this.#block;
     if (block) {
       const indent = /^[ \t]*/.exec(s)![0].length;
@@ -54,10 +76,11 @@ export class LineContext {
     const name = ENV_NAME.exec(s);
     if (name) {
       const c = j.classify(name[2]!);
-      if (c.kind === 'secret') this.#envValue = c.secret;
-      return null;
+      if (c.kind !== 'secret') return null;
+      this.#envValue = c.secret;
+      return s;
     }
-    const assign = SPACED_ASSIGN.exec(s);
+    const assign = ENV_ASSIGN.exec(s) ?? SPACED_ASSIGN.exec(s);
     if (assign) {
       const c = j.classify(assign[2]!);
       return c.kind === 'secret' && !isPlaceholder(assign[3]!) ? `${assign[1]}${assign[2]}=${j.marker(c.secret)}${assign[4]}` : null;

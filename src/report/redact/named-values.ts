@@ -40,6 +40,8 @@ export function namedColonValue(key: string, v: string, j: ValueJudge): string {
 
 /** The value of a command-line flag: the password of `-u`/`--user user:password`, or a secret-named flag's value. */
 export function flagValue(flag: string, v: string, j: ValueJudge): string {
+  const q = v[0];
+  if ((q === '"' || q === "'") && v.length >= 2 && v.endsWith(q)) return `${q}${flagValue(flag, v.slice(1, -1), j)}${q}`;
   const name = flag.replace(/^-+/, '');
   if (name === 'u' || name === 'user') {
     const colon = v.indexOf(':');

@@ -74,10 +74,14 @@ const SECRET_WORD = '(?:[Pp]ass(?:word|wd)?|PASS(?:WORD|WD)?|[Ss]ecret|SECRET|[T
 // `invalid token: "token is malformed"` keeps its words. Names are bounded (64) so that a run such
 // as `tokentoken…` costs linear time, not quadratic.
 const NAMED_COLON = String.raw`(?<![\w.-])((?:[A-Za-z_][\w-]{0,64}?)?${SECRET_WORD}[\w-]{0,64})(:[ \t]?)(?<ncq>["']?)((?<=(?<![\w.-])[A-Z][\w-]{0,64}:["'])[^"'\r\n]+|[^\s"',;{}\[\]()<>]+)\k<ncq>`;
-// Command-line flags in a logged command: `--password x`, `--client-secret x`, `curl -u user:pass`.
-const FLAG = String.raw`(?<![\w-])(--?(?:[a-z0-9-]*?(?:pass(?:word|wd)?|secret|token|key|credentials?)|u|user))([ \t]+)([^\s"'-][^\s"']*)`;
+// Command-line flags in a logged command: `--password x`, `--client-secret x`, `curl -u user:pass`,
+// AuthPlane's dotted flags (`--session.secret 'a b'`), a quoted value taken whole.
+const FLAG = String.raw`(?<![\w-])(--?(?:[a-z0-9.-]{0,64}?(?:pass(?:word|wd)?|secret|token|key|credentials?)|u|user))([ \t]+)("[^"\r\n]*"|'[^'\r\n]*'|[^\s"'-][^\s"']*)`;
 // `<clientSecret>x</clientSecret>` (XML and SOAP bodies, .NET and Java config).
 const XML_ELEMENT = String.raw`<(?<xk>[A-Za-z_][\w.-]*)>([^<>\r\n]{1,512})</\k<xk>>`;
+// `"NAME=a value with spaces"` as one quoted word: `docker run -e "…"`, a compose flow list
+// `environment: ["…"]`, an argv element. The name owns the whole quoted rest.
+const QUOTED_ASSIGN = String.raw`(?<aq>["'])([A-Za-z_][\w.]*)=([^"'\r\n]*)\k<aq>`;
 const LABEL = String.raw`[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?`;
 /** Private-network suffixes: cluster DNS and the TLDs operators use for their own networks. */
 const INTERNAL_SUFFIX = `(?:${['svc(?:.cluster.local)?', 'cluster.local', 'internal', 'local', 'lan', 'corp', 'intranet', 'localdomain', 'home.arpa'].map(anyCase).join('|')})`;
@@ -109,13 +113,15 @@ export const G = {
   wellKnown: 46, vault: 47, email: 48, ipv4: 49, ipv6: 50, host: 51, blob: 52,
   named: 53, namedKey: 54, namedSep: 55, namedQuote: 56, namedValue: 57, flag: 58, flagName: 59, flagWs: 60, flagValue: 61,
   prosePw: 62, prosePwWord: 63, prosePwLink: 64, prosePwValue: 65, goDsn: 66, goDsnUser: 67, goDsnPass: 68,
-  xml: 69, xmlKey: 70, xmlValue: 71,
+  xml: 69, xmlKey: 70, xmlValue: 71, qAssign: 72, qAssignQuote: 73, qAssignKey: 74, qAssignValue: 75,
 } as const;
 
 /** Cheap pre-check for NAMED_COLON and FLAG (bounded runs: it is tried at every position). */
-const NAMED_HINT = /(?:ass(?:word|wd)?|ASS(?:WORD|WD)?|ecret|ECRET|oken|OKEN|[Kk]ey|KEY|redentials?|REDENTIALS?)[\w-]{0,64}["']?:|-(?:u|user|[a-z0-9-]{0,64}(?:pass|secret|token|key|credential)[a-z]{0,32})[ \t]/;
+const NAMED_HINT = /(?:ass(?:word|wd)?|ASS(?:WORD|WD)?|ecret|ECRET|oken|OKEN|[Kk]ey|KEY|redentials?|REDENTIALS?)[\w-]{0,64}["']?:|-(?:u|user|[a-z0-9.-]{0,64}(?:pass|secret|token|key|credential)[a-z]{0,32})[ \t]/;
 /** Cheap pre-check for PROSE_SECRET. */
 const PROSE_HINT = new RegExp(`ecret[ \\t:=_]|assw|ASSW|oken[ \\t:=]|redential|epper|DEK|KEK|${KEY_PHRASE}`);
+/** Cheap pre-check for QUOTED_ASSIGN. */
+const QUOTED_ASSIGN_HINT = /["'][A-Za-z_][\w.]{0,64}=/;
 /** Cheap pre-check for BLOB: forty base64 characters in a row. */
 const BLOB_HINT = /[A-Za-z0-9+/]{40}/;
 
@@ -132,6 +138,7 @@ const OPTIONAL = {
   named: (s: string) => NAMED_HINT.test(s),
   goDsn: (s: string) => /@(?:tcp6?|udp|unix)\(/.test(s),
   xml: (s: string) => s.includes('</'),
+  quotedAssign: (s: string) => QUOTED_ASSIGN_HINT.test(s),
 };
 type Optional = keyof typeof OPTIONAL;
 const OPTIONAL_KEYS = Object.keys(OPTIONAL) as Optional[];
@@ -160,6 +167,7 @@ export function masterPattern(hosts: 'any' | 'internal' | 'none', mask = ALL_OPT
     `(${KV})`, `(${URL_CREDS})`, on(GO_HEADER, 'goHeader'), on(ENC_KV, 'encoded'), on(PROSE_SECRET, 'prose'),
     on(WELL_KNOWN, 'wellKnown'), `(${VAULT})`, on(EMAIL, 'emails'), `(${IPV4})`, `(${IPV6})`, host ? `(${host})` : '((?!))', // still a group, so that the ones after it keep their numbers
     on(BLOB, 'blob'), on(NAMED_COLON, 'named'), on(FLAG, 'named'), on(PROSE_PASSWORD, 'prose'), on(GO_DSN, 'goDsn'), on(XML_ELEMENT, 'xml'),
+    on(QUOTED_ASSIGN, 'quotedAssign'),
   ];
   return new RegExp(alts.join('|'), 'g');
 }

@@ -454,6 +454,14 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       return /\d/.test(tok) && /[A-Za-z]/.test(tok) ? head + this.#marker('secret') : head + tok;
     }
     if (m[G.prosePw] !== undefined) return `${m[G.prosePwWord]}${m[G.prosePwLink]}${this.#spokenPassword(m[G.prosePwValue]!)}`;
+    if (m[G.qAssign] !== undefined) {
+      const q = m[G.qAssignQuote]!;
+      const key = m[G.qAssignKey]!;
+      const c = this.#classify(key);
+      // A secret's name owns the whole quoted rest; any other name's value is judged as usual.
+      const v = c.kind === 'secret' ? this.#secret(c.secret, m[G.qAssignValue]!, c) : this.#stringIn(c, m[G.qAssignValue]!, depth);
+      return `${q}${key}=${v}${q}`;
+    }
     if (m[G.xml] !== undefined) return `<${m[G.xmlKey]}>${this.#xmlValue(m[G.xmlKey]!, m[G.xmlValue]!, depth)}</${m[G.xmlKey]}>`;
     if (m[G.goDsn] !== undefined) return `${m[G.goDsnUser]}:${isPlaceholder(m[G.goDsnPass]!) ? m[G.goDsnPass] : this.#marker('dsn-credentials')}@`;
     if (m[G.goHeader] !== undefined) return `${m[G.goHeaderKey]}:[${this.#headerValue(m[G.goHeaderKey]!, m[G.goHeaderValue]!, depth)}]`;

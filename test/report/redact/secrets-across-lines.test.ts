@@ -130,3 +130,38 @@ describe('redactor: an env entry written as JSON inside a line', () => {
       .toBe('level=INFO msg="pod spec" spec="{\\"name\\":\\"DB_PASSWORD\\",\\"value\\":\\"[REDACTED:password]\\"}"');
   });
 });
+
+describe('redactor: manifest lines behind a prefix or with a comment', () => {
+  it('follows a Kubernetes env entry in a diff, a Markdown quote and behind a kubectl logs prefix', () => {
+    const r = createRedactor({});
+    const lines = [
+      '+        - name: AUTHPLANE_SESSION_SECRET', `+          value: ${SECRET}`,
+      '> - name: DB_PASSWORD   # from vault', '>   value: correct horse',
+      '[pod/authserver-0/authserver] - name: AUTHPLANE_ADMIN_API_KEY', '[pod/authserver-0/authserver]   value: my key',
+    ];
+    expect(lines.map((l) => r.text(l))).toEqual([
+      '+        - name: AUTHPLANE_SESSION_SECRET', '+          value: [REDACTED:session-secret]',
+      '> - name: DB_PASSWORD   # from vault', '>   value: [REDACTED:password]',
+      '[pod/authserver-0/authserver] - name: AUTHPLANE_ADMIN_API_KEY', '[pod/authserver-0/authserver]   value: [REDACTED:api-key]',
+    ]);
+  });
+
+  it('follows a block scalar in a compose log', () => {
+    const r = createRedactor({});
+    const lines = ['authserver-1  |   secret: |', `authserver-1  |     ${SECRET}`, 'authserver-1  |   max_age: 24h'];
+    expect(lines.map((l) => r.text(l))).toEqual(['authserver-1  |   secret: |', 'authserver-1  |     [REDACTED:secret]', 'authserver-1  |   max_age: 24h']);
+  });
+});
+
+describe('redactor: assignments with spaces inside quotes and list entries', () => {
+  it('redacts a quoted NAME=value word whole: docker run -e, a compose flow list', () => {
+    const r = createRedactor({});
+    expect(r.text('docker run -e "AUTHPLANE_SESSION_SECRET=a b c" -e "AUTHPLANE_LOG_LEVEL=debug" authplane/authserver'))
+      .toBe('docker run -e "AUTHPLANE_SESSION_SECRET=[REDACTED:session-secret]" -e "AUTHPLANE_LOG_LEVEL=debug" authplane/authserver');
+    expect(r.text('environment: ["DB_PASSWORD=two words", "PORT=9000"]')).toBe('environment: ["DB_PASSWORD=[REDACTED:password]", "PORT=9000"]');
+  });
+
+  it('redacts a compose list entry whose value holds `=` and spaces', () => {
+    expect(createRedactor({}).text('      - AUTHPLANE_ADMIN_API_KEY=abc def=ghi')).toBe('      - AUTHPLANE_ADMIN_API_KEY=[REDACTED:api-key]');
+  });
+});

@@ -83,3 +83,18 @@ describe('redactor: a query string under a debugging name', () => {
     expect(r.value('reason', 'redirect to https://app.acme.io/cb?code=SplxlOBeZQQYbYS6WxSbIA')).toBe('redirect to https://app.acme.io/cb?code=[REDACTED:authorization-code]');
   });
 });
+
+describe('redactor: command-line flags with quoted or dotted names', () => {
+  it('redacts a quoted password of curl --user and -u, keeping the user', () => {
+    const r = createRedactor({});
+    expect(r.text(`curl --user "admin:${PW}" https://auth.acme.io/admin/clients`)).toBe('curl --user "admin:[REDACTED:password]" https://auth.acme.io/admin/clients');
+    expect(r.text("curl -u 'admin:two words' https://auth.acme.io/")).toBe("curl -u 'admin:[REDACTED:password]' https://auth.acme.io/");
+  });
+
+  it('redacts the value of AuthPlane dotted flags, quoted or not', () => {
+    const r = createRedactor({});
+    expect(r.text("authserver --session.secret 'two words' --config /etc/authplane/config.yaml")).toBe("authserver --session.secret '[REDACTED:session-secret]' --config /etc/authplane/config.yaml");
+    expect(r.text('authserver --data-encryption.aes-master.key 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'))
+      .toBe('authserver --data-encryption.aes-master.key [REDACTED:encryption-key]');
+  });
+});

@@ -78,6 +78,9 @@ const META_LAST = new Set([
   'attempts', 'history', 'cost', 'threshold', 'days', 'limit', 'retries', 'rounds', 'max', 'min', 'interval', 'policy',
 ]);
 
+// Keys that are not cryptographic: an idempotency or cache key, a database or object key.
+const PLAIN_KEY_FIRST = new Set(['idempotency', 'cache', 'partition', 'sort', 'primary', 'foreign', 'object', 'routing', 'lookup', 'map', 'dedup', 'dedupe', 'hash', 's3', 'row', 'shard']);
+
 // A first word that makes the name a count or a bound: `max_tokens`, `num_keys`.
 const COUNT_FIRST = new Set(['max', 'min', 'num', 'total', 'count']);
 
@@ -172,6 +175,7 @@ function classifyUncached(key: string): KeyClass {
     return last === 'tokens' ? { kind: 'secret', secret: kind, count: true } : secret(kind);
   }
   if (last === 'key') {
+    if (words.length === 2 && PLAIN_KEY_FIRST.has(words[0]!)) return NEUTRAL;
     if (all.includes('api') || all.includes('admin')) return secret('api-key');
     if (all.includes('encryption') || all.includes('master') || all.includes('aes')) return secret('encryption-key');
     if (all.includes('private') || all.includes('signing')) return secret('private-key');

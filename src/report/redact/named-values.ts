@@ -16,9 +16,26 @@ export interface ValueJudge {
 // `<set to the key …>`.
 const PLAIN_WORD = /^(?:[a-z]{1,12}|\d{1,6}|\/[a-z0-9_./-]*|\d{1,6} [a-z]+|<[a-z][a-z ]*>?)$/;
 
-/** A value after `secret:` / `token:` that is a word about the secret rather than the secret. */
-export function wordsAboutSecret(v: string): boolean {
-  return PLAIN_WORD.test(v.trim());
+/**
+ * Lower-case words joined by hyphens, each word perhaps ending in digits, or digit groups after the
+ * first word, with a digit somewhere: `aes-256-gcm`, `authplane-secrets-v2`, `rotated-2026-10-01`.
+ * A UUID or a random token has groups that start with a digit or mix digits into letters; a
+ * passphrase (`correct-horse-battery-staple`) has no digit: neither is one.
+ */
+const WORD_CHAIN = /^(?=.*\d)[a-z]+\d*(?:-(?:[a-z]+\d*|\d+))+$/;
+
+/** A value that names or describes (an algorithm, an object, a version) rather than holds a secret. */
+export function isWordChain(v: string): boolean {
+  return WORD_CHAIN.test(v);
+}
+
+/**
+ * A value after `secret:` / `token:` that is a word about the secret rather than the secret. A
+ * password may be any words, so only a single plain word counts there.
+ */
+export function wordsAboutSecret(v: string, kind?: SecretKind): boolean {
+  const t = v.trim();
+  return PLAIN_WORD.test(t) || (kind !== 'password' && WORD_CHAIN.test(t));
 }
 
 /**
@@ -35,7 +52,7 @@ export function namedColonValue(key: string, v: string, j: ValueJudge): string {
   // a Go dump's `{KeyEnv:X Key:<hex>}` holds the key itself.
   if (/^key$/i.test(key)) return isBareKeyMaterial(v) ? j.secret('secret', v, { kind: 'secret', secret: 'secret' }) : j.text(v);
   const c = j.classify(key);
-  return c.kind === 'secret' && !wordsAboutSecret(v) ? j.secret(c.secret, v, c) : j.text(v);
+  return c.kind === 'secret' && !wordsAboutSecret(v, c.secret) ? j.secret(c.secret, v, c) : j.text(v);
 }
 
 /** The value of a command-line flag: the password of `-u`/`--user user:password`, or a secret-named flag's value. */

@@ -12,7 +12,7 @@ import {
 } from './value-shapes.ts';
 import { replaceAddresses } from './addresses.ts';
 import { findWellKnownSecrets } from './well-known.ts';
-import { argvFlag, flagValue, isBareKeyMaterial, namedColonValue, wordsAboutSecret, type ValueJudge } from './named-values.ts';
+import { argvFlag, flagValue, isBareKeyMaterial, isWordChain, namedColonValue, wordsAboutSecret, type ValueJudge } from './named-values.ts';
 import { ownDomainMatcher } from './own-domains.ts';
 import { LineContext, type LineJudge } from './line-context.ts';
 import type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api.ts';
@@ -30,6 +30,8 @@ const HTML_TAGS = new Set(['a', 'b', 'i', 'em', 'strong', 'code', 'pre', 'kbd', 
 const KID_SHAPE = /^[A-Za-z0-9_.-]{1,43}$/;
 /** One id or a bracketed list of them: `Zk3v…`, `[a, b]`. */
 const ID_LIST = /^\[?[\w.#~+/=-]+(?:,[ \t]*[\w.#~+/=-]+)*\]?$/;
+/** An environment variable's name (`AUTHPLANE_DEK_V2`): upper case with an underscore. */
+const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 /** A file name with a key or config extension: names where a secret lives. */
 const FILE_NAME = /^[\w.-]+\.(?:pem|key|crt|cer|der|p12|pfx|jwk|json|ya?ml|env|txt)$/i;
 /**
@@ -421,6 +423,9 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       }
       // `x = f(y)` in prose is a formula, not an assignment: only its parts are judged.
       if (sep !== '=' && !quoted && raw.includes('(')) return `${key}${sep}${this.#text(raw, depth + 1)}`;
+      // A bare `key=` names a cache entry or a setting as often as it holds one (`key=user:42`):
+      // only key material after it goes, as after a bare `Key:`.
+      if (!quoted && /^key$/i.test(key) && !isBareKeyMaterial(raw)) return `${key}${sep}${this.#text(raw, depth + 1)}`;
       const c = this.#classify(key);
       // `user=bob: not found`, `for user=bob.`: the sentence's punctuation is not part of the id.
       let punct = '';
@@ -448,8 +453,10 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       // A shape the other rules know (a JWT, a Vault or forge token) keeps its own marker.
       const inner = this.#text(tok, depth + 1);
       if (inner !== tok) return head + inner;
-      // `secret set to rotated-2026-10-01.pem` names a file, not its contents.
-      if (FILE_NAME.test(tok)) return head + tok;
+      // `secret set to rotated-2026-10-01.pem` names a file, not its contents; `master key set to
+      // AUTHPLANE_DEK_V2` a variable; `KEK is transit/keys/authplane` a path; `secret
+      // authplane-secrets-v2 not found` a Kubernetes object.
+      if (FILE_NAME.test(tok) || ENV_NAME.test(tok) || isWordChain(tok) || (tok.includes('/') && !base64Secret(tok))) return head + tok;
       if (/^pass/i.test(m[G.proseWord]!) && /[a-z]/.test(m[G.proseWs]!)) return head + this.#spokenPassword(tok);
       return /\d/.test(tok) && /[A-Za-z]/.test(tok) ? head + this.#marker('secret') : head + tok;
     }
@@ -498,6 +505,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   #spokenPassword(v: string): string {
     const punct = /[.,;:!?)]+$/.exec(v)?.[0] ?? '';
     const word = v.slice(0, v.length - punct.length);
+    // `(hidden)`, `<redacted>`: a word in brackets says the password was left out.
+    if (/^[(<[][a-z]+[)>\]]?$/.test(v)) return v;
     return /^[A-Za-z][a-z]*$/.test(word) || isPlaceholder(word) ? v : this.#marker('password') + punct;
   }
 

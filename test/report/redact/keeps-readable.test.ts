@@ -37,6 +37,10 @@ describe('redactor: keeps what a maintainer debugs with', () => {
     ['HTML around a word and an error code', '<p>Retry with <code>invalid_grant</code> handled; see <li>token</li> and <token>expired</token></p>'],
     ['an S3 listing with an object key', '<Contents><Key>backups/authplane-2026-10.sql</Key><Size>1048576</Size></Contents>'],
     ['variable references in place of secrets', 'environment: - SESSION_SECRET=${SESSION_SECRET:-} DB_PASSWORD=$DB_PASSWORD'],
+    ['a variable, a path, an algorithm and an object named after a key or secret', 'master key set to AUTHPLANE_DEK_V2; KEK is transit/keys/authplane-kek; Error: secret authplane-secrets-v2 not found'],
+    ['an algorithm after DEK:', 'DEK: aes-256-gcm'],
+    ['a password left out, in brackets', 'password is (hidden)'],
+    ['cache and idempotency keys', 'level=DEBUG msg="cache miss" key=jwks idempotency_key=req_7f3a9c2e1b cache_key=jwks-v2'],
     ['browser versions in a user agent', 'user_agent="Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"'],
   ];
 

@@ -98,3 +98,16 @@ describe('redactor: command-line flags with quoted or dotted names', () => {
       .toBe('authserver --data-encryption.aes-master.key [REDACTED:encryption-key]');
   });
 });
+
+describe('redactor: descriptions that could be secrets stay redacted', () => {
+  it('redacts a passphrase of words, a UUID secret id and a hyphenated password', () => {
+    const r = createRedactor({});
+    expect(r.text('secret: correct-horse-battery-staple')).toBe('secret: [REDACTED:secret]');
+    expect(r.text('secret id is 5691b51c-447b-4554-8ab8-6ceba2ff7136')).toBe('secret id is [REDACTED:secret]');
+    expect(r.text('password: aes-256-gcm')).toBe('password: [REDACTED:password]');
+  });
+
+  it('redacts key material after a bare key=', () => {
+    expect(createRedactor({}).text('key=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 loaded')).toBe('key=[REDACTED:secret] loaded');
+  });
+});

@@ -36,6 +36,8 @@ export class LineContext {
 
   /** The redacted line when this line is (part of) a secret value this class knows, else null. */
   line(s: string, j: LineJudge): string | null {
+    // One line only: a text with line breaks in it is split by the caller.
+    if (s.includes('\n')) return null;
     const p = PREFIX.exec(s);
     if (p) {
       const block = this.#block;

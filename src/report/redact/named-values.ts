@@ -13,8 +13,8 @@ export interface ValueJudge {
 
 // In prose `secret: 2 instances`, `token: expired`, `mint tokens: /oauth/token answers 500` are words
 // about the secret (a count, a state, an endpoint), not the secret; so is kubectl's `<none>` or
-// `<set to the key …>`.
-const PLAIN_WORD = /^(?:[a-z]{1,12}|\d{1,6}|\/[a-z0-9_./-]*|\d{1,6} [a-z]+|<[a-z][a-z ]*>?)$/;
+// `<set to the key 'session-secret' in secret 'authplane-secrets'>  Optional: false`.
+const PLAIN_WORD = /^(?:[a-z]{1,12}|\d{1,6}|\/[a-z0-9_./-]*|\d{1,6} [a-z]+|<[a-z][a-z ]*>?|<[a-z][^<>]*>(?:[ \t].*)?)$/;
 
 /**
  * Lower-case words joined by hyphens, each word perhaps ending in digits, or digit groups after the

@@ -16,7 +16,8 @@ const JWT = String.raw`${after('A-Za-z0-9_-')}eyJ[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-
 // after curl -v's `> `, or after an escaped newline inside a JSON string.
 // Inside a quote or an escaped string the value stops at the next quote or backslash; on a line of
 // its own it runs to the line end (`error: load config: session.secret="x"` keeps its quoted part).
-const HEADER_LINE = String.raw`(?:^|(?<=[\n\r'"]|\\[nr]))[ \t<>]*([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:(?!\/\/)[ \t]*("(?:[^"\\\r\n]|\\.)*"(?=[ \t]*(?:$|[\r\n'"\\]))|'[^'\r\n]*'(?=[ \t]*(?:$|[\r\n'"\\]))|(?<=(?:^|[\n\r])[ \t<>]*[A-Za-z_][A-Za-z0-9_.-]*[ \t]*:[ \t]*)[^\r\n]*|[^\r\n'"\\]*)`;
+// A Go MySQL DSN at a line start (`user:pw@tcp(db:3306)/x`) is not a header.
+const HEADER_LINE = String.raw`(?:^|(?<=[\n\r'"]|\\[nr]))[ \t<>]*([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:(?!\/\/|[^\s/:]+@(?:tcp6?|udp|unix)\()[ \t]*("(?:[^"\\\r\n]|\\.)*"(?=[ \t]*(?:$|[\r\n'"\\]))|'[^'\r\n]*'(?=[ \t]*(?:$|[\r\n'"\\]))|(?<=(?:^|[\n\r])[ \t<>]*[A-Za-z_][A-Za-z0-9_.-]*[ \t]*:[ \t]*)[^\r\n]*|[^\r\n'"\\]*)`;
 // `Bearer%20x` and `Bearer+x` (URL- and form-encoded) hide nothing either.
 const SCHEME = String.raw`\b([Bb]earer|DPoP|[Bb]asic)(\s+|%20|\+)([A-Za-z0-9._~+/-]{8,}=*)`;
 // "key": "value" (JSON) and 'key': 'value' (Python reprs).
@@ -28,12 +29,13 @@ const KV_ESCAPED = String.raw`(?<bs>\\+)"([A-Za-z_][\w.-]*)\k<bs>"(\s*:\s*)\k<bs
 const ID_COLON = String.raw`(?<![\w.-])(sub|Sub|[uU]ser_?[iI][dD]|[uU]ser_?[nN]ame|[aA]ctor_?[iI][dD])(:[ \t]?)(?<iq>["']?)([^\s"',;{}\[\]()<>/][^\s"',;{}\[\]()<>]*)\k<iq>`;
 // key=value (slog text, query strings, audit detail, DSN options), and `key = value` / `key = 'value'`
 // (INI, TOML, shell and Python assignments quoted in a log line). A key starts a word or follows a
-// flag's dashes (`--client-secret=x`), never the middle of `a-b-c`: that keeps long runs linear.
-const KV = String.raw`(?<![\w.]|[\w.]-)([A-Za-z_][\w.-]*)(=|[ \t]+=[ \t]*|=[ \t]+)(?:"((?:[^"\\]|\\.)*)"|'([^'\r\n]*)'|([^\s&"',;<>)\]}]*))`;
+// flag's dashes (`--client-secret=x`), never the middle of `a-b-c`, and is at most 128 characters
+// long: that keeps long runs linear.
+const KV = String.raw`(?<![\w.]|[\w.]-)([A-Za-z_][\w.-]{0,127})(=|[ \t]+=[ \t]*|=[ \t]+)(?:"((?:[^"\\]|\\.)*)"|'([^'\r\n]*)'|([^\s&"',;<>)\]}]*))`;
 // Schemes are short (bounded so that a long dotted run costs linear time).
 // `redis://:password@host` has no user: the password alone is still a credential. A password may
-// hold `@` itself (`u:p@ss@db`): the last `@` before the path ends it.
-const URL_CREDS = String.raw`\b([a-zA-Z][a-zA-Z0-9+.-]{0,31}:\/\/)(?:([^\s:\/@"'<>\[\]]+)|(?=:))(?::([^\s\/"'<>]*))?@`;
+// hold `@` itself (`u:p@ss@db`): the last `@` before the path or the query ends it.
+const URL_CREDS = String.raw`\b([a-zA-Z][a-zA-Z0-9+.-]{0,31}:\/\/)(?:([^\s:\/@"'<>\[\]]+)|(?=:))(?::([^\s\/?#"'<>]*))?@`;
 // key%3Dvalue inside a percent-encoded URL (`redirect_uri=…%3Fcode%3D…%26state%3D…`).
 const ENC_KV = String.raw`(?:(?<=%3[Ff])|(?<=%26)|(?<=%23))([A-Za-z_][\w.-]*)%3[Dd]((?:[^%&\s"'<>]|%(?!26)[0-9A-Fa-f]{2})*)`;
 // `secret cs_live_…`, `token rt_…`, `admin API key: 9f86…`, `the session secret is …` in prose: a
@@ -48,7 +50,7 @@ const PROSE_SECRET = String.raw`(?<![A-Za-z0-9])([Ss]ecret|[Pp]assword|[Pp]asswd
 // `password is Tr0ub4dor&3`: a password said in a sentence may be short and hold any punctuation.
 const PROSE_PASSWORD = String.raw`(?<![A-Za-z0-9])([Pp]ass(?:word|wd|phrase)|PASSWORD)([ \t]+(?:(?:is|was)(?:[ \t]+now)?|(?:set|changed|reset)[ \t]+to)[ \t]+)([^\s"'<>]{6,})`;
 // Go's MySQL driver DSN has no scheme: `user:password@tcp(host:3306)/db`.
-const GO_DSN = String.raw`(?<![\w.:-])([A-Za-z0-9_.-]+):([^\s@/:]+)@(?=(?:tcp6?|udp|unix)\()`;
+const GO_DSN = String.raw`(?<![\w.:-])([A-Za-z0-9_.-]+):([^\s/:]+)@(?=(?:tcp6?|udp|unix)\()`;
 // Service (`hvs.`), batch (`hvb.`) and recovery tokens; the legacy `s.` and `b.` forms.
 const VAULT = String.raw`${after('\\w')}hv[sbr]\.[A-Za-z0-9_-]{20,}|${after('\\w.')}s\.[A-Za-z0-9]{24}(?!\w)|${after('\\w.')}b\.[A-Za-z0-9_-]{24,}(?![\w.-])`;
 // RFC 5322 local parts: a first character that cannot be a delimiter, then any atext or dot. The
@@ -70,10 +72,11 @@ const BLOB = String.raw`(?<![A-Za-z0-9+/=_.-])[A-Za-z0-9+/]{40,}={0,2}(?![A-Za-z
 // ending in a secret word, a colon, a value. The redactor judges the key (keys.ts) and the value.
 const SECRET_WORD = '(?:[Pp]ass(?:word|wd)?|PASS(?:WORD|WD)?|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Kk]ey|KEY|[Cc]redentials?|CREDENTIALS?)';
 // A quoted value may hold spaces in a Go dump (`Password:"my pass phrase"`: an exported field, no
-// space after the colon); the lookbehind lets that branch run only there, so prose such as
-// `invalid token: "token is malformed"` keeps its words. Names are bounded (64) so that a run such
+// space after the colon) or as an object member (`{ user: 'bob', password: 'a b c' }`: after `{` or
+// `,`); the lookbehind lets that branch run only there, so prose such as `invalid token: "token is
+// malformed"` keeps its words. Names are bounded (64) so that a run such
 // as `tokentoken…` costs linear time, not quadratic.
-const NAMED_COLON = String.raw`(?<![\w.-])((?:[A-Za-z_][\w-]{0,64}?)?${SECRET_WORD}[\w-]{0,64})(:[ \t]?)(?<ncq>["']?)((?<=(?<![\w.-])[A-Z][\w-]{0,64}:["'])[^"'\r\n]+|[^\s"',;{}\[\]()<>]+)\k<ncq>`;
+const NAMED_COLON = String.raw`(?<![\w.-])((?:[A-Za-z_][\w-]{0,64}?)?${SECRET_WORD}[\w-]{0,64})(:[ \t]?)(?<ncq>["']?)((?<=(?:(?<![\w.-])[A-Z][\w-]{0,64}:|[{,][ \t]*[A-Za-z_][\w-]{0,64}:[ \t]?)["'])[^"'\r\n]+|[^\s"',;{}\[\]()<>]+)\k<ncq>`;
 // Command-line flags in a logged command: `--password x`, `--client-secret x`, `curl -u user:pass`,
 // AuthPlane's dotted flags (`--session.secret 'a b'`), a quoted value taken whole.
 const FLAG = String.raw`(?<![\w-])(--?(?:[a-z0-9.-]{0,64}?(?:pass(?:word|wd)?|secret|token|key|credentials?)|u|user))([ \t]+)("[^"\r\n]*"|'[^'\r\n]*'|[^\s"'-][^\s"']*)`;
@@ -95,9 +98,10 @@ const INTERNAL_HOST = String.raw`${after('\\w.%-')}(?:${LABEL}\.)+${INTERNAL_SUF
 export const INTERNAL_HINT = /\.(?:svc|cluster|internal|local|lan|corp|intranet|localdomain|home)(?![\w-])/i;
 /** True for an in-cluster or private-network hostname (`pg-primary.db.svc`, `vault.internal`). */
 export const INTERNAL_HOST_EXACT = new RegExp(String.raw`^(?:${LABEL}\.)+${INTERNAL_SUFFIX}\.?$`, 'i');
-// Go's http.Header printed with %v: `map[Authorization:[Bearer x] Cookie:[a=1; b=2]]`. A value is
-// bounded (8 KB) so that many unclosed `Name:[` on one line cannot make a scan quadratic.
-const GO_HEADER = String.raw`(?<=[\[ ])([A-Z][A-Za-z0-9-]{0,64}):\[([^\]\r\n]{0,8192})\]`;
+// Go's http.Header or url.Values printed with %v: `map[Authorization:[Bearer x] Cookie:[a=1; b=2]]`,
+// `map[client_secret:[x] grant_type:[client_credentials]]`. A value holds no `[` and is bounded
+// (8 KB), so that many unclosed `Name:[` on one line cannot make a scan quadratic.
+const GO_HEADER = String.raw`(?<=[\[ ])([A-Za-z_][\w-]{0,64}):\[([^\[\]\r\n]{0,8192})\]`;
 // Cloud and forge credentials with a fixed prefix: caught even when secretlint has not read the text.
 const WELL_KNOWN = String.raw`(?<![\w-])(?:(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}|AIza[0-9A-Za-z_-]{35}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}|[sr]k_live_[A-Za-z0-9]{16,}|npm_[A-Za-z0-9]{36})(?![\w-])`;
 

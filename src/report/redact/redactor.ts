@@ -8,13 +8,14 @@ import {
   base64Secret, looksLikeCredential, masterPattern, optionalMask, redactCookieValue,
 } from './patterns.ts';
 import {
-  PLAIN_VALUE, PemContinuation, inQueryAt, isInternalHost, isJwt, isSuspectSecret, literalAlternation, looksDangerous, loneBlob, splitPunct,
+  FILE_NAME, PLAIN_VALUE, PemContinuation, inQueryAt, isInternalHost, isJwt, isSuspectSecret, literalAlternation, looksDangerous, loneBlob, splitPunct,
 } from './value-shapes.ts';
 import { replaceAddresses } from './addresses.ts';
 import { findWellKnownSecrets } from './well-known.ts';
 import { argvFlag, flagValue, isBareKeyMaterial, isWordChain, namedColonValue, wordsAboutSecret, type ValueJudge } from './named-values.ts';
 import { ownDomainMatcher } from './own-domains.ts';
 import { LineContext, type LineJudge } from './line-context.ts';
+import { redactNameThenValue } from './name-then-value.ts';
 import type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api.ts';
 
 export type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api.ts';
@@ -24,6 +25,13 @@ const MAX_DEPTH = 4;
 const KEY_ID_BEFORE = /(?<![A-Za-z0-9])(?:[Kk]ids?|[Tt]humbprint|[Jj]kt|[Xx]5t(?:#S256)?|[Kk]ey_?[Ii][Dd])["']?[ \t]*[:=]?[ \t]*[["']?$/;
 /** `"name":"X","value":"v"`, or the same with every quote escaped by the same backslash run. */
 const ENV_ENTRY = /(?<bs>\\*)("name\k<bs>"[ \t]*:[ \t]*\k<bs>"([A-Za-z_][\w.-]*)\k<bs>"[ \t]*,[ \t]*\k<bs>"value\k<bs>"[ \t]*:[ \t]*\k<bs>")([^"\\]*)\k<bs>"/g;
+/**
+ * `{name: X, value: v}`, `{'name': 'X', 'value': 'v'}`, `{Name:X Value:v}`: the head up to the value,
+ * the name, the value (an empty Go value is followed by the next field, `Value: ValueFrom:…`).
+ */
+const ENV_ENTRY_LOOSE = /([{,][ \t]*(?<nq>["']?)[Nn]ame\k<nq>[ \t]*:[ \t]*(?<vq>["']?)([A-Za-z_][\w.-]*)\k<vq>[ \t]*,?[ \t]*(?<kq>["']?)[Vv]alue\k<kq>[ \t]*:[ \t]*)(?![A-Za-z_]\w*:)(?:"([^"\r\n]*)"|'([^'\r\n]*)'|([^\s,}"']+))/g;
+/** `"key": [` then its string items: `"a", "b"]`. */
+const SECRET_ARRAY = /("([A-Za-z_][\w.-]*)"[ \t]*:[ \t]*\[)([ \t]*"(?:[^"\\]|\\.)*"(?:[ \t]*,[ \t]*"(?:[^"\\]|\\.)*")*[ \t]*\])/g;
 /** HTML elements (`<code>`, `<li>` in a pasted page or a rendered error): their text is prose, not a field. */
 const HTML_TAGS = new Set(['a', 'b', 'i', 'em', 'strong', 'code', 'pre', 'kbd', 'samp', 'var', 'span', 'div', 'p', 'li', 'td', 'th', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'title', 'label', 'small', 'tt', 'u', 'mark', 'summary', 'caption', 'button', 'option']);
 /** A key id: AuthPlane's 22 base64url characters, a JWK thumbprint's 43, or a name (`es256-2026-10`). */
@@ -32,8 +40,6 @@ const KID_SHAPE = /^[A-Za-z0-9_.-]{1,43}$/;
 const ID_LIST = /^\[?[\w.#~+/=-]+(?:,[ \t]*[\w.#~+/=-]+)*\]?$/;
 /** An environment variable's name (`AUTHPLANE_DEK_V2`): upper case with an underscore. */
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
-/** A file name with a key or config extension: names where a secret lives. */
-const FILE_NAME = /^[\w.-]+\.(?:pem|key|crt|cer|der|p12|pfx|jwk|json|ya?ml|env|txt)$/i;
 /**
  * How far an unquoted secret runs past where the key=value pattern stopped it: a password or DSN may
  * hold `& ; , ) ] <` (`DB_PASSWORD=a,b,c1`, `postgres://u:x;y@db`). It runs to the next space, short
@@ -41,7 +47,11 @@ const FILE_NAME = /^[\w.-]+\.(?:pem|key|crt|cer|der|p12|pfx|jwk|json|ya?ml|env|t
  * closing brackets or sentence punctuation.
  */
 function secretTail(after: string, cookie: boolean): number {
-  let t = /^[^\s"']*/.exec(after)![0];
+  // Bounded, so that a long line without spaces costs linear time; markup (`</td>`) and an HTML
+  // entity (`&amp;`) end the value too.
+  let t = /^[^\s"'<]{0,256}/.exec(after)![0];
+  const entity = t.search(/&(?:[a-z]+|#\d+);/);
+  if (entity >= 0) t = t.slice(0, entity);
   // A cookie header's value is all its pairs (`cookie=a=1;b=2`).
   const pair = cookie ? -1 : t.search(/[&;,][A-Za-z_][\w.-]*=/);
   if (pair >= 0) t = t.slice(0, pair);
@@ -199,7 +209,13 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
 
   /** An array; in an argv (`["--session.secret", "x"]`) the element after a secret flag is that secret. */
   #array(key: string, v: unknown[], c: KeyClass, depth: number): unknown[] {
-    const out = v.map((x) => this.#value(key, x, c, depth));
+    const out = v.map((x) => {
+      // `--session.secret=a b` as one element: the flag's value is all after its `=`.
+      const m = typeof x === 'string' ? /^(--?([A-Za-z][\w.-]*)=)(.+)$/s.exec(x) : null;
+      const fc = m ? this.#classify(m[2]!) : undefined;
+      if (m && fc?.kind === 'secret') return m[1] + this.#secret(fc.secret, m[3]!, fc);
+      return this.#value(key, x, c, depth);
+    });
     for (let i = 0; i + 1 < v.length; i++) {
       const flag = argvFlag(v[i]);
       const next = v[i + 1];
@@ -306,29 +322,45 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       if (body !== null) return body;
       const blob = loneBlob(s);
       if (blob) return `${blob[0]}${this.#marker('key-material')}${blob[1]}`;
-      const line = this.#lines.line(s, this.#lineJudge);
+      // The stream's line state is for one line at a time; several lines get a state of their own below.
+      const line = s.includes('\n') ? null : this.#lines.line(s, this.#lineJudge);
       if (line !== null) return line;
       if (this.#noted.size > 0) s = this.#notedPass(s);
     }
     // Key blocks first: a `key=-----BEGIN …` value would otherwise be cut at its first space.
     if (s.includes('-----BEGIN')) s = s.replace(PEM_ANY, (pem) => this.#pemBlock(pem));
-    if (depth > MAX_DEPTH || !MAYBE.test(s)) return s;
+    if (depth > MAX_DEPTH) return s;
     // Several lines in one value (a ConfigMap's `config.yaml: |`, an excerpt, a stack): the
     // line-by-line rules see them in order, with a state of their own; the other lines are scanned.
     if (s.includes('\n')) {
       const ctx = new LineContext();
-      return s.split('\n').map((l) => ctx.line(l, this.#lineJudge) ?? this.#scanLine(l, depth)).join('\n');
+      return s.split('\n').map((l) => {
+        // A CRLF text (a ConfigMap written on Windows): the line rules see the line without its CR.
+        const cr = l.endsWith('\r') ? '\r' : '';
+        const body = cr ? l.slice(0, -1) : l;
+        return (ctx.line(body, this.#lineJudge) ?? this.#scanLine(body, depth)) + cr;
+      }).join('\n');
     }
     return this.#scanLine(s, depth);
   }
 
   /** The master pattern's pass over one line (or a value without line breaks). */
   #scanLine(s: string, depth: number): string {
-    if (!MAYBE.test(s)) return s;
+    if (!MAYBE.test(s)) return redactNameThenValue(s, this.#lineJudge);
     // Fast path: a bare timestamp, duration or number (most values on a log line) holds nothing.
     if (PLAIN_VALUE.test(s)) return s;
-    if (s.includes('"name') && s.includes('"value')) s = this.#envEntries(s);
-    return this.#scan(s, this.#pattern(s), depth);
+    if (/[Nn]ame/.test(s) && /[Vv]alue/.test(s)) s = this.#envEntries(s);
+    if (s.includes('":[') || s.includes('": [')) s = this.#secretArrays(s);
+    return redactNameThenValue(this.#scan(s, this.#pattern(s), depth), this.#lineJudge);
+  }
+
+  /** `"X-Api-Key":["…"]`, `"client_secret":["a","b"]` (a JSON-marshalled http.Header or url.Values): each string under a secret name. */
+  #secretArrays(s: string): string {
+    return s.replace(SECRET_ARRAY, (all, head: string, key: string, items: string) => {
+      const c = this.#classify(key);
+      if (c.kind !== 'secret') return all;
+      return head + items.replace(/"((?:[^"\\]|\\.)*)"/g, (_q, v: string) => `"${this.#secret(c.secret, v, c)}"`);
+    });
   }
 
   /**
@@ -337,10 +369,20 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
    * what the name says. The key=value pass then keeps the marker.
    */
   #envEntries(s: string): string {
-    return s.replace(ENV_ENTRY, (all, bs: string, head: string, name: string, value: string) => {
+    if (s.includes('"name') && s.includes('"value')) {
+      s = s.replace(ENV_ENTRY, (all, bs: string, head: string, name: string, value: string) => {
+        const c = this.#classify(name);
+        if (c.kind !== 'secret' || isPlaceholder(value)) return all;
+        return `${bs}${head}${this.#secret(c.secret, value, c)}${bs}"`;
+      });
+    }
+    // The same entry as a YAML flow map, a Python dict or a Go %+v dump (`{Name:X Value:y}`).
+    return s.replace(ENV_ENTRY_LOOSE, (all, head: string, _nq, _vq, name: string, _kq, dq?: string, sq?: string, bare?: string) => {
       const c = this.#classify(name);
-      if (c.kind !== 'secret' || isPlaceholder(value)) return all;
-      return `${bs}${head}${this.#secret(c.secret, value, c)}${bs}"`;
+      const value = dq ?? sq ?? bare ?? '';
+      if (c.kind !== 'secret' || isPlaceholder(value) || /^(?:nil|null|<nil>)$/.test(value)) return all;
+      const q = dq !== undefined ? '"' : sq !== undefined ? "'" : '';
+      return `${head}${q}${this.#secret(c.secret, value, c)}${q}`;
     });
   }
 
@@ -421,6 +463,14 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       if (sep === '=' && !quoted && (raw === '' || raw === '=') && key.length >= 40 && /^[A-Za-z0-9]+$/.test(key)) {
         return base64Secret(key + sep + raw) ? this.#marker('key-material') : all;
       }
+      // `--from-literal=password='x y'`: a value that is itself `name=` takes its quoted part along.
+      if (!quoted && raw.endsWith('=')) {
+        const q = /^(["'])[^"'\r\n]*\1/.exec(after())?.[0];
+        if (q) {
+          tail.extra = q.length;
+          return `${key}${sep}${this.#text(raw + q, depth + 1)}`;
+        }
+      }
       // `x = f(y)` in prose is a formula, not an assignment: only its parts are judged.
       if (sep !== '=' && !quoted && raw.includes('(')) return `${key}${sep}${this.#text(raw, depth + 1)}`;
       // A bare `key=` names a cache entry or a setting as often as it holds one (`key=user:42`):
@@ -433,7 +483,14 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       if (!quoted && c.kind === 'secret') {
         // `${SESSION_SECRET:-}` is one value (a variable, or one with a default) that the pattern cut at its `}`.
         const ref = raw.startsWith('${') ? /^[^"'}]*\}/.exec(after())?.[0] : undefined;
-        tail.extra = ref !== undefined ? ref.length : secretTail(after(), c.secret === 'cookie');
+        // Go's empty values: `secret=[]`, `token=map[]`, `key={}`.
+        const empty = /^(?:\[\]|\{\}|map\[\])(?=[\s,;)}\]]|$)/.exec(raw + after().slice(0, 8))?.[0];
+        if (empty !== undefined && empty.length >= raw.length) {
+          tail.extra = empty.length - raw.length;
+          return `${key}${sep}${empty}`;
+        }
+        // An empty value (`refresh_token=<nil>`, `token=` at a line end) has no rest to take.
+        tail.extra = ref !== undefined ? ref.length : raw === '' ? 0 : secretTail(after(), c.secret === 'cookie');
         raw += after().slice(0, tail.extra);
       }
       let out = this.#stringIn(c, raw, depth, !quoted && inQuery()) + punct;
@@ -550,9 +607,12 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   /** A header's value (quoted or not) by its name. Neutral names only get their value scanned. */
   #headerValue(key: string, value: string, depth: number): string {
     const q = value[0];
-    if (q === '"' ? /^"(?:[^"\\]|\\.)*"$/.test(value) : q === "'" && /^'[^']*'$/.test(value)) {
-      // Judged like an unquoted value: `Key: "es256-2026-10"` names a key id in quotes.
-      return `${q}${this.#headerValue(key, value.slice(1, -1), depth)}${q}`;
+    const quoted = q === '"' ? /^"(?:[^"\\]|\\.)*"/.exec(value) : q === "'" ? /^'[^']*'/.exec(value) : null;
+    if (quoted) {
+      // Judged like an unquoted value: `Key: "es256-2026-10"` names a key id in quotes. Text after
+      // the closing quote (`secret: "x" not found`, `# rotated`) is only scanned.
+      const rest = value.slice(quoted[0].length);
+      return `${q}${this.#headerValue(key, quoted[0].slice(1, -1), depth)}${q}${rest && this.#text(rest, depth + 1)}`;
     }
     const c = this.#classify(key);
     const trimmed = value.replace(/\s+$/, '');

@@ -6,6 +6,9 @@ import type { SecretKind } from './keys.ts';
 /** A bare timestamp, duration or number (most values on a log line): holds nothing. */
 export const PLAIN_VALUE = /^(?:\d{4}-\d\d-\d\d[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?|[+-]?\d+(?:\.\d+)?(?:e[+-]?\d+)?[a-zµ]*)$/i;
 
+/** A file name with a key or config extension: names where a secret lives. */
+export const FILE_NAME = /^[\w.-]+\.(?:pem|key|crt|cer|der|p12|pfx|jwk|json|ya?ml|env|txt)$/i;
+
 const JWT_EXACT = /^eyJ[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*){1,4}$/;
 
 /** A compact JWT (or JWS) standing alone. */

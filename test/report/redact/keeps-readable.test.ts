@@ -41,6 +41,12 @@ describe('redactor: keeps what a maintainer debugs with', () => {
     ['an algorithm after DEK:', 'DEK: aes-256-gcm'],
     ['a password left out, in brackets', 'password is (hidden)'],
     ['cache and idempotency keys', 'level=DEBUG msg="cache miss" key=jwks idempotency_key=req_7f3a9c2e1b cache_key=jwks-v2'],
+    ['a JSON log line whose message says a token was issued', '{"msg":"client credentials token issued","client_id":"billing-agent","jti":"rjFhLo5xMpwvnGU5pDl90Q","token_type":"Bearer"}'],
+    ['a sentence that ends at a secret word', 'fix it to refresh once and keep the rotated token. Otherwise treat it as theft'],
+    ['a variable name in brackets after "credentials"', 'Check the provider credentials (CONNECTOR_<PROVIDER>_SECRET and the provider app)'],
+    ['kubectl describe pod env references', "      AUTHPLANE_SESSION_SECRET:  <set to the key 'session-secret' in secret 'authplane-secrets'>  Optional: false"],
+    ['Go nil and empty values under secret names', 'level=DEBUG msg="exchange" refresh_token=<nil> dpop=<nil> code=<nil> session_secret=[] secret={} token=map[] api_key=<redacted>'],
+    ['a Go EnvVar whose value comes from a secret', '{Name:AUTHPLANE_SESSION_SECRET Value: ValueFrom:&EnvVarSource{}}'],
     ['browser versions in a user agent', 'user_agent="Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"'],
   ];
 

@@ -165,3 +165,14 @@ describe('redactor: assignments with spaces inside quotes and list entries', () 
     expect(createRedactor({}).text('      - AUTHPLANE_ADMIN_API_KEY=abc def=ghi')).toBe('      - AUTHPLANE_ADMIN_API_KEY=[REDACTED:api-key]');
   });
 });
+
+describe('redactor: several lines in one text, continued', () => {
+  it('keeps every line of a compose list passed as one text', () => {
+    expect(createRedactor({}).text('- DB_PASSWORD=a b\n- LOG_LEVEL=debug\n- CLIENT_ID=web')).toBe('- DB_PASSWORD=[REDACTED:password]\n- LOG_LEVEL=debug\n- CLIENT_ID=web');
+  });
+
+  it('follows a block scalar in a text with CRLF line ends', () => {
+    expect(createRedactor({}).value('config.yaml', 'session:\r\n  secret: |\r\n    abc def\r\n  max_age: 1h\r\n'))
+      .toBe('session:\r\n  secret: |\r\n    [REDACTED:secret]\r\n  max_age: 1h\r\n');
+  });
+});

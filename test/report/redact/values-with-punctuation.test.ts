@@ -111,3 +111,77 @@ describe('redactor: descriptions that could be secrets stay redacted', () => {
     expect(createRedactor({}).text('key=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 loaded')).toBe('key=[REDACTED:secret] loaded');
   });
 });
+
+describe('redactor: a secret name followed by its value without = or :', () => {
+  it('redacts the value after the name in a Dockerfile, a Markdown table, bold text and arrows', () => {
+    const r = createRedactor({});
+    expect(r.text(`ENV AUTHPLANE_SESSION_SECRET ${SECRET}`)).toBe('ENV AUTHPLANE_SESSION_SECRET [REDACTED:session-secret]');
+    expect(r.text(`| session.secret | \`${SECRET}\` |`)).toBe('| session.secret | `[REDACTED:session-secret]` |');
+    expect(r.text(`**password**: ${PW}`)).toBe('**password**: [REDACTED:password]');
+    expect(r.text(`admin key → ${SECRET}`)).toBe('admin key → [REDACTED:api-key]');
+  });
+
+  it('redacts the value of a secret named in a sentence or an SQL statement', () => {
+    const r = createRedactor({});
+    expect(r.text(`The client secret for notes-app is ${SECRET}`)).toBe('The client secret for notes-app is [REDACTED:client-secret]');
+    expect(r.text(`I set the admin key to ${SECRET} yesterday`)).toBe('I set the admin key to [REDACTED:api-key] yesterday');
+    expect(r.text(`ALTER USER authplane WITH PASSWORD '${PW}';`)).toBe("ALTER USER authplane WITH PASSWORD '[REDACTED:password]';");
+  });
+
+  it('keeps a request id after "token for request" and advice after a variable name', () => {
+    const r = createRedactor({});
+    const lines = ['Token for request 9f2c4e1ab0d34c6e8a1f0b2c3d4e5f60 failed', 'set AUTHPLANE_SESSION_SECRET to a 32-byte random value'];
+    for (const l of lines) expect(r.text(l)).toBe(l);
+  });
+});
+
+describe('redactor: where a value ends', () => {
+  it('keeps the text after a quoted secret on a line of its own', () => {
+    const r = createRedactor({});
+    expect(r.text('refresh_token: "rt_8Fh2Kq9Lm3Np7Rs1Tv5W" reused')).toBe('refresh_token: "[REDACTED:refresh-token]" reused');
+    expect(r.text('client_secret: "cs_8Fh2Kq9Lm3Np7Rs1Tv5W" # rotated 2026-01')).toBe('client_secret: "[REDACTED:client-secret]" # rotated 2026-01');
+  });
+
+  it('stops an unquoted secret at markup and at an HTML entity', () => {
+    const r = createRedactor({});
+    expect(r.text('<td>token=abc123def456</td><td>ok</td>')).toBe('<td>token=[REDACTED:access-token]</td><td>ok</td>');
+    expect(r.text('api_key=abc123&amp;page=2')).toBe('api_key=[REDACTED:api-key]&amp;page=2');
+  });
+
+  it('keeps the host of a DSN whose query holds an @', () => {
+    expect(createRedactor({}).text('postgres://authplane:p@ss@pg.acme.io:5432?application_name=authplane@pod-1'))
+      .toBe('postgres://authplane:[REDACTED:dsn-credentials]@pg.acme.io:5432?application_name=authplane@pod-1');
+  });
+
+  it('redacts a Go MySQL DSN password holding an @, at a line start too', () => {
+    expect(createRedactor({}).text('authplane:p@ss@tcp(db:3306)/authplane?parseTime=true')).toBe('authplane:[REDACTED:dsn-credentials]@tcp(db:3306)/authplane?parseTime=true');
+  });
+});
+
+describe('redactor: secrets in objects, maps and arrays written inside a line', () => {
+  it('redacts a quoted value with spaces in a JavaScript or YAML flow object', () => {
+    const r = createRedactor({});
+    expect(r.text("{ user: 'bob', password: 'correct horse battery staple' }")).toBe("{ user: 'bob', password: '[REDACTED:password]' }");
+    expect(r.text('- {name: web, client_secret: "a b c"}')).toBe('- {name: web, client_secret: "[REDACTED:client-secret]"}');
+  });
+
+  it('redacts a secret in Go url.Values and in a JSON-marshalled http.Header', () => {
+    const r = createRedactor({});
+    expect(r.text('form="map[client_id:[web] client_secret:[cs_abcdef123456] grant_type:[client_credentials]]"'))
+      .toBe('form="map[client_id:[web] client_secret:[[REDACTED:client-secret]] grant_type:[client_credentials]]"');
+    expect(r.text('{"headers":{"X-Api-Key":["ak_8Fh2Kq9Lm3Np7Rs1"],"Accept":["*/*"]}}')).toBe('{"headers":{"X-Api-Key":["[REDACTED:api-key]"],"Accept":["*/*"]}}');
+  });
+
+  it('redacts an env entry written as a YAML flow map, a Python dict or a Go dump', () => {
+    const r = createRedactor({});
+    expect(r.text('env: [{name: DB_PASSWORD, value: hunter2x}]')).toBe('env: [{name: DB_PASSWORD, value: [REDACTED:password]}]');
+    expect(r.text("[{'name': 'AUTHPLANE_ADMIN_API_KEY', 'value': 'ak 123'}]")).toBe("[{'name': 'AUTHPLANE_ADMIN_API_KEY', 'value': '[REDACTED:api-key]'}]");
+    expect(r.text('{Name:AUTHPLANE_SESSION_SECRET Value:s3cr3t-v4lue ValueFrom:nil}')).toBe('{Name:AUTHPLANE_SESSION_SECRET Value:[REDACTED:session-secret] ValueFrom:nil}');
+  });
+
+  it('redacts a kubectl --from-literal secret and an argv element --flag=value with spaces', () => {
+    const r = createRedactor({});
+    expect(r.text("kubectl create secret generic authplane --from-literal=password='S3cr3t!x y'")).toBe("kubectl create secret generic authplane --from-literal=password='[REDACTED:password]'");
+    expect(r.value('args', ['--session.secret=two words', '--log-level=debug'])).toEqual(['--session.secret=[REDACTED:session-secret]', '--log-level=debug']);
+  });
+});

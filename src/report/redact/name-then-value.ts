@@ -1,0 +1,117 @@
+// A secret's name and its value side by side without `=` or `:` between them, in the shapes people
+// write outside config files: `ENV AUTHPLANE_SESSION_SECRET x` (Dockerfile), a Markdown table row
+// `| session.secret | `x` |`, `**password**: x`, `admin key → x`, `the client secret for notes-app
+// is x`, SQL `WITH PASSWORD 'x'`. Runs word by word after the pattern pass, which has already
+// replaced what it knows (its markers are skipped).
+import type { KeyClass, SecretKind } from './keys.ts';
+import { base64Secret, isPlaceholder, looksLikeCredential } from './patterns.ts';
+import { FILE_NAME, PLAIN_VALUE } from './value-shapes.ts';
+import { isWordChain, wordsAboutSecret } from './named-values.ts';
+
+export interface NameJudge {
+  classify(key: string): KeyClass;
+  marker(kind: SecretKind): string;
+}
+
+/** Cheap pre-check: a line without one of these words names no secret. */
+export const NAME_HINT = /ecret|ECRET|assw|ASSW|oken|OKEN|[Kk]ey|KEY|epper|EPPER|redential|REDENTIAL|DEK|KEK/;
+
+// What may stand between a name and its value.
+const LINKS = new Set(['|', '=>', '->', '→', '—', '–', '-', ':', '=', 'is', 'was', 'now', 'to', 'set', 'changed', 'reset', '`', '**', 'with']);
+// Words that end a link phrase ("… for notes-app is x"): only after one of them may a `for <name>` be skipped.
+const FINAL_LINKS = new Set(['is', 'was', ':', '=', 'to', '=>', '→']);
+// A two-word name ending in `key` counts only with these first words: a `signing key <kid>` names a public key.
+const KEY_FIRST = new Set(['api', 'admin', 'access', 'secret', 'private', 'master', 'encryption']);
+/** Wrapping a name or a value may have: Markdown emphasis and code, quotes, table bars, brackets. */
+const WRAP_START = /^[*`"'|({[]+/;
+const WRAP_END = /[*`"'|)}\],;:.!?]+$/;
+/** A name may end in emphasis, code, quotes, a bar or a colon; a `.` or `,` after it ends its sentence. */
+const NAME_END = /[*`"'|:]*$/;
+const NAME = /^[A-Za-z_][\w.-]*$/;
+/** What a credential word may be made of: no quotes, brackets, commas or backslashes (JSON, code, markup). */
+const CREDENTIAL_CHARS = /^[\w.~+/=@#$%&!*^-]+$/;
+
+/** The line with each credential-shaped value that follows a secret's name replaced, or the line itself. */
+export function redactNameThenValue(line: string, j: NameJudge): string {
+  if (!NAME_HINT.test(line)) return line;
+  const parts = line.split(/(\s+)/);
+  let changed = false;
+  // Words sit at even indexes, the spaces between them at odd ones.
+  for (let i = 0; i < parts.length; i += 2) {
+    const kind = secretNamed(parts, i, j);
+    if (!kind) continue;
+    const at = valueIndex(parts, i + 2);
+    if (at < 0) continue;
+    const word = parts[at]!;
+    const start = WRAP_START.exec(word)?.[0].length ?? 0;
+    const end = word.length - (WRAP_END.exec(word.slice(start))?.[0].length ?? 0);
+    const v = word.slice(start, end);
+    if (!isCredentialWord(v)) continue;
+    parts[at] = word.slice(0, start) + j.marker(kind) + word.slice(end);
+    changed = true;
+    i = at;
+  }
+  return changed ? parts.join('') : line;
+}
+
+/** The secret kind the word at `i` (with the word before it, for `admin key`) names, if any. */
+function secretNamed(parts: string[], i: number, j: NameJudge): SecretKind | undefined {
+  const name = asName(parts[i]!);
+  if (name === '' || /^key$/i.test(name)) {
+    if (!/^key$/i.test(name) || i < 2) return undefined;
+    const first = bare(parts[i - 2]!).toLowerCase();
+    if (!KEY_FIRST.has(first)) return undefined;
+    const c = j.classify(`${first}_key`);
+    return c.kind === 'secret' ? c.secret : undefined;
+  }
+  const c = j.classify(name);
+  if (c.kind !== 'secret') return undefined;
+  // `client secret` reads better as one name (`client_secret` names the kind).
+  if (i >= 2 && /^(?:secret|token|password)$/i.test(name)) {
+    const pair = j.classify(`${bare(parts[i - 2]!)}_${name}`);
+    if (pair.kind === 'secret') return pair.secret;
+  }
+  return c.secret;
+}
+
+/** The index of the value word after a name, skipping link words (and `for <name>` before a final link), or -1. */
+function valueIndex(parts: string[], from: number): number {
+  let skipped = 0;
+  for (let k = from; k < parts.length && skipped <= 4; k += 2) {
+    const w = parts[k]!;
+    if (w === '') continue;
+    if (LINKS.has(w.toLowerCase()) || /^[|`*:]+$/.test(w)) {
+      skipped++;
+      continue;
+    }
+    if (w.toLowerCase() === 'for' && k + 4 < parts.length && FINAL_LINKS.has(parts[k + 4]!.toLowerCase())) {
+      k += 4;
+      skipped += 3;
+      continue;
+    }
+    return k;
+  }
+  return -1;
+}
+
+function bare(word: string): string {
+  return word.replace(WRAP_START, '').replace(WRAP_END, '');
+}
+
+/** The word as a name: unwrapped, or '' when punctuation after it ends a sentence (`token.`). */
+function asName(word: string): string {
+  const w = word.replace(WRAP_START, '');
+  const n = w.replace(NAME_END, '');
+  return NAME.test(n) ? n : '';
+}
+
+/**
+ * A word that may be a credential: mixed case or digits, 8 or more characters; not a word, a date,
+ * a file name, a path, a URL, a pair, an env var name, or what an earlier rule already replaced.
+ */
+function isCredentialWord(v: string): boolean {
+  if (v.length < 8 || !CREDENTIAL_CHARS.test(v) || isPlaceholder(v) || PLAIN_VALUE.test(v) || /^[A-Z]?[a-z]+$/.test(v)) return false;
+  if (wordsAboutSecret(v) || isWordChain(v) || FILE_NAME.test(v) || v.includes('://') || (v.includes('/') && !base64Secret(v))) return false;
+  if (/^[A-Za-z_][\w.-]*[=:]/.test(v) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false;
+  return looksLikeCredential(v);
+}

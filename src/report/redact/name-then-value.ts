@@ -3,15 +3,11 @@
 // `| session.secret | `x` |`, `**password**: x`, `admin key → x`, `the client secret for notes-app
 // is x`, SQL `WITH PASSWORD 'x'`. Runs word by word after the pattern pass, which has already
 // replaced what it knows (its markers are skipped).
-import type { KeyClass, SecretKind } from './keys.ts';
+import type { SecretKind } from './keys.ts';
+import type { LineJudge } from './line-context.ts';
 import { base64Secret, isPlaceholder, looksLikeCredential } from './patterns.ts';
 import { FILE_NAME, PLAIN_VALUE } from './value-shapes.ts';
 import { isWordChain, wordsAboutSecret } from './named-values.ts';
-
-export interface NameJudge {
-  classify(key: string): KeyClass;
-  marker(kind: SecretKind): string;
-}
 
 /** Cheap pre-check: a line without one of these words names no secret. */
 export const NAME_HINT = /ecret|ECRET|assw|ASSW|oken|OKEN|[Kk]ey|KEY|epper|EPPER|redential|REDENTIAL|DEK|KEK/;
@@ -32,7 +28,7 @@ const NAME = /^[A-Za-z_][\w.-]*$/;
 const CREDENTIAL_CHARS = /^[\w.~+/=@#$%&!*^-]+$/;
 
 /** The line with each credential-shaped value that follows a secret's name replaced, or the line itself. */
-export function redactNameThenValue(line: string, j: NameJudge): string {
+export function redactNameThenValue(line: string, j: LineJudge): string {
   if (!NAME_HINT.test(line)) return line;
   const parts = line.split(/(\s+)/);
   let changed = false;
@@ -55,7 +51,7 @@ export function redactNameThenValue(line: string, j: NameJudge): string {
 }
 
 /** The secret kind the word at `i` (with the word before it, for `admin key`) names, if any. */
-function secretNamed(parts: string[], i: number, j: NameJudge): SecretKind | undefined {
+function secretNamed(parts: string[], i: number, j: LineJudge): SecretKind | undefined {
   const name = asName(parts[i]!);
   if (name === '' || /^key$/i.test(name)) {
     if (!/^key$/i.test(name) || i < 2) return undefined;

@@ -8,7 +8,7 @@ import {
   base64Secret, looksLikeCredential, masterPattern, optionalMask, redactCookieValue,
 } from './patterns.ts';
 import {
-  FILE_NAME, PLAIN_VALUE, PemContinuation, inQueryAt, isInternalHost, isJwt, isSuspectSecret, literalAlternation, looksDangerous, loneBlob, splitPunct,
+  FILE_NAME, PLAIN_VALUE, PemContinuation, inQueryAt, secretTail, isInternalHost, isJwt, isSuspectSecret, literalAlternation, looksDangerous, loneBlob, splitPunct,
 } from './value-shapes.ts';
 import { replaceAddresses } from './addresses.ts';
 import { findWellKnownSecrets } from './well-known.ts';
@@ -16,6 +16,7 @@ import { argvFlag, flagValue, isBareKeyMaterial, isWordChain, namedColonValue, w
 import { ownDomainMatcher } from './own-domains.ts';
 import { LineContext, type LineJudge } from './line-context.ts';
 import { redactNameThenValue } from './name-then-value.ts';
+import { redactEmbeddedEntries, type EntryJudge } from './embedded-entries.ts';
 import type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api.ts';
 
 export type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api.ts';
@@ -23,15 +24,6 @@ export type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api
 const MAX_DEPTH = 4;
 /** The words right before a key id: `unknown kid `, `thumbprint: `, `jkt=`, `{Kid:`, `old_kid=`. */
 const KEY_ID_BEFORE = /(?<![A-Za-z0-9])(?:[Kk]ids?|[Tt]humbprint|[Jj]kt|[Xx]5t(?:#S256)?|[Kk]ey_?[Ii][Dd])["']?[ \t]*[:=]?[ \t]*[["']?$/;
-/** `"name":"X","value":"v"`, or the same with every quote escaped by the same backslash run. */
-const ENV_ENTRY = /(?<bs>\\*)("name\k<bs>"[ \t]*:[ \t]*\k<bs>"([A-Za-z_][\w.-]*)\k<bs>"[ \t]*,[ \t]*\k<bs>"value\k<bs>"[ \t]*:[ \t]*\k<bs>")([^"\\]*)\k<bs>"/g;
-/**
- * `{name: X, value: v}`, `{'name': 'X', 'value': 'v'}`, `{Name:X Value:v}`: the head up to the value,
- * the name, the value (an empty Go value is followed by the next field, `Value: ValueFrom:…`).
- */
-const ENV_ENTRY_LOOSE = /([{,][ \t]*(?<nq>["']?)[Nn]ame\k<nq>[ \t]*:[ \t]*(?<vq>["']?)([A-Za-z_][\w.-]*)\k<vq>[ \t]*,?[ \t]*(?<kq>["']?)[Vv]alue\k<kq>[ \t]*:[ \t]*)(?![A-Za-z_]\w*:)(?:"([^"\r\n]*)"|'([^'\r\n]*)'|([^\s,}"']+))/g;
-/** `"key": [` then its string items: `"a", "b"]`. */
-const SECRET_ARRAY = /("([A-Za-z_][\w.-]*)"[ \t]*:[ \t]*\[)([ \t]*"(?:[^"\\]|\\.)*"(?:[ \t]*,[ \t]*"(?:[^"\\]|\\.)*")*[ \t]*\])/g;
 /** HTML elements (`<code>`, `<li>` in a pasted page or a rendered error): their text is prose, not a field. */
 const HTML_TAGS = new Set(['a', 'b', 'i', 'em', 'strong', 'code', 'pre', 'kbd', 'samp', 'var', 'span', 'div', 'p', 'li', 'td', 'th', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'title', 'label', 'small', 'tt', 'u', 'mark', 'summary', 'caption', 'button', 'option']);
 /** A key id: AuthPlane's 22 base64url characters, a JWK thumbprint's 43, or a name (`es256-2026-10`). */
@@ -40,23 +32,6 @@ const KID_SHAPE = /^[A-Za-z0-9_.-]{1,43}$/;
 const ID_LIST = /^\[?[\w.#~+/=-]+(?:,[ \t]*[\w.#~+/=-]+)*\]?$/;
 /** An environment variable's name (`AUTHPLANE_DEK_V2`): upper case with an underscore. */
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
-/**
- * How far an unquoted secret runs past where the key=value pattern stopped it: a password or DSN may
- * hold `& ; , ) ] <` (`DB_PASSWORD=a,b,c1`, `postgres://u:x;y@db`). It runs to the next space, short
- * of a following `&name=` / `;name=` / `,name=` pair (but a cookie's pairs are its value) and of
- * closing brackets or sentence punctuation.
- */
-function secretTail(after: string, cookie: boolean): number {
-  // Bounded, so that a long line without spaces costs linear time; markup (`</td>`) and an HTML
-  // entity (`&amp;`) end the value too.
-  let t = /^[^\s"'<]{0,256}/.exec(after)![0];
-  const entity = t.search(/&(?:[a-z]+|#\d+);/);
-  if (entity >= 0) t = t.slice(0, entity);
-  // A cookie header's value is all its pairs (`cookie=a=1;b=2`).
-  const pair = cookie ? -1 : t.search(/[&;,][A-Za-z_][\w.-]*=/);
-  if (pair >= 0) t = t.slice(0, pair);
-  return t.replace(/[)\]}>,;.:!?]+$/, '').length;
-}
 /** Identities remembered for free-text replacement (bounds the literal alternation). */
 const MAX_NOTED = 5000;
 
@@ -349,41 +324,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     if (!MAYBE.test(s)) return redactNameThenValue(s, this.#lineJudge);
     // Fast path: a bare timestamp, duration or number (most values on a log line) holds nothing.
     if (PLAIN_VALUE.test(s)) return s;
-    if (/[Nn]ame/.test(s) && /[Vv]alue/.test(s)) s = this.#envEntries(s);
-    if (s.includes('":[') || s.includes('": [')) s = this.#secretArrays(s);
+    s = redactEmbeddedEntries(s, this.#entryJudge);
     return redactNameThenValue(this.#scan(s, this.#pattern(s), depth), this.#lineJudge);
-  }
-
-  /** `"X-Api-Key":["…"]`, `"client_secret":["a","b"]` (a JSON-marshalled http.Header or url.Values): each string under a secret name. */
-  #secretArrays(s: string): string {
-    return s.replace(SECRET_ARRAY, (all, head: string, key: string, items: string) => {
-      const c = this.#classify(key);
-      if (c.kind !== 'secret') return all;
-      return head + items.replace(/"((?:[^"\\]|\\.)*)"/g, (_q, v: string) => `"${this.#secret(c.secret, v, c)}"`);
-    });
-  }
-
-  /**
-   * `{"name":"AUTHPLANE_SESSION_SECRET","value":"…"}` written inside a line (kubectl's
-   * last-applied-configuration annotation, a logged pod spec), at any level of escaping: the value is
-   * what the name says. The key=value pass then keeps the marker.
-   */
-  #envEntries(s: string): string {
-    if (s.includes('"name') && s.includes('"value')) {
-      s = s.replace(ENV_ENTRY, (all, bs: string, head: string, name: string, value: string) => {
-        const c = this.#classify(name);
-        if (c.kind !== 'secret' || isPlaceholder(value)) return all;
-        return `${bs}${head}${this.#secret(c.secret, value, c)}${bs}"`;
-      });
-    }
-    // The same entry as a YAML flow map, a Python dict or a Go %+v dump (`{Name:X Value:y}`).
-    return s.replace(ENV_ENTRY_LOOSE, (all, head: string, _nq, _vq, name: string, _kq, dq?: string, sq?: string, bare?: string) => {
-      const c = this.#classify(name);
-      const value = dq ?? sq ?? bare ?? '';
-      if (c.kind !== 'secret' || isPlaceholder(value) || /^(?:nil|null|<nil>)$/.test(value)) return all;
-      const q = dq !== undefined ? '"' : sq !== undefined ? "'" : '';
-      return `${head}${q}${this.#secret(c.secret, value, c)}${q}`;
-    });
   }
 
   /**
@@ -566,6 +508,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     if (/^[(<[][a-z]+[)>\]]?$/.test(v)) return v;
     return /^[A-Za-z][a-z]*$/.test(word) || isPlaceholder(word) ? v : this.#marker('password') + punct;
   }
+
+  readonly #entryJudge: EntryJudge = { classify: (k) => this.#classify(k), secret: (kind, v, c) => this.#secret(kind, v, c) };
 
   readonly #lineJudge: LineJudge = { classify: (k) => this.#classify(k), marker: (kind) => this.#marker(kind) };
 

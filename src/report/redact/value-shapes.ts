@@ -134,3 +134,21 @@ export function splitPunct(v: string): [string, string] {
 export function literalAlternation(values: Iterable<string>): string {
   return [...values].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 }
+
+/**
+ * How far an unquoted secret runs past where the key=value pattern stopped it: a password or DSN may
+ * hold `& ; , ) ] <` (`DB_PASSWORD=a,b,c1`, `postgres://u:x;y@db`). It runs to the next space, short
+ * of a following `&name=` / `;name=` / `,name=` pair (but a cookie's pairs are its value) and of
+ * closing brackets or sentence punctuation.
+ */
+export function secretTail(after: string, cookie: boolean): number {
+  // Bounded, so that a long line without spaces costs linear time; markup (`</td>`) and an HTML
+  // entity (`&amp;`) end the value too.
+  let t = /^[^\s"'<]{0,256}/.exec(after)![0];
+  const entity = t.search(/&(?:[a-z]+|#\d+);/);
+  if (entity >= 0) t = t.slice(0, entity);
+  // A cookie header's value is all its pairs (`cookie=a=1;b=2`).
+  const pair = cookie ? -1 : t.search(/[&;,][A-Za-z_][\w.-]*=/);
+  if (pair >= 0) t = t.slice(0, pair);
+  return t.replace(/[)\]}>,;.:!?]+$/, '').length;
+}

@@ -1,0 +1,61 @@
+// Secrets inside a structure written on one line, whose name and value the key=value pass sees apart:
+// a Kubernetes env entry (`{"name":"X_SECRET","value":"…"}`, as JSON at any level of escaping, a YAML
+// flow map, a Python dict or a Go %+v dump) and a JSON array under a secret name (`"X-Api-Key":["…"]`).
+// Runs before the pattern pass, which keeps the markers it leaves.
+import type { KeyClass, SecretKind } from './keys.ts';
+import { isPlaceholder } from './patterns.ts';
+
+/** What the redactor lends: its view of a name and its secret replacement. */
+export interface EntryJudge {
+  classify(key: string): KeyClass;
+  secret(kind: SecretKind, v: string, c: KeyClass): string;
+}
+
+/** `"name":"X","value":"v"`, or the same with every quote escaped by the same backslash run. */
+const ENV_ENTRY = /(?<bs>\\*)("name\k<bs>"[ \t]*:[ \t]*\k<bs>"([A-Za-z_][\w.-]*)\k<bs>"[ \t]*,[ \t]*\k<bs>"value\k<bs>"[ \t]*:[ \t]*\k<bs>")([^"\\]*)\k<bs>"/g;
+/**
+ * `{name: X, value: v}`, `{'name': 'X', 'value': 'v'}`, `{Name:X Value:v}`: the head up to the value,
+ * the name, the value (an empty Go value is followed by the next field, `Value: ValueFrom:…`).
+ */
+const ENV_ENTRY_LOOSE = /([{,][ \t]*(?<nq>["']?)[Nn]ame\k<nq>[ \t]*:[ \t]*(?<vq>["']?)([A-Za-z_][\w.-]*)\k<vq>[ \t]*,?[ \t]*(?<kq>["']?)[Vv]alue\k<kq>[ \t]*:[ \t]*)(?![A-Za-z_]\w*:)(?:"([^"\r\n]*)"|'([^'\r\n]*)'|([^\s,}"']+))/g;
+/** `"key": [` then its string items: `"a", "b"]`. */
+const SECRET_ARRAY = /("([A-Za-z_][\w.-]*)"[ \t]*:[ \t]*\[)([ \t]*"(?:[^"\\]|\\.)*"(?:[ \t]*,[ \t]*"(?:[^"\\]|\\.)*")*[ \t]*\])/g;
+
+/** The line with the values of secret-named entries and arrays replaced. */
+export function redactEmbeddedEntries(s: string, j: EntryJudge): string {
+  if (/[Nn]ame/.test(s) && /[Vv]alue/.test(s)) s = envEntries(s, j);
+  if (s.includes('":[') || s.includes('": [')) s = secretArrays(s, j);
+  return s;
+}
+
+/** `"X-Api-Key":["…"]`, `"client_secret":["a","b"]` (a JSON-marshalled http.Header or url.Values): each string under a secret name. */
+function secretArrays(s: string, j: EntryJudge): string {
+  return s.replace(SECRET_ARRAY, (all, head: string, key: string, items: string) => {
+    const c = j.classify(key);
+    if (c.kind !== 'secret') return all;
+    return head + items.replace(/"((?:[^"\\]|\\.)*)"/g, (_q, v: string) => `"${j.secret(c.secret, v, c)}"`);
+  });
+}
+
+/**
+ * `{"name":"AUTHPLANE_SESSION_SECRET","value":"…"}` written inside a line (kubectl's
+ * last-applied-configuration annotation, a logged pod spec), at any level of escaping: the value is
+ * what the name says. The key=value pass then keeps the marker.
+ */
+function envEntries(s: string, j: EntryJudge): string {
+  if (s.includes('"name') && s.includes('"value')) {
+    s = s.replace(ENV_ENTRY, (all, bs: string, head: string, name: string, value: string) => {
+      const c = j.classify(name);
+      if (c.kind !== 'secret' || isPlaceholder(value)) return all;
+      return `${bs}${head}${j.secret(c.secret, value, c)}${bs}"`;
+    });
+  }
+  // The same entry as a YAML flow map, a Python dict or a Go %+v dump (`{Name:X Value:y}`).
+  return s.replace(ENV_ENTRY_LOOSE, (all, head: string, _nq, _vq, name: string, _kq, dq?: string, sq?: string, bare?: string) => {
+    const c = j.classify(name);
+    const value = dq ?? sq ?? bare ?? '';
+    if (c.kind !== 'secret' || isPlaceholder(value) || /^(?:nil|null|<nil>)$/.test(value)) return all;
+    const q = dq !== undefined ? '"' : sq !== undefined ? "'" : '';
+    return `${head}${q}${j.secret(c.secret, value, c)}${q}`;
+  });
+}

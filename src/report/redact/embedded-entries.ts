@@ -1,6 +1,8 @@
 // Secrets inside a structure written on one line, whose name and value the key=value pass sees apart:
 // a Kubernetes env entry (`{"name":"X_SECRET","value":"…"}`, as JSON at any level of escaping, a YAML
-// flow map, a Python dict or a Go %+v dump) and a JSON array under a secret name (`"X-Api-Key":["…"]`).
+// flow map, a Python dict or a Go %+v dump), a JSON array under a secret name (`"X-Api-Key":["…"]`),
+// a .NET `<add key="…" value="…"/>`, a property list's `<key>…</key><string>…</string>` and
+// Python's `auth=("user", "password")`.
 // Runs before the pattern pass, which keeps the markers it leaves.
 import type { KeyClass, SecretKind } from './keys.ts';
 import { isPlaceholder } from './patterns.ts';
@@ -21,11 +23,39 @@ const ENV_ENTRY_LOOSE = /([{,][ \t]*(?<nq>["']?)[Nn]ame\k<nq>[ \t]*:[ \t]*(?<vq>
 /** `"key": [` then its string items: `"a", "b"]`. */
 const SECRET_ARRAY = /("([A-Za-z_][\w.-]*)"[ \t]*:[ \t]*\[)([ \t]*"(?:[^"\\]|\\.)*"(?:[ \t]*,[ \t]*"(?:[^"\\]|\\.)*")*[ \t]*\])/g;
 
+/** .NET appSettings `<add key="ClientSecret" value="…"/>`: the head up to the value's quote, the name, the value. */
+const ADD_KEY = /(<add[ \t]+key=(["'])([^"'<>]+)\2[ \t]+value=(["']))([^"'<>]*)\4/g;
+/** A property list `<key>AUTHPLANE_SESSION_SECRET</key><string>…</string>`. */
+const PLIST_ENTRY = /(<key>([^<>]+)<\/key>[ \t]*<string>)([^<>]*)(<\/string>)/g;
+
+/** Python's `auth=("user", "password")`, `HTTPBasicAuth("user", "password")`, aiohttp's `BasicAuth(…)`. */
+const AUTH_PAIR = /(\b(?:auth[ \t]*=[ \t]*\(|(?:HTTPBasicAuth|BasicAuth|HTTPDigestAuth)\()[ \t]*(["'])[^"'\r\n]*\2[ \t]*,[ \t]*(?:password[ \t]*=[ \t]*)?(["']))([^"'\r\n]*)\3/g;
+
 /** The line with the values of secret-named entries and arrays replaced. */
 export function redactEmbeddedEntries(s: string, j: EntryJudge): string {
   if (/[Nn]ame/.test(s) && /[Vv]alue/.test(s)) s = envEntries(s, j);
   if (s.includes('":[') || s.includes('": [')) s = secretArrays(s, j);
+  if (s.includes('<add') || s.includes('<key>')) s = markupEntries(s, j);
+  if (s.includes('Auth') || s.includes('auth')) {
+    s = s.replace(AUTH_PAIR, (all, head: string, _uq, q: string, pw: string) => (isPlaceholder(pw) ? all : `${head}${j.secret('password', pw, { kind: 'secret', secret: 'password' })}${q}`));
+  }
   return s;
+}
+
+/** A value named by an attribute or a sibling element: .NET appSettings, property lists. */
+function markupEntries(s: string, j: EntryJudge): string {
+  const judged = (name: string, value: string) => {
+    const c = j.classify(name);
+    return c.kind === 'secret' && !isPlaceholder(value) ? j.secret(c.secret, value, c) : undefined;
+  };
+  s = s.replace(ADD_KEY, (all, head: string, _q, name: string, q: string, value: string) => {
+    const out = judged(name, value);
+    return out === undefined ? all : `${head}${out}${q}`;
+  });
+  return s.replace(PLIST_ENTRY, (all, head: string, name: string, value: string, end: string) => {
+    const out = judged(name, value);
+    return out === undefined ? all : `${head}${out}${end}`;
+  });
 }
 
 /** `"X-Api-Key":["…"]`, `"client_secret":["a","b"]` (a JSON-marshalled http.Header or url.Values): each string under a secret name. */

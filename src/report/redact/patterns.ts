@@ -13,11 +13,12 @@ function after(chars: string): string {
 const PEM = String.raw`-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)`;
 const JWT = String.raw`${after('A-Za-z0-9_-')}eyJ[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*){1,4}`;
 // `Authorization: Bearer x` / `Cookie: …` on a line of its own, after a quote (`-H 'Cookie: …'`),
-// after curl -v's `> `, or after an escaped newline inside a JSON string.
+// after curl -v's `> ` / `< ` (a space after it: `<ns:tag>` is markup), or after an escaped newline
+// inside a JSON string.
 // Inside a quote or an escaped string the value stops at the next quote or backslash; on a line of
 // its own it runs to the line end (`error: load config: session.secret="x"` keeps its quoted part).
 // A Go MySQL DSN at a line start (`user:pw@tcp(db:3306)/x`) is not a header.
-const HEADER_LINE = String.raw`(?:^|(?<=[\n\r'"]|\\[nr]))[ \t<>]*([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:(?!\/\/|[^\s/:]+@(?:tcp6?|udp|unix)\()[ \t]*("(?:[^"\\\r\n]|\\.)*"(?=[ \t]*(?:$|[\r\n'"\\]))|'[^'\r\n]*'(?=[ \t]*(?:$|[\r\n'"\\]))|(?<=(?:^|[\n\r])[ \t<>]*[A-Za-z_][A-Za-z0-9_.-]*[ \t]*:[ \t]*)[^\r\n]*|[^\r\n'"\\]*)`;
+const HEADER_LINE = String.raw`(?:^|(?<=[\n\r'"]|\\[nr]))[ \t]*(?:[<>][ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:(?!\/\/|[^\s/:]+@(?:tcp6?|udp|unix)\()[ \t]*("(?:[^"\\\r\n]|\\.)*"(?=[ \t]*(?:$|[\r\n'"\\]))|'[^'\r\n]*'(?=[ \t]*(?:$|[\r\n'"\\]))|(?<=(?:^|[\n\r])[ \t]*(?:[<>][ \t]+)?[A-Za-z_][A-Za-z0-9_.-]*[ \t]*:[ \t]*)[^\r\n]*|[^\r\n'"\\]*)`;
 // `Bearer%20x` and `Bearer+x` (URL- and form-encoded) hide nothing either.
 const SCHEME = String.raw`\b([Bb]earer|DPoP|[Bb]asic)(\s+|%20|\+)([A-Za-z0-9._~+/-]{8,}=*)`;
 // "key": "value" (JSON) and 'key': 'value' (Python reprs).
@@ -81,7 +82,7 @@ const NAMED_COLON = String.raw`(?<![\w.-])((?:[A-Za-z_][\w-]{0,64}?)?${SECRET_WO
 // AuthPlane's dotted flags (`--session.secret 'a b'`), a quoted value taken whole.
 const FLAG = String.raw`(?<![\w-])(--?(?:[a-z0-9.-]{0,64}?(?:pass(?:word|wd)?|secret|token|key|credentials?)|u|user))([ \t]+)("[^"\r\n]*"|'[^'\r\n]*'|[^\s"'-][^\s"']*)`;
 // `<clientSecret>x</clientSecret>` (XML and SOAP bodies, .NET and Java config).
-const XML_ELEMENT = String.raw`<(?<xk>[A-Za-z_][\w.-]*)>([^<>\r\n]{1,512})</\k<xk>>`;
+const XML_ELEMENT = String.raw`<(?<xk>[A-Za-z_][\w.:-]*)>([^<>\r\n]{1,512})</\k<xk>>`;
 // `"NAME=a value with spaces"` as one quoted word: `docker run -e "…"`, a compose flow list
 // `environment: ["…"]`, an argv element. The name owns the whole quoted rest.
 const QUOTED_ASSIGN = String.raw`(?<aq>["'])([A-Za-z_][\w.]*)=([^"'\r\n]*)\k<aq>`;

@@ -417,7 +417,10 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       if (sep !== '=' && !quoted && raw.includes('(')) return `${key}${sep}${this.#text(raw, depth + 1)}`;
       // A bare `key=` names a cache entry or a setting as often as it holds one (`key=user:42`):
       // only key material after it goes, as after a bare `Key:`.
-      if (!quoted && /^key$/i.test(key) && !isBareKeyMaterial(raw)) return `${key}${sep}${this.#text(raw, depth + 1)}`;
+      if (/^key$/i.test(key) && !isBareKeyMaterial(raw)) {
+        const out = this.#text(raw, depth + 1);
+        return single ? `${key}${sep}'${out}'` : quoted ? `${key}${sep}"${out}"` : `${key}${sep}${out}`;
+      }
       const c = this.#classify(key);
       // `user=bob: not found`, `for user=bob.`: the sentence's punctuation is not part of the id.
       let punct = '';
@@ -489,8 +492,10 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   }
 
   /** The text of `<name>…</name>`: HTML markup is only scanned; a secret name's value is judged like `name: value`. */
-  #xmlValue(name: string, v: string, depth: number): string {
-    if (HTML_TAGS.has(name.toLowerCase())) return this.#text(v, depth + 1);
+  #xmlValue(tag: string, v: string, depth: number): string {
+    if (HTML_TAGS.has(tag.toLowerCase())) return this.#text(v, depth + 1);
+    // `<ns:clientSecret>`: the name after the namespace prefix.
+    const name = tag.slice(tag.lastIndexOf(':') + 1);
     const c = this.#classify(name);
     // A password stays redacted whatever it looks like (`<password>changeme</password>`).
     if (c.kind === 'secret' && c.secret === 'password') return this.#secret(c.secret, v, c);

@@ -185,3 +185,21 @@ describe('redactor: secrets in objects, maps and arrays written inside a line', 
     expect(r.value('args', ['--session.secret=two words', '--log-level=debug'])).toEqual(['--session.secret=[REDACTED:session-secret]', '--log-level=debug']);
   });
 });
+
+describe('redactor: secrets in other languages\' config and code', () => {
+  it('redacts a .NET appSettings value and a property list string by the name beside them', () => {
+    const r = createRedactor({});
+    expect(r.text(`<add key="ClientSecret" value="${SECRET}"/><add key="LogLevel" value="debug"/>`)).toBe('<add key="ClientSecret" value="[REDACTED:client-secret]"/><add key="LogLevel" value="debug"/>');
+    expect(r.text(`<key>AUTHPLANE_SESSION_SECRET</key><string>${SECRET}</string>`)).toBe('<key>AUTHPLANE_SESSION_SECRET</key><string>[REDACTED:session-secret]</string>');
+  });
+
+  it('redacts a namespaced XML element named for a secret', () => {
+    expect(createRedactor({}).text(`<ns:clientSecret>${SECRET}</ns:clientSecret>`)).toBe('<ns:clientSecret>[REDACTED:client-secret]</ns:clientSecret>');
+  });
+
+  it('redacts the password of a Python requests or aiohttp basic auth pair, keeping the user', () => {
+    const r = createRedactor({});
+    expect(r.text(`requests.post(url, auth=("admin", "${PW}"))`)).toBe('requests.post(url, auth=("admin", "[REDACTED:password]"))');
+    expect(r.text('aiohttp.BasicAuth("admin", password="two words")')).toBe('aiohttp.BasicAuth("admin", password="[REDACTED:password]")');
+  });
+});

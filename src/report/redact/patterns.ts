@@ -21,8 +21,8 @@ const JWT = String.raw`${after('A-Za-z0-9_-')}eyJ[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-
 const HEADER_LINE = String.raw`(?:^|(?<=[\n\r'"]|\\[nr]))[ \t]*(?:[<>][ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:(?!\/\/|[^\s/:]+@(?:tcp6?|udp|unix)\()[ \t]*("(?:[^"\\\r\n]|\\.)*"(?=[ \t]*(?:$|[\r\n'"\\]))|'[^'\r\n]*'(?=[ \t]*(?:$|[\r\n'"\\]))|(?<=(?:^|[\n\r])[ \t]*(?:[<>][ \t]+)?[A-Za-z_][A-Za-z0-9_.-]*[ \t]*:[ \t]*)[^\r\n]*|[^\r\n'"\\]*)`;
 // `Bearer%20x` and `Bearer+x` (URL- and form-encoded) hide nothing either.
 const SCHEME = String.raw`\b([Bb]earer|DPoP|[Bb]asic)(\s+|%20|\+)([A-Za-z0-9._~+/-]{8,}=*)`;
-// "key": "value" (JSON) and 'key': 'value' (Python reprs).
-const KV_QUOTED = String.raw`(?<q>["'])([A-Za-z_][\w.-]*)\k<q>(\s*:\s*)(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')`;
+// "key": "value" (JSON) and 'key': 'value' (Python reprs, bytes and raw strings too: b'x').
+const KV_QUOTED = String.raw`(?<q>["'])([A-Za-z_][\w.-]*)\k<q>(\s*:\s*)(?:[bru]?"((?:[^"\\]|\\.)*)"|[bru]?'((?:[^'\\]|\\.)*)')`;
 // \"key\":\"value\" : JSON quoted inside a JSON string (a message that embeds a claims object),
 // at any level of escaping (the backslash run before each quote is the same).
 const KV_ESCAPED = String.raw`(?<bs>\\+)"([A-Za-z_][\w.-]*)\k<bs>"(\s*:\s*)\k<bs>"([^"\\]*)\k<bs>"`;
@@ -32,7 +32,7 @@ const ID_COLON = String.raw`(?<![\w.-])(sub|Sub|[uU]ser_?[iI][dD]|[uU]ser_?[nN]a
 // (INI, TOML, shell and Python assignments quoted in a log line). A key starts a word or follows a
 // flag's dashes (`--client-secret=x`), never the middle of `a-b-c`, and is at most 128 characters
 // long: that keeps long runs linear.
-const KV = String.raw`(?<![\w.]|[\w.]-)([A-Za-z_][\w.-]{0,127})(=|[ \t]+=[ \t]*|=[ \t]+)(?:"((?:[^"\\]|\\.)*)"|'([^'\r\n]*)'|([^\s&"',;<>)\]}]*))`;
+const KV = String.raw`(?<![\w.]|[\w.]-)([A-Za-z_][\w.-]{0,127})(=|[ \t]+=[ \t]*|=[ \t]+)(?:[bru]?"((?:[^"\\]|\\.)*)"|[bru]?'([^'\r\n]*)'|([^\s&"',;<>)\]}]*))`;
 // Schemes are short (bounded so that a long dotted run costs linear time).
 // `redis://:password@host` has no user: the password alone is still a credential. A password may
 // hold `@` itself (`u:p@ss@db`): the last `@` before the path or the query ends it.
@@ -71,7 +71,7 @@ const HOST = String.raw`${after('\\w.%-')}(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-
 const BLOB = String.raw`(?<![A-Za-z0-9+/=_.-])[A-Za-z0-9+/]{40,}={0,2}(?![A-Za-z0-9+/=_.-])`;
 // `map[password:hunter2]` (Go %v), `{api_key: "x"}` (YAML flow, JS objects) inside a line: a key
 // ending in a secret word, a colon, a value. The redactor judges the key (keys.ts) and the value.
-const SECRET_WORD = '(?:[Pp]ass(?:word|wd)?|PASS(?:WORD|WD)?|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Kk]ey|KEY|[Cc]redentials?|CREDENTIALS?)';
+const SECRET_WORD = '(?:[Pp]ass(?:word|wd)?|PASS(?:WORD|WD)?|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Kk]ey|KEY|[Cc]redentials?|CREDENTIALS?|[Pp]epper|PEPPER|[Rr]ole_?I[Dd]|ROLE_ID)';
 // A quoted value may hold spaces in a Go dump (`Password:"my pass phrase"`: an exported field, no
 // space after the colon) or as an object member (`{ user: 'bob', password: 'a b c' }`: after `{` or
 // `,`); the lookbehind lets that branch run only there, so prose such as `invalid token: "token is
@@ -122,7 +122,7 @@ export const G = {
 } as const;
 
 /** Cheap pre-check for NAMED_COLON and FLAG (bounded runs: it is tried at every position). */
-const NAMED_HINT = /(?:ass(?:word|wd)?|ASS(?:WORD|WD)?|ecret|ECRET|oken|OKEN|[Kk]ey|KEY|redentials?|REDENTIALS?)[\w-]{0,64}["']?:|-(?:u|user|[a-z0-9.-]{0,64}(?:pass|secret|token|key|credential)[a-z]{0,32})[ \t]/;
+const NAMED_HINT = /(?:ass(?:word|wd)?|ASS(?:WORD|WD)?|ecret|ECRET|oken|OKEN|[Kk]ey|KEY|redentials?|REDENTIALS?|epper|EPPER|ole_?I[Dd]|OLE_ID)[\w-]{0,64}["']?:|-(?:u|user|[a-z0-9.-]{0,64}(?:pass|secret|token|key|credential)[a-z]{0,32})[ \t]/;
 /** Cheap pre-check for PROSE_SECRET. */
 const PROSE_HINT = new RegExp(`ecret[ \\t:=_]|assw|ASSW|oken[ \\t:=]|redential|epper|DEK|KEK|${KEY_PHRASE}`);
 /** Cheap pre-check for QUOTED_ASSIGN. */

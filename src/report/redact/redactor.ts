@@ -32,6 +32,11 @@ const KID_SHAPE = /^[A-Za-z0-9_.-]{1,43}$/;
 const ID_LIST = /^\[?[\w.#~+/=-]+(?:,[ \t]*[\w.#~+/=-]+)*\]?$/;
 /** An environment variable's name (`AUTHPLANE_DEK_V2`): upper case with an underscore. */
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+/** Python's `b`, `r` or `u` before a quoted value (`b'x'`) when `all` has one at `at`, else ''. */
+function stringPrefix(all: string, at: number): string {
+  const c = all[at];
+  return c === 'b' || c === 'r' || c === 'u' ? c : '';
+}
 /** Identities remembered for free-text replacement (bounds the literal alternation). */
 const MAX_NOTED = 5000;
 
@@ -383,7 +388,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       const key = m[G.kvqKey]!;
       const raw = m[G.kvqDq] ?? m[G.kvqSq] ?? '';
       const vq = m[G.kvqDq] !== undefined ? '"' : "'";
-      return `${q}${key}${q}${m[G.kvqSep]}${vq}${this.#stringIn(this.#classify(key), raw, depth)}${vq}`;
+      const pre = stringPrefix(all, 2 + key.length + m[G.kvqSep]!.length);
+      return `${q}${key}${q}${m[G.kvqSep]}${pre}${vq}${this.#stringIn(this.#classify(key), raw, depth)}${vq}`;
     }
     if (m[G.kve] !== undefined) {
       const bs = m[G.kveBs]!;
@@ -441,8 +447,9 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       let out = this.#stringIn(c, raw, depth, !quoted && inQuery()) + punct;
       // A replacement with a space would split an unquoted slog/query value into fake attributes.
       if (!quoted && out !== raw && /\s/.test(out)) out = JSON.stringify(out);
-      if (single) return `${key}${sep}'${out}'`;
-      return quoted ? `${key}${sep}"${out}"` : `${key}${sep}${out}`;
+      const pre = quoted ? stringPrefix(all, key.length + sep.length) : '';
+      if (single) return `${key}${sep}${pre}'${out}'`;
+      return quoted ? `${key}${sep}${pre}"${out}"` : `${key}${sep}${out}`;
     }
     if (m[G.url] !== undefined) {
       if (m[G.urlPass] !== undefined) return `${m[G.urlScheme]}${m[G.urlUser] ?? ''}:${this.#marker('dsn-credentials')}@`;

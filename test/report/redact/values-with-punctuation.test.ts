@@ -203,3 +203,15 @@ describe('redactor: secrets in other languages\' config and code', () => {
     expect(r.text('aiohttp.BasicAuth("admin", password="two words")')).toBe('aiohttp.BasicAuth("admin", password="[REDACTED:password]")');
   });
 });
+
+describe('redactor: Python bytes and Go fields named for secrets', () => {
+  it('redacts a bytes literal under a password name, keeping its b prefix', () => {
+    const r = createRedactor({});
+    expect(r.text("password=b'hunter2hunter2'")).toBe("password=b'[REDACTED:password]'");
+    expect(r.text("{'password': b'hunter2hunter2', 'level': 'debug'}")).toBe("{'password': b'[REDACTED:password]', 'level': 'debug'}");
+  });
+
+  it('redacts a Vault RoleID and a pepper in a Go struct dump', () => {
+    expect(createRedactor({}).text(`{RoleID:5691b51c-447b-4554-8ab8-6ceba2ff7136 Pepper:${PW} Mount:approle}`)).toBe('{RoleID:[REDACTED:vault-token] Pepper:[REDACTED:secret] Mount:approle}');
+  });
+});

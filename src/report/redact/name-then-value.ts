@@ -1,7 +1,8 @@
 // A secret's name and its value side by side without `=` or `:` between them, in the shapes people
 // write outside config files: `ENV AUTHPLANE_SESSION_SECRET x` (Dockerfile), a Markdown table row
 // `| session.secret | `x` |`, `**password**: x`, `admin key → x`, `the client secret for notes-app
-// is x`, SQL `WITH PASSWORD 'x'`. Runs word by word after the pattern pass, which has already
+// is x`, SQL `WITH PASSWORD 'x'`, and the letter flags of database clients (`mysql -px`,
+// `redis-cli -a x`). Runs word by word after the pattern pass, which has already
 // replaced what it knows (its markers are skipped).
 import type { SecretKind } from './keys.ts';
 import type { LineJudge } from './line-context.ts';
@@ -27,8 +28,14 @@ const NAME = /^[A-Za-z_][\w.-]*$/;
 /** What a credential word may be made of: no quotes, brackets, commas or backslashes (JSON, code, markup). */
 const CREDENTIAL_CHARS = /^[\w.~+/=@#$%&!*^-]+$/;
 
+// Database clients whose password flag is a letter: `mysql -uroot -pS3cret`, `redis-cli -a S3cret`.
+const MYSQL = /\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b/;
+const REDIS_CLI = /\bredis-cli\b/;
+
 /** The line with each credential-shaped value that follows a secret's name replaced, or the line itself. */
 export function redactNameThenValue(line: string, j: LineJudge): string {
+  if (line.includes('-p') && MYSQL.test(line)) line = line.replace(/(?<![\w-])-p([^\s'"-][^\s'"]*)/g, () => `-p${j.marker('password')}`);
+  if (line.includes('-a') && REDIS_CLI.test(line)) line = line.replace(/(?<![\w-])-a([ \t]+)([^\s'"-][^\s'"]*)/g, (_m, ws: string) => `-a${ws}${j.marker('password')}`);
   if (!NAME_HINT.test(line)) return line;
   const parts = line.split(/(\s+)/);
   let changed = false;

@@ -215,3 +215,12 @@ describe('redactor: Python bytes and Go fields named for secrets', () => {
     expect(createRedactor({}).text(`{RoleID:5691b51c-447b-4554-8ab8-6ceba2ff7136 Pepper:${PW} Mount:approle}`)).toBe('{RoleID:[REDACTED:vault-token] Pepper:[REDACTED:secret] Mount:approle}');
   });
 });
+
+describe('redactor: database clients\' letter flags', () => {
+  it('redacts mysql -p<password> and redis-cli -a <password>, keeping -p alone and other flags', () => {
+    const r = createRedactor({});
+    expect(r.text('mysql -uauthplane -phunter2pass -h db authplane')).toBe('mysql -uauthplane -p[REDACTED:password] -h db authplane');
+    expect(r.text('redis-cli -h redis -a hunter2pass ping')).toBe('redis-cli -h redis -a [REDACTED:password] ping');
+    expect(r.text('mysqldump -p -P 3306 authplane')).toBe('mysqldump -p -P 3306 authplane');
+  });
+});

@@ -79,7 +79,7 @@ const META_LAST = new Set([
 ]);
 
 // Keys that are not cryptographic: an idempotency or cache key, a database or object key.
-const PLAIN_KEY_FIRST = new Set(['idempotency', 'cache', 'partition', 'sort', 'primary', 'foreign', 'object', 'routing', 'lookup', 'map', 'dedup', 'dedupe', 'hash', 's3', 'row', 'shard']);
+const PLAIN_KEY_FIRST = new Set(['config', 'setting', 'idempotency', 'cache', 'partition', 'sort', 'primary', 'foreign', 'object', 'routing', 'lookup', 'map', 'dedup', 'dedupe', 'hash', 's3', 'row', 'shard']);
 
 // A first word that makes the name a count or a bound: `max_tokens`, `num_keys`.
 const COUNT_FIRST = new Set(['max', 'min', 'num', 'total', 'count']);
@@ -120,6 +120,11 @@ export function normalizeKey(key: string): string {
   return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[-\s]+/g, '_');
 }
 
+/** A private member of a JWK (`d`, `k`, …): a secret only inside an object that is a JWK. */
+export function isJwkPrivateMember(key: string): boolean {
+  return JWK_PRIVATE.has(key);
+}
+
 /** Classify a field name; dotted names (`session.secret`, `http.header.cookie`) use their last segment. */
 export function classifyKey(key: string): KeyClass {
   let c = cache.get(key);
@@ -142,6 +147,8 @@ function classifyUncached(key: string): KeyClass {
   const identity = IDENTITY_KEYS.get(leaf);
   if (identity) return { kind: 'identity', identity };
   if (JWK_PRIVATE.has(leaf)) return secret('private-key');
+  // A bare `key` names a cache entry, a rate-limit bucket or a setting as often as key material.
+  if (norm === 'key') return { kind: 'neutral', suspect: 'secret' };
   const words = leaf.split('_').filter(Boolean);
   const last = words[words.length - 1] ?? '';
   if (words.length > 1 && COUNT_FIRST.has(words[0]!)) return NEUTRAL;

@@ -69,8 +69,10 @@ export class LineContext {
     const open = BLOCK_OPEN.exec(s);
     if (open) {
       const c = j.classify(open[2]!);
-      if (c.kind === 'secret') {
-        this.#block = { indent: open[1]!.length, kind: c.secret };
+      // A bare `key: |` block is key material (a PEM, a JWK), though a one-line `key:` may name anything.
+      const kind = c.kind === 'secret' ? c.secret : /^key$/i.test(open[2]!) ? 'secret' : undefined;
+      if (kind) {
+        this.#block = { indent: open[1]!.length, kind };
         return s;
       }
       return null;

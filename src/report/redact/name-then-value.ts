@@ -83,9 +83,19 @@ function valueIndex(parts: string[], from: number): number {
   for (let k = from; k < parts.length && skipped <= 4; k += 2) {
     const w = parts[k]!;
     if (w === '') continue;
-    if (LINKS.has(w.toLowerCase()) || /^[|`*:]+$/.test(w)) {
+    // Link words, and a participle or a short aside before a colon: `generated:`, `(shown once):`.
+    if (LINKS.has(w.toLowerCase()) || /^[|`*:]+$/.test(w) || /^[a-z]+:$/.test(w)) {
       skipped++;
       continue;
+    }
+    if (w.startsWith('(')) {
+      let e = k;
+      while (e < parts.length && e - k <= 6 && !parts[e]!.includes(')')) e += 2;
+      if (e < parts.length && /\):?$/.test(parts[e]!)) {
+        k = e;
+        skipped++;
+        continue;
+      }
     }
     if (w.toLowerCase() === 'for' && k + 4 < parts.length && FINAL_LINKS.has(parts[k + 4]!.toLowerCase())) {
       k += 4;
@@ -116,5 +126,8 @@ function isCredentialWord(v: string): boolean {
   if (v.length < 8 || !CREDENTIAL_CHARS.test(v) || isPlaceholder(v) || PLAIN_VALUE.test(v) || /^[A-Z]?[a-z]+$/.test(v)) return false;
   if (wordsAboutSecret(v) || isWordChain(v) || FILE_NAME.test(v) || v.includes('://') || (v.includes('/') && !base64Secret(v))) return false;
   if (/^[A-Za-z_][\w.-]*[=:]/.test(v) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false;
+  // Code: a qualified name (`output.TokenStore`), a CamelCase identifier (`UpstreamTokenRefreshTotal`).
+  if (/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/.test(v) && !/\d/.test(v)) return false;
+  if (/^[A-Z]?[a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return false;
   return looksLikeCredential(v);
 }

@@ -52,6 +52,9 @@ export function namedColonValue(key: string, v: string, j: ValueJudge): string {
   // a Go dump's `{KeyEnv:X Key:<hex>}` holds the key itself.
   if (/^key$/i.test(key)) return isBareKeyMaterial(v) ? j.secret('secret', v, { kind: 'secret', secret: 'secret' }) : j.text(v);
   const c = j.classify(key);
+  // `hash password: bcrypt: length exceeds 72 bytes`, `"hash password: %w"`: the next link of an
+  // error chain, or a format verb, is not the value.
+  if (/^[a-z][\w/.-]*:$/.test(v) || /^%[-+# 0]*\d*[a-zA-Z]$/.test(v)) return j.text(v);
   return c.kind === 'secret' && !wordsAboutSecret(v, c.secret) ? j.secret(c.secret, v, c) : j.text(v);
 }
 

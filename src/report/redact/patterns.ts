@@ -17,8 +17,8 @@ const JWT = String.raw`${after('A-Za-z0-9_-')}eyJ[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-
 // inside a JSON string.
 // Inside a quote or an escaped string the value stops at the next quote or backslash; on a line of
 // its own it runs to the line end (`error: load config: session.secret="x"` keeps its quoted part).
-// A Go MySQL DSN at a line start (`user:pw@tcp(db:3306)/x`) is not a header.
-const HEADER_LINE = String.raw`(?:^|(?<=[\n\r'"]|\\[nr]))[ \t]*(?:[<>][ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:(?!\/\/|[^\s/:]+@(?:tcp6?|udp|unix)\()[ \t]*("(?:[^"\\\r\n]|\\.)*"(?=[ \t]*(?:$|[\r\n'"\\]))|'[^'\r\n]*'(?=[ \t]*(?:$|[\r\n'"\\]))|(?<=(?:^|[\n\r])[ \t]*(?:[<>][ \t]+)?[A-Za-z_][A-Za-z0-9_.-]*[ \t]*:[ \t]*)[^\r\n]*|[^\r\n'"\\]*)`;
+// A Go MySQL DSN at a line start (`user:pw@tcp(db:3306)/x`) is not a header, nor is Go's `x := y`.
+const HEADER_LINE = String.raw`(?:^|(?<=[\n\r'"]|\\[nr]))[ \t]*(?:[<>][ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:(?!\/\/|=|[^\s/:]+@(?:tcp6?|udp|unix)\()[ \t]*("(?:[^"\\\r\n]|\\.)*"(?=[ \t]*(?:$|[\r\n'"\\]))|'[^'\r\n]*'(?=[ \t]*(?:$|[\r\n'"\\]))|(?<=(?:^|[\n\r])[ \t]*(?:[<>][ \t]+)?[A-Za-z_][A-Za-z0-9_.-]*[ \t]*:[ \t]*)[^\r\n]*|[^\r\n'"\\]*)`;
 // `Bearer%20x` and `Bearer+x` (URL- and form-encoded) hide nothing either.
 const SCHEME = String.raw`\b([Bb]earer|DPoP|[Bb]asic)(\s+|%20|\+)([A-Za-z0-9._~+/-]{8,}=*)`;
 // "key": "value" (JSON) and 'key': 'value' (Python reprs, bytes and raw strings too: b'x').
@@ -31,8 +31,9 @@ const ID_COLON = String.raw`(?<![\w.-])(sub|Sub|[uU]ser_?[iI][dD]|[uU]ser_?[nN]a
 // key=value (slog text, query strings, audit detail, DSN options), and `key = value` / `key = 'value'`
 // (INI, TOML, shell and Python assignments quoted in a log line). A key starts a word or follows a
 // flag's dashes (`--client-secret=x`), never the middle of `a-b-c`, and is at most 128 characters
-// long: that keeps long runs linear.
-const KV = String.raw`(?<![\w.]|[\w.]-)([A-Za-z_][\w.-]{0,127})(=|[ \t]+=[ \t]*|=[ \t]+)(?:[bru]?"((?:[^"\\]|\\.)*)"|[bru]?'([^'\r\n]*)'|([^\s&"',;<>)\]}]*))`;
+// long: that keeps long runs linear. `==` is a comparison, and a backtick ends a bare value (Markdown
+// code: `AUTHPLANE_VAULT_TOKEN=root`).
+const KV = String.raw`(?<![\w.]|[\w.]-)([A-Za-z_][\w.-]{0,127})(=(?!=)|[ \t]+=(?!=)[ \t]*|=[ \t]+)(?:[bru]?"((?:[^"\\]|\\.)*)"|[bru]?'([^'\r\n]*)'|([^\s&"',;<>)\]}\x60]*))`;
 // Schemes are short (bounded so that a long dotted run costs linear time).
 // `redis://:password@host` has no user: the password alone is still a credential. A password may
 // hold `@` itself (`u:p@ss@db`): the last `@` before the path or the query ends it.
@@ -224,7 +225,8 @@ const ERROR_WORDS = new Set(['conflict', 'unauthorized', 'forbidden', 'ok', 'non
 
 /** An OAuth error code (`invalid_grant`), a status number or an empty value: not an authorization code. */
 export function isErrorCodeLike(v: string): boolean {
-  return v === '' || /^\d{1,4}$/.test(v) || /^[a-z]+(?:_[a-z]+)+$/.test(v) || ERROR_WORDS.has(v) || /^Err[A-Z]\w+$/.test(v);
+  // A plain lower-case word is a verdict (`code=killed` from systemd), never a random code.
+  return v === '' || /^\d{1,4}$/.test(v) || /^[a-z]+(?:_[a-z]+)+$/.test(v) || /^[a-z]{2,16}$/.test(v) || ERROR_WORDS.has(v) || /^Err[A-Z]\w+$/.test(v);
 }
 
 /**

@@ -1,6 +1,6 @@
 // The one fail-closed redactor every outgoing output goes through: secrets replaced, identities
 // pseudonymized with a per-redactor keyed hash, debugging ids kept (design.md "Redaction").
-import { ROLE_ACTORS, USER_DETAIL_ACTIONS, classifyKey, normalizeKey, type IdentityKind, type KeyClass, type SecretKind } from './keys.ts';
+import { ROLE_ACTORS, USER_DETAIL_ACTIONS, classifyKey, isJwkPrivateMember, normalizeKey, type IdentityKind, type KeyClass, type SecretKind } from './keys.ts';
 import { jwtMarker, reencodeJwt, type ClaimRewriter } from './jwt.ts';
 import { Pseudonymizer } from './pseudonym.ts';
 import {
@@ -32,6 +32,28 @@ const KID_SHAPE = /^[A-Za-z0-9_.-]{1,43}$/;
 const ID_LIST = /^\[?[\w.#~+/=-]+(?:,[ \t]*[\w.#~+/=-]+)*\]?$/;
 /** An environment variable's name (`AUTHPLANE_DEK_V2`): upper case with an underscore. */
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+/** The text around a match, for the rules that look past it. */
+interface Around {
+  /** The match follows `?` or `&`: it is a query parameter. */
+  inQuery: () => boolean;
+  before: () => string;
+  after: () => string;
+  /** The scanned text is a line of a file, not a value inside one. */
+  isLine: boolean;
+}
+
+/**
+ * A header-like value that reads as a message: a lower-case word, then more words
+ * (`user existence check failed`, `must be at least 32 bytes`). Header values and cookies are never
+ * messages; a password needs three words, since a passphrase has a few too.
+ */
+function isMessage(v: string, c: KeyClass): boolean {
+  if (c.kind === 'secret' && (c.header || c.secret === 'cookie')) return false;
+  if (c.kind !== 'secret' && c.kind !== 'identity') return false;
+  const words = v.trim().split(/[ \t]+/);
+  return /^[a-z][a-z/._'-]*:?$/.test(words[0] ?? '') && words.length >= (c.kind === 'secret' && c.secret === 'password' ? 3 : 2);
+}
+
 /** Python's `b`, `r` or `u` before a quoted value (`b'x'`) when `all` has one at `at`, else ''. */
 function stringPrefix(all: string, at: number): string {
   const c = all[at];
@@ -165,11 +187,14 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       // Objects are judged key by key: a JWKS under `keys` keeps its public members.
       const out: Record<string, unknown> = {};
       // The dotted path names the secret's kind (`vault_transit.token` is a Vault token).
+      const o = v as Record<string, unknown>;
+      // `d`, `k`, `q` are a JWK's private members only in a JWK; elsewhere (`{"q": "q3 roadmap"}`) only key material goes.
+      const isJwk = typeof o.kty === 'string';
       for (const [k, x] of Object.entries(v)) {
         const path = key && !/^\d+$/.test(key) ? `${key}.${k}` : k;
-        out[k] = this.#value(path, x, this.#classify(path), depth);
+        const c = !isJwk && isJwkPrivateMember(k) ? ({ kind: 'neutral', suspect: 'private-key' } as const) : this.#classify(path);
+        out[k] = this.#value(path, x, c, depth);
       }
-      const o = v as Record<string, unknown>;
       // An audit row about a user (`user.disabled`, …) carries that user's id as its bare detail.
       if (typeof o.detail === 'string' && typeof o.action === 'string' && USER_DETAIL_ACTIONS.has(o.action)) {
         out.detail = o.detail.replace(/^[^\s;,]+/, (id) => this.#identity(EMAIL_EXACT.test(id) ? 'email' : 'user', id));
@@ -318,19 +343,22 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
         // A CRLF text (a ConfigMap written on Windows): the line rules see the line without its CR.
         const cr = l.endsWith('\r') ? '\r' : '';
         const body = cr ? l.slice(0, -1) : l;
-        return (ctx.line(body, this.#lineJudge) ?? this.#scanLine(body, depth)) + cr;
+        return (ctx.line(body, this.#lineJudge) ?? this.#scanLine(body, depth, true)) + cr;
       }).join('\n');
     }
-    return this.#scanLine(s, depth);
+    return this.#scanLine(s, depth, depth === 0);
   }
 
-  /** The master pattern's pass over one line (or a value without line breaks). */
-  #scanLine(s: string, depth: number): string {
+  /**
+   * The master pattern's pass over one line, or a value without line breaks. `isLine`: `s` is a line
+   * of a file rather than a value (a message, an error string), where `session: …` is a setting.
+   */
+  #scanLine(s: string, depth: number, isLine: boolean): string {
     if (!MAYBE.test(s)) return redactNameThenValue(s, this.#lineJudge);
     // Fast path: a bare timestamp, duration or number (most values on a log line) holds nothing.
     if (PLAIN_VALUE.test(s)) return s;
     s = redactEmbeddedEntries(s, this.#entryJudge);
-    return redactNameThenValue(this.#scan(s, this.#pattern(s), depth), this.#lineJudge);
+    return redactNameThenValue(this.#scan(s, this.#pattern(s), depth, isLine), this.#lineJudge);
   }
 
   /**
@@ -338,7 +366,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
    * consume more of the line than the pattern took (see secretTail). Re-entrant: a nested call may
    * reuse `re`, so the position is set again after each replacement.
    */
-  #scan(s: string, re: RegExp, depth: number): string {
+  #scan(s: string, re: RegExp, depth: number, isLine: boolean): string {
     let out = '';
     let last = 0;
     re.lastIndex = 0;
@@ -349,7 +377,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
         continue;
       }
       const tail = { extra: 0 };
-      const rep = this.#replaceMatch(m, depth, () => inQueryAt(s, start), () => s.slice(Math.max(0, start - 24), start), () => s.slice(start + m![0].length), tail);
+      const around = { inQuery: () => inQueryAt(s, start), before: () => s.slice(Math.max(0, start - 24), start), after: () => s.slice(start + m![0].length), isLine };
+      const rep = this.#replaceMatch(m, depth, around, tail);
       out += s.slice(last, start) + rep;
       last = start + m[0].length + tail.extra;
       re.lastIndex = last;
@@ -366,21 +395,27 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   }
 
   /**
-   * The replacement of one match. `before` and `after` give the text around it; `tail.extra` is set
-   * when the replacement also stands for that many characters after the match.
+   * The replacement of one match. `around` gives the text around it; `tail.extra` is set when the
+   * replacement also stands for that many characters after the match.
    */
   #replaceMatch(
-    m: (string | undefined)[], depth: number, inQuery: () => boolean, before: () => string, after: () => string, tail: { extra: number },
+    m: (string | undefined)[], depth: number, around: Around, tail: { extra: number },
   ): string {
     const all = m[0]!;
     if (m[G.pem]) return this.#pemBlock(all);
     if (m[G.jwt]) return this.#jwt(all);
-    if (m[G.header] !== undefined) return this.#headerLine(all, m[G.headerKey]!, m[G.headerValue]!, depth);
+    if (m[G.header] !== undefined) {
+      // After a quote or inside a value, `session: user existence check failed` is a message whose
+      // first word names where it comes from.
+      const inMessage = !around.isLine || /["']$/.test(around.before());
+      return this.#headerLine(all, m[G.headerKey]!, m[G.headerValue]!, depth, inMessage);
+    }
     if (m[G.scheme] !== undefined) {
       const tok = m[G.schemeToken]!;
       if (isJwt(tok)) return `${m[G.schemeName]}${m[G.schemeWs]}${this.#jwt(tok)}`;
       // `Bearer resource_metadata="…"` (WWW-Authenticate) starts a parameter, not a token.
-      if (looksLikeCredential(tok) || (tok.length >= 16 && !tok.endsWith('='))) return `${m[G.schemeName]}${m[G.schemeWs]}${this.#marker(m[G.schemeName]!.toLowerCase() === 'basic' ? 'password' : 'access-token')}`;
+      // `DPoP proof-of-possession`, `Basic authentication-required`: hyphenated words, not a token.
+      if (looksLikeCredential(tok) || (tok.length >= 16 && !tok.endsWith('=') && !/^[a-z]+(?:[-_.][a-z]+)+$/.test(tok))) return `${m[G.schemeName]}${m[G.schemeWs]}${this.#marker(m[G.schemeName]!.toLowerCase() === 'basic' ? 'password' : 'access-token')}`;
       return `${m[G.schemeName]}${m[G.schemeWs]}${this.#text(tok, depth + 1)}`;
     }
     if (m[G.kvq] !== undefined) {
@@ -413,7 +448,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       }
       // `--from-literal=password='x y'`: a value that is itself `name=` takes its quoted part along.
       if (!quoted && raw.endsWith('=')) {
-        const q = /^(["'])[^"'\r\n]*\1/.exec(after())?.[0];
+        const q = /^(["'])[^"'\r\n]*\1/.exec(around.after())?.[0];
         if (q) {
           tail.extra = q.length;
           return `${key}${sep}${this.#text(raw + q, depth + 1)}`;
@@ -433,18 +468,18 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       if (!quoted && c.kind === 'identity') [raw, punct] = splitPunct(raw);
       if (!quoted && c.kind === 'secret') {
         // `${SESSION_SECRET:-}` is one value (a variable, or one with a default) that the pattern cut at its `}`.
-        const ref = raw.startsWith('${') ? /^[^"'}]*\}/.exec(after())?.[0] : undefined;
+        const ref = raw.startsWith('${') ? /^[^"'}]*\}/.exec(around.after())?.[0] : undefined;
         // Go's empty values: `secret=[]`, `token=map[]`, `key={}`.
-        const empty = /^(?:\[\]|\{\}|map\[\])(?=[\s,;)}\]]|$)/.exec(raw + after().slice(0, 8))?.[0];
+        const empty = /^(?:\[\]|\{\}|map\[\])(?=[\s,;)}\]]|$)/.exec(raw + around.after().slice(0, 8))?.[0];
         if (empty !== undefined && empty.length >= raw.length) {
           tail.extra = empty.length - raw.length;
           return `${key}${sep}${empty}`;
         }
         // An empty value (`refresh_token=<nil>`, `token=` at a line end) has no rest to take.
-        tail.extra = ref !== undefined ? ref.length : raw === '' ? 0 : secretTail(after(), c.secret === 'cookie');
-        raw += after().slice(0, tail.extra);
+        tail.extra = ref !== undefined ? ref.length : raw === '' ? 0 : secretTail(around.after(), c.secret === 'cookie');
+        raw += around.after().slice(0, tail.extra);
       }
-      let out = this.#stringIn(c, raw, depth, !quoted && inQuery()) + punct;
+      let out = this.#stringIn(c, raw, depth, !quoted && around.inQuery()) + punct;
       // A replacement with a space would split an unquoted slog/query value into fake attributes.
       if (!quoted && out !== raw && /\s/.test(out)) out = JSON.stringify(out);
       const pre = quoted ? stringPrefix(all, key.length + sep.length) : '';
@@ -492,7 +527,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     }
     if (m[G.host]) return this.#host(all);
     // A JWK thumbprint is long base64 too: after `kid` or `thumbprint` it names a public key.
-    if (m[G.blob]) return base64Secret(all) && !KEY_ID_BEFORE.test(before()) ? this.#marker('key-material') : all;
+    if (m[G.blob]) return base64Secret(all) && !KEY_ID_BEFORE.test(around.before()) ? this.#marker('key-material') : all;
     if (m[G.named] !== undefined) return `${m[G.namedKey]}${m[G.namedSep]}${m[G.namedQuote]}${namedColonValue(m[G.namedKey]!, m[G.namedValue]!, this.#judge(depth))}${m[G.namedQuote]}`;
     if (m[G.flag] !== undefined) return `${m[G.flagName]}${m[G.flagWs]}${flagValue(m[G.flagName]!, m[G.flagValue]!, this.#judge(depth))}`;
     return all;
@@ -550,8 +585,9 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   }
 
   /** `Key: value` at a line start: headers and YAML-ish lines. */
-  #headerLine(all: string, key: string, value: string, depth: number): string {
+  #headerLine(all: string, key: string, value: string, depth: number, inMessage: boolean): string {
     const prefix = all.slice(0, all.length - value.length);
+    if (inMessage && isMessage(value, this.#classify(key))) return prefix + this.#text(value, depth + 1);
     // `pg.db.svc:5432` (a value that starts with host:port) is a host, not a `Key:` line.
     if (key.includes('.')) {
       const host = this.#host(key);

@@ -144,7 +144,7 @@ export function literalAlternation(values: Iterable<string>): string {
 export function secretTail(after: string, cookie: boolean): number {
   // Bounded, so that a long line without spaces costs linear time; markup (`</td>`) and an HTML
   // entity (`&amp;`) end the value too.
-  let t = /^[^\s"'<]{0,256}/.exec(after)![0];
+  let t = /^[^\s"'<`]{0,256}/.exec(after)![0];
   const entity = t.search(/&(?:[a-z]+|#\d+);/);
   if (entity >= 0) t = t.slice(0, entity);
   // A cookie header's value is all its pairs (`cookie=a=1;b=2`).

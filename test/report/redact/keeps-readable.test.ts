@@ -47,6 +47,12 @@ describe('redactor: keeps what a maintainer debugs with', () => {
     ['kubectl describe pod env references', "      AUTHPLANE_SESSION_SECRET:  <set to the key 'session-secret' in secret 'authplane-secrets'>  Optional: false"],
     ['Go nil and empty values under secret names', 'level=DEBUG msg="exchange" refresh_token=<nil> dpop=<nil> code=<nil> session_secret=[] secret={} token=map[] api_key=<redacted>'],
     ['a Go EnvVar whose value comes from a secret', '{Name:AUTHPLANE_SESSION_SECRET Value: ValueFrom:&EnvVarSource{}}'],
+    ['error messages whose first word names a setting, in JSON and slog values', '{"error":"session.secret: must be at least 32 bytes"} error="admin.api_key: required when server.issuer is not localhost"'],
+    ['the next link of an error chain after "password:" and a format verb', 'error="hash password: bcrypt: password length exceeds 72 bytes" fmt.Errorf("hash password: %w", err)'],
+    ['a config key and a rate-limit bucket named key', 'level=WARN msg="deprecated setting" config_key=dcr.mode {"msg":"rate limited","key":"ip"}'],
+    ['a systemd exit reason', 'authserver.service: Main process exited, code=killed, status=9/KILL'],
+    ['a scheme name followed by hyphenated words', '# -- DPoP proof-of-possession (RFC 9449). Basic authentication-required'],
+    ['Go comparisons, short assignments and qualified names', 'if req.ClientSecret == "" { actorID := "" } tokens        output.TokenStore'],
     ['browser versions in a user agent', 'user_agent="Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"'],
   ];
 

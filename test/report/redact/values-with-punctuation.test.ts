@@ -224,3 +224,30 @@ describe('redactor: database clients\' letter flags', () => {
     expect(r.text('mysqldump -p -P 3306 authplane')).toBe('mysqldump -p -P 3306 authplane');
   });
 });
+
+describe('redactor: messages and members that only look like secrets', () => {
+  it('keeps a log message whose first word is session, token or user, but not a header in it', () => {
+    const r = createRedactor({});
+    expect(r.value('msg', 'session: user existence check failed')).toBe('session: user existence check failed');
+    expect(r.value('error', 'token: crypto/ecdsa: verification error')).toBe('token: crypto/ecdsa: verification error');
+    expect(r.value('msg', 'Authorization: Bearer abcdefghijklmnop')).toBe('Authorization: Bearer [REDACTED:authorization-header]');
+    // A line of a file is still a setting.
+    expect(r.text('password: correct horse battery staple')).toBe('password: [REDACTED:password]');
+  });
+
+  it('treats d, k and q as private key members only inside a JWK', () => {
+    const r = createRedactor({});
+    expect(r.value('', { arguments: { q: 'q3 roadmap' }, jwk: { kty: 'EC', d: 'abc123def456', x: 'x1' } }))
+      .toEqual({ arguments: { q: 'q3 roadmap' }, jwk: { kty: 'EC', d: '[REDACTED:private-key]', x: 'x1' } });
+  });
+
+  it('stops a bare value at a Markdown backtick', () => {
+    expect(createRedactor({}).text('and `AUTHPLANE_VAULT_TOKEN=root`. For non-dev')).toBe('and `AUTHPLANE_VAULT_TOKEN=[REDACTED:vault-token]`. For non-dev');
+  });
+
+  it('redacts a secret announced with an aside or a participle before its colon', () => {
+    const r = createRedactor({});
+    expect(r.text('Client created. Secret (shown once): cs_9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c')).toBe('Client created. Secret (shown once): [REDACTED:secret]');
+    expect(r.text('API key generated: ak_4f8a2c9e1b7d3f6a0c5e8b2d4f7a9c1e')).toBe('API key generated: [REDACTED:api-key]');
+  });
+});

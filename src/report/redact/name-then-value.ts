@@ -1,7 +1,7 @@
 // A secret's name and its value side by side without `=` or `:` between them, in the shapes people
 // write outside config files: `ENV AUTHPLANE_SESSION_SECRET x` (Dockerfile), a Markdown table row
 // `| session.secret | `x` |`, `**password**: x`, `admin key → x`, `the client secret for notes-app
-// is x`, SQL `WITH PASSWORD 'x'`, and the letter flags of database clients (`mysql -px`,
+// is x`, SQL `WITH PASSWORD 'x'` / `IDENTIFIED BY 'x'`, and the letter flags of database clients (`mysql -px`,
 // `redis-cli -a x`). Runs word by word after the pattern pass, which has already
 // replaced what it knows (its markers are skipped).
 import type { SecretKind } from './keys.ts';
@@ -11,7 +11,7 @@ import { FILE_NAME, PLAIN_VALUE } from './value-shapes.ts';
 import { isWordChain, wordsAboutSecret } from './named-values.ts';
 
 /** Cheap pre-check: a line without one of these words names no secret. */
-export const NAME_HINT = /ecret|ECRET|assw|ASSW|oken|OKEN|[Kk]ey|KEY|epper|EPPER|redential|REDENTIAL|DEK|KEK/;
+export const NAME_HINT = /ecret|ECRET|assw|ASSW|oken|OKEN|[Kk]ey|KEY|epper|EPPER|redential|REDENTIAL|DEK|KEK|IDENTIFIED|identified/;
 
 // What may stand between a name and its value.
 const LINKS = new Set(['|', '=>', '->', '→', '—', '–', '-', ':', '=', 'is', 'was', 'now', 'to', 'set', 'changed', 'reset', '`', '**', 'with']);
@@ -60,6 +60,8 @@ export function redactNameThenValue(line: string, j: LineJudge): string {
 /** The secret kind the word at `i` (with the word before it, for `admin key`) names, if any. */
 function secretNamed(parts: string[], i: number, j: LineJudge): SecretKind | undefined {
   const name = asName(parts[i]!);
+  // SQL's `CREATE USER … IDENTIFIED BY 'x'`.
+  if (/^by$/i.test(name) && i >= 2 && /^identified$/i.test(parts[i - 2]!)) return 'password';
   if (name === '' || /^key$/i.test(name)) {
     if (!/^key$/i.test(name) || i < 2) return undefined;
     const first = bare(parts[i - 2]!).toLowerCase();

@@ -478,6 +478,12 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
         // An empty value (`refresh_token=<nil>`, `token=` at a line end) has no rest to take.
         tail.extra = ref !== undefined ? ref.length : raw === '' ? 0 : secretTail(around.after(), c.secret === 'cookie');
         raw += around.after().slice(0, tail.extra);
+        // `secret=[abc123]` (a Go slice or map printed with %v): the brackets stay around the marker.
+        const close = raw[0] === '[' ? ']' : raw[0] === '{' ? '}' : '';
+        if (close && around.after()[tail.extra] === close && raw.length > 1 && !isPlaceholder(raw + close)) {
+          tail.extra++;
+          return `${key}${sep}${raw[0]}${this.#secret(c.secret, raw.slice(1), c)}${close}`;
+        }
       }
       let out = this.#stringIn(c, raw, depth, !quoted && around.inQuery()) + punct;
       // A replacement with a space would split an unquoted slog/query value into fake attributes.

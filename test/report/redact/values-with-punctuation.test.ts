@@ -251,3 +251,15 @@ describe('redactor: messages and members that only look like secrets', () => {
     expect(r.text('API key generated: ak_4f8a2c9e1b7d3f6a0c5e8b2d4f7a9c1e')).toBe('API key generated: [REDACTED:api-key]');
   });
 });
+
+describe('redactor: brackets around a secret and SQL IDENTIFIED BY', () => {
+  it('keeps the brackets of a Go slice or map around the marker', () => {
+    const r = createRedactor({});
+    expect(r.text('secret=[abc123def] next')).toBe('secret=[[REDACTED:secret]] next');
+    expect(r.text('token={x1y2z3w4}')).toBe('token={[REDACTED:access-token]}');
+  });
+
+  it('redacts the password of CREATE USER … IDENTIFIED BY', () => {
+    expect(createRedactor({}).text(`CREATE USER 'authplane'@'%' IDENTIFIED BY '${PW}';`)).toBe("CREATE USER 'authplane'@'%' IDENTIFIED BY '[REDACTED:password]';");
+  });
+});

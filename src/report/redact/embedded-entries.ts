@@ -4,14 +4,11 @@
 // a .NET `<add key="…" value="…"/>`, a property list's `<key>…</key><string>…</string>` and
 // Python's `auth=("user", "password")`.
 // Runs before the pattern pass, which keeps the markers it leaves.
-import type { KeyClass, SecretKind } from './keys.ts';
 import { isPlaceholder } from './patterns.ts';
+import type { ValueJudge } from './named-values.ts';
 
 /** What the redactor lends: its view of a name and its secret replacement. */
-export interface EntryJudge {
-  classify(key: string): KeyClass;
-  secret(kind: SecretKind, v: string, c: KeyClass): string;
-}
+export type EntryJudge = Pick<ValueJudge, 'classify' | 'secret'>;
 
 /** `"name":"X","value":"v"`, or the same with every quote escaped by the same backslash run. */
 const ENV_ENTRY = /(?<bs>\\*)("name\k<bs>"[ \t]*:[ \t]*\k<bs>"([A-Za-z_][\w.-]*)\k<bs>"[ \t]*,[ \t]*\k<bs>"value\k<bs>"[ \t]*:[ \t]*\k<bs>")([^"\\]*)\k<bs>"/g;

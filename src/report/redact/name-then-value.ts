@@ -6,9 +6,9 @@
 // replaced what it knows (its markers are skipped).
 import type { SecretKind } from './keys.ts';
 import type { LineJudge } from './line-context.ts';
-import { base64Secret, isPlaceholder, looksLikeCredential } from './patterns.ts';
-import { FILE_NAME, PLAIN_VALUE } from './value-shapes.ts';
-import { isWordChain, wordsAboutSecret } from './named-values.ts';
+import { isPlaceholder, looksLikeCredential } from './patterns.ts';
+import { PLAIN_VALUE, namesRatherThanHolds } from './value-shapes.ts';
+import { wordsAboutSecret } from './named-values.ts';
 
 /** Cheap pre-check: a line without one of these words names no secret. */
 export const NAME_HINT = /ecret|ECRET|assw|ASSW|oken|OKEN|[Kk]ey|KEY|epper|EPPER|redential|REDENTIAL|DEK|KEK|IDENTIFIED|identified/;
@@ -126,8 +126,7 @@ function asName(word: string): string {
  */
 function isCredentialWord(v: string): boolean {
   if (v.length < 8 || !CREDENTIAL_CHARS.test(v) || isPlaceholder(v) || PLAIN_VALUE.test(v) || /^[A-Z]?[a-z]+$/.test(v)) return false;
-  if (wordsAboutSecret(v) || isWordChain(v) || FILE_NAME.test(v) || v.includes('://') || (v.includes('/') && !base64Secret(v))) return false;
-  if (/^[A-Za-z_][\w.-]*[=:]/.test(v) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false;
+  if (wordsAboutSecret(v) || namesRatherThanHolds(v) || v.includes('://') || /^[A-Za-z_][\w.-]*[=:]/.test(v)) return false;
   // Code: a qualified name (`output.TokenStore`), a CamelCase identifier (`UpstreamTokenRefreshTotal`).
   if (/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/.test(v) && !/\d/.test(v)) return false;
   if (/^[A-Z]?[a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return false;

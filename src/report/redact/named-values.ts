@@ -1,7 +1,7 @@
 // Values named by a secret-ish word inside free text, judged by that name: `map[password:x]` (Go %v),
 // `{api_key: "x"}`, `--client-secret x`, `curl -u user:pass`.
 import type { KeyClass, SecretKind } from './keys.ts';
-import { isCredentialBlob } from './value-shapes.ts';
+import { isCredentialBlob, isWordChain } from './value-shapes.ts';
 
 /** What the redactor lends these judgements: scanning a value as text, and replacing a secret. */
 export interface ValueJudge {
@@ -17,25 +17,12 @@ export interface ValueJudge {
 const PLAIN_WORD = /^(?:[a-z]{1,12}|\d{1,6}|\/[a-z0-9_./-]*|\d{1,6} [a-z]+|<[a-z][a-z ]*>?|<[a-z][^<>]*>(?:[ \t].*)?)$/;
 
 /**
- * Lower-case words joined by hyphens, each word perhaps ending in digits, or digit groups after the
- * first word, with a digit somewhere: `aes-256-gcm`, `authplane-secrets-v2`, `rotated-2026-10-01`.
- * A UUID or a random token has groups that start with a digit or mix digits into letters; a
- * passphrase (`correct-horse-battery-staple`) has no digit: neither is one.
- */
-const WORD_CHAIN = /^(?=.*\d)[a-z]+\d*(?:-(?:[a-z]+\d*|\d+))+$/;
-
-/** A value that names or describes (an algorithm, an object, a version) rather than holds a secret. */
-export function isWordChain(v: string): boolean {
-  return WORD_CHAIN.test(v);
-}
-
-/**
  * A value after `secret:` / `token:` that is a word about the secret rather than the secret. A
  * password may be any words, so only a single plain word counts there.
  */
 export function wordsAboutSecret(v: string, kind?: SecretKind): boolean {
   const t = v.trim();
-  return PLAIN_WORD.test(t) || (kind !== 'password' && WORD_CHAIN.test(t));
+  return PLAIN_WORD.test(t) || (kind !== 'password' && isWordChain(t));
 }
 
 /**

@@ -8,11 +8,11 @@ import {
   base64Secret, looksLikeCredential, masterPattern, optionalMask, redactCookieValue,
 } from './patterns.ts';
 import {
-  FILE_NAME, PLAIN_VALUE, PemContinuation, inQueryAt, secretTail, isInternalHost, isJwt, isSuspectSecret, literalAlternation, looksDangerous, loneBlob, splitPunct,
+  PLAIN_VALUE, PemContinuation, inQueryAt, namesRatherThanHolds, secretExtent, isInternalHost, isJwt, isSuspectSecret, literalAlternation, looksDangerous, loneBlob, splitPunct,
 } from './value-shapes.ts';
 import { replaceAddresses } from './addresses.ts';
 import { findWellKnownSecrets } from './well-known.ts';
-import { argvFlag, flagValue, isBareKeyMaterial, isWordChain, namedColonValue, wordsAboutSecret, type ValueJudge } from './named-values.ts';
+import { argvFlag, flagValue, isBareKeyMaterial, namedColonValue, wordsAboutSecret, type ValueJudge } from './named-values.ts';
 import { ownDomainMatcher } from './own-domains.ts';
 import { LineContext, type LineJudge } from './line-context.ts';
 import { redactNameThenValue } from './name-then-value.ts';
@@ -30,8 +30,6 @@ const HTML_TAGS = new Set(['a', 'b', 'i', 'em', 'strong', 'code', 'pre', 'kbd', 
 const KID_SHAPE = /^[A-Za-z0-9_.-]{1,43}$/;
 /** One id or a bracketed list of them: `Zk3v…`, `[a, b]`. */
 const ID_LIST = /^\[?[\w.#~+/=-]+(?:,[ \t]*[\w.#~+/=-]+)*\]?$/;
-/** An environment variable's name (`AUTHPLANE_DEK_V2`): upper case with an underscore. */
-const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 /** The text around a match, for the rules that look past it. */
 interface Around {
   /** The match follows `?` or `&`: it is a query parameter. */
@@ -363,7 +361,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
 
   /**
    * Replace every match of `re` in `s`. A hand-written exec loop rather than replace(): a match may
-   * consume more of the line than the pattern took (see secretTail). Re-entrant: a nested call may
+   * consume more of the line than the pattern took (see secretExtent). Re-entrant: a nested call may
    * reuse `re`, so the position is set again after each replacement.
    */
   #scan(s: string, re: RegExp, depth: number, isLine: boolean): string {
@@ -467,23 +465,11 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       let punct = '';
       if (!quoted && c.kind === 'identity') [raw, punct] = splitPunct(raw);
       if (!quoted && c.kind === 'secret') {
-        // `${SESSION_SECRET:-}` is one value (a variable, or one with a default) that the pattern cut at its `}`.
-        const ref = raw.startsWith('${') ? /^[^"'}]*\}/.exec(around.after())?.[0] : undefined;
-        // Go's empty values: `secret=[]`, `token=map[]`, `key={}`.
-        const empty = /^(?:\[\]|\{\}|map\[\])(?=[\s,;)}\]]|$)/.exec(raw + around.after().slice(0, 8))?.[0];
-        if (empty !== undefined && empty.length >= raw.length) {
-          tail.extra = empty.length - raw.length;
-          return `${key}${sep}${empty}`;
-        }
-        // An empty value (`refresh_token=<nil>`, `token=` at a line end) has no rest to take.
-        tail.extra = ref !== undefined ? ref.length : raw === '' ? 0 : secretTail(around.after(), c.secret === 'cookie');
-        raw += around.after().slice(0, tail.extra);
-        // `secret=[abc123]` (a Go slice or map printed with %v): the brackets stay around the marker.
-        const close = raw[0] === '[' ? ']' : raw[0] === '{' ? '}' : '';
-        if (close && around.after()[tail.extra] === close && raw.length > 1 && !isPlaceholder(raw + close)) {
-          tail.extra++;
-          return `${key}${sep}${raw[0]}${this.#secret(c.secret, raw.slice(1), c)}${close}`;
-        }
+        const ext = secretExtent(raw, around.after(), c.secret === 'cookie');
+        tail.extra = ext.extra;
+        raw += around.after().slice(0, ext.extra);
+        if (ext.shape === 'empty') return `${key}${sep}${raw}`;
+        if (ext.shape === 'bracketed') return `${key}${sep}${raw[0]}${this.#secret(c.secret, raw.slice(1, -1), c)}${raw.at(-1)}`;
       }
       let out = this.#stringIn(c, raw, depth, !quoted && around.inQuery()) + punct;
       // A replacement with a space would split an unquoted slog/query value into fake attributes.
@@ -506,7 +492,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       // `secret set to rotated-2026-10-01.pem` names a file, not its contents; `master key set to
       // AUTHPLANE_DEK_V2` a variable; `KEK is transit/keys/authplane` a path; `secret
       // authplane-secrets-v2 not found` a Kubernetes object.
-      if (FILE_NAME.test(tok) || ENV_NAME.test(tok) || isWordChain(tok) || (tok.includes('/') && !base64Secret(tok))) return head + tok;
+      if (namesRatherThanHolds(tok)) return head + tok;
       if (/^pass/i.test(m[G.proseWord]!) && /[a-z]/.test(m[G.proseWs]!)) return head + this.#spokenPassword(tok);
       return /\d/.test(tok) && /[A-Za-z]/.test(tok) ? head + this.#marker('secret') : head + tok;
     }

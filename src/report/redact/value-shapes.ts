@@ -1,6 +1,6 @@
 // Judgements on a single value's shape: a credential-like blob, a JWT, an in-cluster hostname, a
 // value that needs no scanning. Cheap checks the redactor runs once a pattern has matched.
-import { INTERNAL_HINT, INTERNAL_HOST_EXACT, isPlaceholder } from './patterns.ts';
+import { INTERNAL_HINT, INTERNAL_HOST_EXACT, base64Secret, isPlaceholder } from './patterns.ts';
 import type { SecretKind } from './keys.ts';
 
 /** A bare timestamp, duration or number (most values on a log line): holds nothing. */
@@ -8,6 +8,29 @@ export const PLAIN_VALUE = /^(?:\d{4}-\d\d-\d\d[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?|
 
 /** A file name with a key or config extension: names where a secret lives. */
 export const FILE_NAME = /^[\w.-]+\.(?:pem|key|crt|cer|der|p12|pfx|jwk|json|ya?ml|env|txt)$/i;
+/** An environment variable's name (`AUTHPLANE_DEK_V2`): upper case with an underscore. */
+const ENV_VAR_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
+/**
+ * Lower-case words joined by hyphens, each word perhaps ending in digits, or digit groups after the
+ * first word, with a digit somewhere: `aes-256-gcm`, `authplane-secrets-v2`, `rotated-2026-10-01`.
+ * A UUID or a random token has groups that start with a digit or mix digits into letters; a
+ * passphrase (`correct-horse-battery-staple`) has no digit: neither is one.
+ */
+const WORD_CHAIN = /^(?=.*\d)[a-z]+\d*(?:-(?:[a-z]+\d*|\d+))+$/;
+
+/** A value that names or describes (an algorithm, an object, a version) rather than holds a secret. */
+export function isWordChain(v: string): boolean {
+  return WORD_CHAIN.test(v);
+}
+
+/**
+ * A word after a secret's name that says where the secret lives or what it is rather than holding
+ * it: a file name, an env var name, a word chain, a path that is not base64.
+ */
+export function namesRatherThanHolds(v: string): boolean {
+  return FILE_NAME.test(v) || ENV_VAR_NAME.test(v) || isWordChain(v) || (v.includes('/') && !base64Secret(v));
+}
 
 const JWT_EXACT = /^eyJ[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*){1,4}$/;
 
@@ -141,7 +164,7 @@ export function literalAlternation(values: Iterable<string>): string {
  * of a following `&name=` / `;name=` / `,name=` pair (but a cookie's pairs are its value) and of
  * closing brackets or sentence punctuation.
  */
-export function secretTail(after: string, cookie: boolean): number {
+function secretTail(after: string, cookie: boolean): number {
   // Bounded, so that a long line without spaces costs linear time; markup (`</td>`) and an HTML
   // entity (`&amp;`) end the value too.
   let t = /^[^\s"'<`]{0,256}/.exec(after)![0];
@@ -151,4 +174,22 @@ export function secretTail(after: string, cookie: boolean): number {
   const pair = cookie ? -1 : t.search(/[&;,][A-Za-z_][\w.-]*=/);
   if (pair >= 0) t = t.slice(0, pair);
   return t.replace(/[)\]}>,;.:!?]+$/, '').length;
+}
+
+/**
+ * How an unquoted secret value cut by the key=value pattern at `raw` continues into `after`: how
+ * many characters it takes, and its shape. `empty`: Go's `[]`, `{}`, `map[]` (kept as they are);
+ * `bracketed`: `[x]` or `{x}` of a Go slice or map, whose brackets stay around the marker;
+ * `value`: the secret itself, a `${NAME:-x}` reference whole, or raw plus its tail (secretTail).
+ */
+export function secretExtent(raw: string, after: string, cookie: boolean): { extra: number; shape: 'empty' | 'bracketed' | 'value' } {
+  const empty = /^(?:\[\]|\{\}|map\[\])(?=[\s,;)}\]]|$)/.exec(raw + after.slice(0, 8))?.[0];
+  if (empty !== undefined && empty.length >= raw.length) return { extra: empty.length - raw.length, shape: 'empty' };
+  const ref = raw.startsWith('${') ? /^[^"'}]*\}/.exec(after)?.[0] : undefined;
+  // An empty value (`refresh_token=<nil>`, `token=` at a line end) has no rest to take.
+  const extra = ref !== undefined ? ref.length : raw === '' ? 0 : secretTail(after, cookie);
+  const whole = raw + after.slice(0, extra);
+  const close = whole[0] === '[' ? ']' : whole[0] === '{' ? '}' : '';
+  if (close && after[extra] === close && whole.length > 1 && !isPlaceholder(whole + close)) return { extra: extra + 1, shape: 'bracketed' };
+  return { extra, shape: 'value' };
 }

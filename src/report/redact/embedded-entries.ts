@@ -17,6 +17,9 @@ const ENV_ENTRY = /(?<bs>\\*)("name\k<bs>"[ \t]*:[ \t]*\k<bs>"([A-Za-z_][\w.-]*)
  * the name, the value (an empty Go value is followed by the next field, `Value: ValueFrom:…`).
  */
 const ENV_ENTRY_LOOSE = /([{,][ \t]*(?<nq>["']?)[Nn]ame\k<nq>[ \t]*:[ \t]*(?<vq>["']?)([A-Za-z_][\w.-]*)\k<vq>[ \t]*,?[ \t]*(?<kq>["']?)[Vv]alue\k<kq>[ \t]*:[ \t]*)(?![A-Za-z_]\w*:)(?:"([^"\r\n]*)"|'([^'\r\n]*)'|([^\s,}"']+))/g;
+/** The same two entry forms with the value first (`{"value":"v","name":"X"}`): the head, the value, the tail naming it. */
+const ENV_ENTRY_VALUE_FIRST = /(?<bs>\\*)("value\k<bs>"[ \t]*:[ \t]*\k<bs>")([^"\\]*)(\k<bs>"[ \t]*,[ \t]*\k<bs>"name\k<bs>"[ \t]*:[ \t]*\k<bs>"([A-Za-z_][\w.-]*)\k<bs>")/g;
+const ENV_ENTRY_LOOSE_VALUE_FIRST = /([{,][ \t]*(?<kq>["']?)[Vv]alue\k<kq>[ \t]*:[ \t]*)(?:"([^"\r\n]*)"|'([^'\r\n]*)'|([^\s,}"']+))([ \t]*,?[ \t]*(?<nq>["']?)[Nn]ame\k<nq>[ \t]*:[ \t]*(?<vq>["']?)([A-Za-z_][\w.-]*)\k<vq>(?![\w.-]))/g;
 /** `"key": [` then its string items: `"a", "b"]`. */
 const SECRET_ARRAY = /("([A-Za-z_][\w.-]*)"[ \t]*:[ \t]*\[)([ \t]*"(?:[^"\\]|\\.)*"(?:[ \t]*,[ \t]*"(?:[^"\\]|\\.)*")*[ \t]*\])/g;
 
@@ -77,6 +80,20 @@ function envEntries(s: string, j: EntryJudge): string {
       return `${bs}${head}${j.secret(c.secret, value, c)}${bs}"`;
     });
   }
+  if (s.includes('"value')) {
+    s = s.replace(ENV_ENTRY_VALUE_FIRST, (all, bs: string, head: string, value: string, tail: string, name: string) => {
+      const c = j.classify(name);
+      if (c.kind !== 'secret' || isPlaceholder(value)) return all;
+      return `${bs}${head}${j.secret(c.secret, value, c)}${tail}`;
+    });
+  }
+  s = s.replace(ENV_ENTRY_LOOSE_VALUE_FIRST, (all, head: string, _kq, dq: string | undefined, sq: string | undefined, bare: string | undefined, tail: string, _nq, _vq, name: string) => {
+    const c = j.classify(name);
+    const value = dq ?? sq ?? bare ?? '';
+    if (c.kind !== 'secret' || isPlaceholder(value) || /^(?:nil|null|<nil>)$/.test(value)) return all;
+    const q = dq !== undefined ? '"' : sq !== undefined ? "'" : '';
+    return `${head}${q}${j.secret(c.secret, value, c)}${q}${tail}`;
+  });
   // The same entry as a YAML flow map, a Python dict or a Go %+v dump (`{Name:X Value:y}`).
   return s.replace(ENV_ENTRY_LOOSE, (all, head: string, _nq, _vq, name: string, _kq, dq?: string, sq?: string, bare?: string) => {
     const c = j.classify(name);

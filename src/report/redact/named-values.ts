@@ -33,8 +33,11 @@ export function isBareKeyMaterial(v: string): boolean {
   return /^[0-9a-fA-F]{32,}$/.test(v) || (isCredentialBlob(v) && /[+/=]/.test(v));
 }
 
-/** The value after `key:` when the key ends in a secret word. */
-export function namedColonValue(key: string, v: string, j: ValueJudge): string {
+/**
+ * The value after `key:` when the key ends in a secret word. `tight`: no space after the colon, as in
+ * a Go %v dump (`map[password:hunter]`), where even a plain word is the value itself.
+ */
+export function namedColonValue(key: string, v: string, j: ValueJudge, tight = false): string {
   // A bare `key:` in prose names a key id (`admin rotated signing key: <kid>`), which stays readable;
   // a Go dump's `{KeyEnv:X Key:<hex>}` holds the key itself.
   if (/^key$/i.test(key)) return isBareKeyMaterial(v) ? j.secret('secret', v, { kind: 'secret', secret: 'secret' }) : j.text(v);
@@ -42,7 +45,9 @@ export function namedColonValue(key: string, v: string, j: ValueJudge): string {
   // `hash password: bcrypt: length exceeds 72 bytes`, `"hash password: %w"`: the next link of an
   // error chain, or a format verb, is not the value.
   if (/^[a-z][\w/.-]*:$/.test(v) || /^%[-+# 0]*\d*[a-zA-Z]$/.test(v)) return j.text(v);
-  return c.kind === 'secret' && !wordsAboutSecret(v, c.secret) ? j.secret(c.secret, v, c) : j.text(v);
+  if (c.kind !== 'secret') return j.text(v);
+  const about = tight && c.secret === 'password' ? /^<[a-z]+>$/.test(v) : wordsAboutSecret(v, c.secret);
+  return about ? j.text(v) : j.secret(c.secret, v, c);
 }
 
 /** The value of a command-line flag: the password of `-u`/`--user user:password`, or a secret-named flag's value. */

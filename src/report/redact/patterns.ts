@@ -235,7 +235,9 @@ export function isErrorCodeLike(v: string): boolean {
  * reference). A non-empty default (`${NAME:-x}`) is a value, so it is not one of them.
  */
 export function isPlaceholder(v: string): boolean {
-  return v === '' || v.startsWith('[REDACTED') || v.startsWith('[JWT') || /^\$(?:\{[A-Za-z_]\w*(?::?-|:?\?[^}]*)?\}|\([A-Za-z_]\w*\)|[A-Za-z_]\w*)$/.test(v)
+  // A bare `$NAME` is a reference only in one case (`$DB_PASS`, `$db_pass`): `$ecretPass123` is a
+  // password that starts with a dollar sign. `$(cat` is a command substitution cut at its space.
+  return v === '' || v.startsWith('[REDACTED') || v.startsWith('[JWT') || /^\$(?:\{[A-Za-z_]\w*(?::?-|:?\?[^}]*)?\}|\([A-Za-z_]\w*\)|\([a-z][\w.-]*|[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*)$/.test(v)
     || /^(?:env|file|vault):[\w/.-]+$/.test(v);
 }
 

@@ -83,6 +83,9 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   #notedDirty = false;
   /** Names taught by noteSecretName(), normalized (keys.ts), with their secret kind. */
   readonly #secretNames = new Map<string, KeyClass>();
+  /** The taught names as written, for `NAME:value` in free text (`{ACME_DEK:<hex>}`), which no secret word marks. */
+  readonly #taughtNames = new Set<string>();
+  #taughtRe: RegExp | null = null;
 
   constructor(opts: RedactorOptions) {
     this.#pseudo = new Pseudonymizer(opts.key);
@@ -140,6 +143,22 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
 
   noteSecretName(name: string, kind: SecretKind): void {
     this.#secretNames.set(normalizeKey(name), { kind: 'secret', secret: kind });
+    if (!this.#taughtNames.has(name)) {
+      this.#taughtNames.add(name);
+      this.#taughtRe = new RegExp(`(?<![\\w.-])(${literalAlternation(this.#taughtNames)})(:[ \\t]?)(["']?)([^\\s"',;{}\\[\\]()<>]+)\\3`, 'g');
+    }
+  }
+
+  /** `NAME:value` under a taught name: a Go %+v dump or a map (`{ACME_DEK:<hex>}`), or `NAME: value` in prose. */
+  #taughtPass(s: string, depth: number): string {
+    const re = this.#taughtRe;
+    if (!re) return s;
+    return s.replace(re, (_all, name: string, sep: string, q: string, v: string) => {
+      // Tight (`{ACME_DEK:abc}`), even a plain word is the value: only `<nil>` and the like are not.
+      const c = this.#classify(name);
+      const out = sep === ':' && q === '' && c.kind === 'secret' && !/^<[a-z]+>$/.test(v) ? this.#secret(c.secret, v, c) : namedColonValue(name, v, this.#judge(depth));
+      return `${name}${sep}${q}${out}${q}`;
+    });
   }
 
   /** A field name's class: a name taught by noteSecretName() first, then the naming rules. */
@@ -262,6 +281,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     if (kind === 'dsn-credentials' && /^[a-z][a-z0-9+.-]*:\/\//i.test(v)) {
       const r = this.#text(v, 1);
       if (r !== v) return r;
+      // Already redacted (`postgres://u:[REDACTED:…]@host`, a report redacted again): as it is.
+      if (/^[a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:\[REDACTED:[a-z-]+\]@/i.test(v)) return v;
       // `postgres://u:pw` cut before its `@`: what follows `user:` is a password unless it is a port.
       const cut = /^([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)(?!\d*(?:[/?#]|$))/i.exec(v);
       if (cut) return cut[1] + this.#marker(kind);
@@ -352,6 +373,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
    * of a file rather than a value (a message, an error string), where `session: …` is a setting.
    */
   #scanLine(s: string, depth: number, isLine: boolean): string {
+    if (this.#taughtRe) s = this.#taughtPass(s, depth);
     if (!MAYBE.test(s)) return redactNameThenValue(s, this.#lineJudge);
     // Fast path: a bare timestamp, duration or number (most values on a log line) holds nothing.
     if (PLAIN_VALUE.test(s)) return s;
@@ -507,7 +529,11 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     }
     if (m[G.xml] !== undefined) return `<${m[G.xmlKey]}>${this.#xmlValue(m[G.xmlKey]!, m[G.xmlValue]!, depth)}</${m[G.xmlKey]}>`;
     if (m[G.goDsn] !== undefined) return `${m[G.goDsnUser]}:${isPlaceholder(m[G.goDsnPass]!) ? m[G.goDsnPass] : this.#marker('dsn-credentials')}@`;
-    if (m[G.goHeader] !== undefined) return `${m[G.goHeaderKey]}:[${this.#headerValue(m[G.goHeaderKey]!, m[G.goHeaderValue]!, depth)}]`;
+    if (m[G.goHeader] !== undefined) {
+      // `NAME:[REDACTED:…]` is a marker left by an earlier pass, not a header slice.
+      const v = m[G.goHeaderValue]!;
+      return isPlaceholder(`[${v}]`) ? all : `${m[G.goHeaderKey]}:[${this.#headerValue(m[G.goHeaderKey]!, v, depth)}]`;
+    }
     if (m[G.wellKnown]) return this.#marker('well-known-token');
     if (m[G.vault]) return this.#marker('vault-token');
     if (m[G.email]) return this.#identity('email', all);
@@ -520,7 +546,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     if (m[G.host]) return this.#host(all);
     // A JWK thumbprint is long base64 too: after `kid` or `thumbprint` it names a public key.
     if (m[G.blob]) return base64Secret(all) && !KEY_ID_BEFORE.test(around.before()) ? this.#marker('key-material') : all;
-    if (m[G.named] !== undefined) return `${m[G.namedKey]}${m[G.namedSep]}${m[G.namedQuote]}${namedColonValue(m[G.namedKey]!, m[G.namedValue]!, this.#judge(depth))}${m[G.namedQuote]}`;
+    if (m[G.named] !== undefined) return `${m[G.namedKey]}${m[G.namedSep]}${m[G.namedQuote]}${namedColonValue(m[G.namedKey]!, m[G.namedValue]!, this.#judge(depth), m[G.namedSep] === ':' && m[G.namedQuote] === '')}${m[G.namedQuote]}`;
     if (m[G.flag] !== undefined) return `${m[G.flagName]}${m[G.flagWs]}${flagValue(m[G.flagName]!, m[G.flagValue]!, this.#judge(depth))}`;
     return all;
   }

@@ -1,8 +1,8 @@
 // Secrets inside a structure written on one line, whose name and value the key=value pass sees apart:
 // a Kubernetes env entry (`{"name":"X_SECRET","value":"…"}`, as JSON at any level of escaping, a YAML
 // flow map, a Python dict or a Go %+v dump), a JSON array under a secret name (`"X-Api-Key":["…"]`),
-// a .NET `<add key="…" value="…"/>`, a property list's `<key>…</key><string>…</string>` and
-// Python's `auth=("user", "password")`.
+// a .NET `<add key="…" value="…"/>`, a property list's `<key>…</key><string>…</string>`, an argv
+// list's `"--flag", "value"` and Python's `auth=("user", "password")`.
 // Runs before the pattern pass, which keeps the markers it leaves.
 import { isPlaceholder } from './patterns.ts';
 import type { ValueJudge } from './named-values.ts';
@@ -28,6 +28,9 @@ const ADD_KEY = /(<add[ \t]+key=(["'])([^"'<>]+)\2[ \t]+value=(["']))([^"'<>]*)\
 /** A property list `<key>AUTHPLANE_SESSION_SECRET</key><string>…</string>`. */
 const PLIST_ENTRY = /(<key>([^<>]+)<\/key>[ \t]*<string>)([^<>]*)(<\/string>)/g;
 
+/** An argv written as a list: `"--session.secret", "x"` (`docker inspect` Args, a YAML flow list). */
+const ARGV_PAIR = /((["'])(--?[A-Za-z][\w.-]*)\2[ \t]*,[ \t]*(["']))([^"'\r\n]*)\4/g;
+
 /** Python's `auth=("user", "password")`, `HTTPBasicAuth("user", "password")`, aiohttp's `BasicAuth(…)`. */
 const AUTH_PAIR = /(\b(?:auth[ \t]*=[ \t]*\(|(?:HTTPBasicAuth|BasicAuth|HTTPDigestAuth)\()[ \t]*(["'])[^"'\r\n]*\2[ \t]*,[ \t]*(?:password[ \t]*=[ \t]*)?(["']))([^"'\r\n]*)\3/g;
 
@@ -36,6 +39,12 @@ export function redactEmbeddedEntries(s: string, j: EntryJudge): string {
   if (/[Nn]ame/.test(s) && /[Vv]alue/.test(s)) s = envEntries(s, j);
   if (s.includes('":[') || s.includes('": [')) s = secretArrays(s, j);
   if (s.includes('<add') || s.includes('<key>')) s = markupEntries(s, j);
+  if (s.includes('"--') || s.includes("'--")) {
+    s = s.replace(ARGV_PAIR, (all, head: string, _q, flag: string, q: string, value: string) => {
+      const c = j.classify(flag.replace(/^-+/, ''));
+      return c.kind !== 'secret' || isPlaceholder(value) ? all : `${head}${j.secret(c.secret, value, c)}${q}`;
+    });
+  }
   if (s.includes('Auth') || s.includes('auth')) {
     s = s.replace(AUTH_PAIR, (all, head: string, _uq, q: string, pw: string) => (isPlaceholder(pw) ? all : `${head}${j.secret('password', pw, { kind: 'secret', secret: 'password' })}${q}`));
   }

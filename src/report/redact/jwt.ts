@@ -47,6 +47,8 @@ function decodeSegment(seg: string): Record<string, unknown> | null {
 export interface ClaimRewriter {
   text(s: string): string;
   identity(kind: 'user' | 'email', value: string): string;
+  /** A structured value judged by its key: a JWK keeps `x`/`y` and loses `d`, `{password: …}` loses the password. */
+  value(key: string, v: unknown): unknown;
 }
 
 /** A one-token marker: `[JWT alg=ES256,kid=…,typ=at+jwt,iss=…,aud=…,scope=…,exp=…]`; never the signature. */
@@ -81,21 +83,20 @@ function rewriteObject(o: Record<string, unknown>, rw: ClaimRewriter, isHeader: 
   for (const [k, v] of Object.entries(o)) {
     const idKind = IDENTITY_CLAIMS[k];
     if (!isHeader && idKind && typeof v === 'string') r[k] = rw.identity(idKind, v);
-    else if (isHeader || KEEP_CLAIMS.has(k)) r[k] = rewriteValue(v, rw);
+    else if (isHeader || KEEP_CLAIMS.has(k)) r[k] = rewriteValue(k, v, rw);
     else if (typeof v === 'string') r[k] = '[REDACTED:claim]';
-    else r[k] = rewriteValue(v, rw);
+    else r[k] = rewriteValue(k, v, rw);
   }
   return r;
 }
 
-function rewriteValue(v: unknown, rw: ClaimRewriter): unknown {
+/**
+ * A header member or a kept claim. Objects and arrays go through the redactor's key rules: a DPoP
+ * proof's `jwk` may carry a private `d` from a buggy client, and `ext`/`act` claims nest anything.
+ */
+function rewriteValue(k: string, v: unknown, rw: ClaimRewriter): unknown {
   if (typeof v === 'string') return rw.text(v);
-  if (Array.isArray(v)) return v.map((x) => rewriteValue(x, rw));
-  if (v !== null && typeof v === 'object') {
-    const r: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) r[k] = rewriteValue(x, rw);
-    return r;
-  }
+  if (v !== null && typeof v === 'object') return rw.value(k, v);
   return v;
 }
 

@@ -61,6 +61,8 @@ const SECRET_KEYS = new Map<string, SecretKind>([
   ['code', 'authorization-code'], ['auth_code', 'authorization-code'], ['authorization_code', 'authorization-code'],
   ['code_verifier', 'pkce'], ['code_challenge', 'pkce'], ['pkce_verifier', 'pkce'],
   ['dpop', 'jwt'], ['set_cookie', 'cookie'], ['cookie', 'cookie'], ['dsn', 'dsn-credentials'],
+  // Session cookies by name: AuthPlane's default `session.cookie_name`, and the usual framework ones.
+  ['authserver_session', 'cookie'], ['jsessionid', 'cookie'], ['phpsessid', 'cookie'],
   ['authorization', 'authorization-header'], ['proxy_authorization', 'authorization-header'],
   ['client_secret_pepper', 'secret'], ['pepper', 'secret'], ['state_secret', 'secret'],
   ['assertion', 'assertion'], ['client_assertion', 'assertion'], ['subject_token', 'access-token'],
@@ -76,6 +78,8 @@ const META_LAST = new Set([
   'location', 'source', 'driver', 'total', 'seconds', 'ms', 'rotation', 'version', 'status', 'accessor',
   // Policy settings: `password_max_attempts`, `password_history`, `password_hash_cost`.
   'attempts', 'history', 'cost', 'threshold', 'days', 'limit', 'retries', 'rounds', 'max', 'min', 'interval', 'policy',
+  // Facts about the secret: `secret_configured=true`, `session_secret_bytes=32`, `password_changed_at`.
+  'bytes', 'len', 'configured', 'set', 'present', 'provided', 'loaded', 'missing', 'exists', 'changed', 'expired',
 ]);
 
 // Keys that are not cryptographic: an idempotency or cache key, a database or object key.

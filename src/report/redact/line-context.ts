@@ -62,6 +62,17 @@ export class LineContext {
     const envValue = this.#envValue;
     this.#envValue = null;
     if (envValue) {
+      // A blank line between `- name:` and `value:` keeps the entry open.
+      if (s.trim() === '') {
+        this.#envValue = envValue;
+        return s;
+      }
+      // `value: >-` / `value: |`: the value is the indented block that follows.
+      const folded = /^([ \t]*)(?:-[ \t]+)?value:[ \t]*[|>][-+]?\d?[ \t]*$/.exec(s);
+      if (folded) {
+        this.#block = { indent: folded[1]!.length, kind: envValue };
+        return s;
+      }
       const m = ENV_VALUE.exec(s);
       if (m && m[3] !== '' && !isPlaceholder(m[3]!)) return `${m[1]}${m[2]}${j.marker(envValue)}${m[2]}${m[4]}`;
     }

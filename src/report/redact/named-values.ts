@@ -20,9 +20,19 @@ const PLAIN_WORD = /^(?:[a-z]{1,12}|\d{1,6}|\/[a-z0-9_./-]*|\d{1,6} [a-z]+|<[a-z
  * A value after `secret:` / `token:` that is a word about the secret rather than the secret. A
  * password may be any words, so only a single plain word counts there.
  */
-export function wordsAboutSecret(v: string, kind?: SecretKind): boolean {
+export function wordsAboutSecret(v: string, kind?: SecretKind, fullName = false): boolean {
   const t = v.trim();
-  return PLAIN_WORD.test(t) || (kind !== 'password' && isWordChain(t));
+  return PLAIN_WORD.test(t) || (kind !== 'password' && !fullName && isWordChain(t));
+}
+
+/**
+ * A secret's full name (`client_secret`, `AUTHPLANE_SESSION_SECRET`, `session.secret`,
+ * `ClientSecret`) rather than a bare word (`secret`, `Token`): a word chain after it
+ * (`authplane-prod-2026`) is a chosen secret, where after a bare word it more often names one
+ * (`secret: authplane-secrets-v2`).
+ */
+export function isFullSecretName(key: string): boolean {
+  return /[._-]|[a-z][A-Z]/.test(key);
 }
 
 /**
@@ -46,7 +56,7 @@ export function namedColonValue(key: string, v: string, j: ValueJudge, tight = f
   // error chain, or a format verb, is not the value.
   if (/^[a-z][\w/.-]*:$/.test(v) || /^%[-+# 0]*\d*[a-zA-Z]$/.test(v)) return j.text(v);
   if (c.kind !== 'secret') return j.text(v);
-  const about = tight && c.secret === 'password' ? /^<[a-z]+>$/.test(v) : wordsAboutSecret(v, c.secret);
+  const about = tight && c.secret === 'password' ? /^<[a-z]+>$/.test(v) : wordsAboutSecret(v, c.secret, tight || isFullSecretName(key));
   return about ? j.text(v) : j.secret(c.secret, v, c);
 }
 

@@ -60,7 +60,9 @@ const VAULT = String.raw`${after('\\w')}hv[sbr]\.[A-Za-z0-9_-]{20,}|${after('\\w
 // first character only, so `'a@b.io'` does not swallow the quote. A local part has at most 64
 // characters and never starts after a dot: both keep a long dotted run (`a.a.a.…`) linear to scan.
 const EMAIL_START = "A-Za-z0-9_!#$%*+^~-";
-const EMAIL = String.raw`${after('\\w.!#$%*+^~-')}[${EMAIL_START}][.&'/=?\x60{|}${EMAIL_START}]{0,63}(?:@|%40)(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![\w-])`;
+// The local part leaves out `=`, `?` and `&`, which the standard allows: in a log they are a query
+// string's (`/oauth/authorize?login_hint=alice%40acme.io&…`), whose path and names must stay readable.
+const EMAIL = String.raw`${after('\\w.!#$%*+^~-')}[${EMAIL_START}][.'/\x60{|}${EMAIL_START}]{0,63}(?:@|%40)(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![\w-])`;
 const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
 // `Chrome/120.0.0.0` in a user agent is a product version, not an address.
 const IPV4 = String.raw`${after('\\w.')}(?<![A-Za-z]\/)${OCTET}(?:\.${OCTET}){3}(?!\w|\.\d)`;
@@ -199,7 +201,8 @@ export function isIpv6Literal(s: string): boolean {
 
 /** Loopback and unspecified addresses identify nobody and help debugging: kept. */
 export function isBoringIp(ip: string): boolean {
-  return ip.startsWith('127.') || ip === '0.0.0.0' || ip === '::1' || ip === '::' || ip === '255.255.255.255';
+  // 0.0.0.0/8 is "this network", never a peer: `0.2.0.0` is a four-part version (.NET assemblies).
+  return ip.startsWith('127.') || ip.startsWith('0.') || ip === '::1' || ip === '::' || ip === '255.255.255.255';
 }
 
 /**
@@ -226,8 +229,15 @@ const ERROR_WORDS = new Set(['conflict', 'unauthorized', 'forbidden', 'ok', 'non
 /** An OAuth error code (`invalid_grant`), a status number or an empty value: not an authorization code. */
 export function isErrorCodeLike(v: string): boolean {
   // A plain lower-case word is a verdict (`code=killed` from systemd), never a random code.
-  return v === '' || /^\d{1,4}$/.test(v) || /^[a-z]+(?:_[a-z]+)+$/.test(v) || /^[a-z]{2,16}$/.test(v) || ERROR_WORDS.has(v) || /^Err[A-Z]\w+$/.test(v);
+  return v === '' || /^\d{1,4}$/.test(v) || /^[a-z]+(?:_[a-z]+)+$/.test(v) || /^[a-z]{2,16}$/.test(v) || ERROR_WORDS.has(v) || /^Err[A-Z]\w+$/.test(v)
+    // gRPC status names (`rpc error: code = Unavailable`, the OTLP exporters), errno and Node codes
+    // (`ECONNREFUSED`, `ERR_TLS_CERT_ALTNAME_INVALID`), SQLSTATE (`23505`), a signal's `code=0x1`:
+    // a random code is mixed-case base64url and never one of these.
+    || GRPC_CODES.has(v) || (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/.test(v) && v.length <= 40) || /^[0-9A-Z]{5}$/.test(v) || /^0x[0-9a-f]{1,8}$/i.test(v);
 }
+
+const GRPC_CODES = new Set(['OK', 'Canceled', 'Cancelled', 'Unknown', 'InvalidArgument', 'DeadlineExceeded', 'NotFound', 'AlreadyExists', 'PermissionDenied',
+  'ResourceExhausted', 'FailedPrecondition', 'Aborted', 'OutOfRange', 'Unimplemented', 'Internal', 'Unavailable', 'DataLoss', 'Unauthenticated']);
 
 /**
  * Values that are already redacted, or name where a secret lives rather than hold it: `$NAME`,

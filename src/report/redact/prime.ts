@@ -55,6 +55,9 @@ function primeModel(r: Redactor, m: Model): void {
  * the operator's choice, so only the config can say that its value is a secret.
  */
 function primeSecretNames(r: Redactor, m: Model): void {
+  // A session cookie renamed from `authserver_session` holds the same session.
+  const cookie = m.config.get('session.cookie_name')?.value.trim();
+  if (cookie && /^[A-Za-z_][\w.-]*$/.test(cookie)) r.noteSecretName(cookie, 'cookie');
   for (const { key, value } of m.config.all()) {
     if (!/(?:^|[._])(?:[a-z]+_)*env$/i.test(key)) continue;
     const c = classifyKey(key);

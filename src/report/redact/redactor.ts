@@ -8,11 +8,11 @@ import {
   base64Secret, looksLikeCredential, masterPattern, optionalMask, redactCookieValue,
 } from './patterns.ts';
 import {
-  PLAIN_VALUE, PemContinuation, inQueryAt, namesRatherThanHolds, secretExtent, isInternalHost, isJwt, isSuspectSecret, literalAlternation, looksDangerous, loneBlob, splitPunct,
+  PLAIN_VALUE, PemContinuation, inQueryAt, namesRatherThanHolds, openBracketsRest, secretExtent, isVersionPair, isInternalHost, isJwt, isSuspectSecret, literalAlternation, looksDangerous, loneBlob, splitPunct,
 } from './value-shapes.ts';
 import { replaceAddresses } from './addresses.ts';
 import { findWellKnownSecrets } from './well-known.ts';
-import { argvFlag, flagValue, isBareKeyMaterial, namedColonValue, wordsAboutSecret, type ValueJudge } from './named-values.ts';
+import { argvFlag, flagValue, isBareKeyMaterial, isFullSecretName, namedColonValue, wordsAboutSecret, type ValueJudge } from './named-values.ts';
 import { ownDomainMatcher } from './own-domains.ts';
 import { LineContext, type LineJudge } from './line-context.ts';
 import { redactNameThenValue } from './name-then-value.ts';
@@ -59,6 +59,28 @@ function stringPrefix(all: string, at: number): string {
 }
 /** Identities remembered for free-text replacement (bounds the literal alternation). */
 const MAX_NOTED = 5000;
+
+/**
+ * Colour codes out, and the JSON escapes of `&`, `=` and `/` back to the characters: a coloured key
+ * (`\x1b[33mclient_secret\x1b[0m=x`) or an escaped separator (`a=1\u0026client_secret=x`,
+ * `postgres:\/\/u:pw@db`) would hide a secret from the patterns. The characters are as valid in a
+ * JSON string as their escapes.
+ */
+// eslint-disable-next-line no-control-regex -- the escape character is what it looks for
+const SGR = /\x1b\[[0-9;]*m/g;
+
+function plainSeparators(s: string): string {
+  if (s.includes('\x1b[')) s = s.replace(SGR, '');
+  if (s.includes('\\u00')) s = s.replace(/(?<!\\)((?:\\\\)*)\\u00(26|3[dD])/g, (_m, bs: string, hex: string) => bs + (hex === '26' ? '&' : '='));
+  if (s.includes('\\/')) s = s.replace(/(?<!\\)((?:\\\\)*)\\\//g, '$1/');
+  return s;
+}
+
+/** A version's name right before a dotted quad. */
+const VERSION_BEFORE = /(?:[Vv]ersion|VERSION|[Bb]uild|\bv)["']?[ \t]*[:=]?[ \t]*["']?$/;
+
+/** An HTTP auth scheme standing alone as a value, its credential after a space. */
+const AUTH_SCHEME = /^(?:Bearer|Basic|DPoP|Token|Negotiate|Digest)$/i;
 
 /** Create a redactor with a per-report pseudonym key. */
 export function createRedactor(opts: RedactorOptions = {}): Redactor {
@@ -198,7 +220,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   }
 
   #value(key: string, v: unknown, c: KeyClass, depth: number): unknown {
-    if (typeof v === 'string') return this.#stringIn(c, v, depth);
+    if (typeof v === 'string') return isVersionPair(key, v) ? v : this.#stringIn(c, v, depth);
     if (Array.isArray(v)) return this.#array(key, v, c, depth);
     if (v !== null && typeof v === 'object') {
       // Objects are judged key by key: a JWKS under `keys` keeps its public members.
@@ -266,6 +288,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   #secret(kind: SecretKind, v: string, c?: KeyClass): string {
     if (isPlaceholder(v) || this.#pseudo.isPseudonym(v)) return v;
     if (c?.kind === 'secret' && c.count && /^\d+(?:\.\d+)?$/.test(v)) return v;
+    // `has_secret=true`, `client_secret_basic=false`: a flag about the secret.
+    if (v === 'true' || v === 'false') return v;
     if (kind === 'authorization-code' && isErrorCodeLike(v)) return v;
     if (isJwt(v)) return this.#jwt(v);
     if (kind === 'cookie') {
@@ -307,6 +331,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     if (v === '' || this.#pseudo.isPseudonym(v) || isPlaceholder(v)) return v;
     if (kind === 'user' && ROLE_ACTORS.has(v)) return v;
     if (kind === 'ip') return this.#ips(v);
+    // `alice%40acme.io` in a query string is the same person as `alice@acme.io` in a JSON field.
+    if (v.includes('%40')) v = v.replace(/%40/g, '@');
     if (kind === 'email' && !EMAIL_EXACT.test(v)) kind = 'user';
     if (kind === 'user' && EMAIL_EXACT.test(v)) kind = 'email';
     this.#count(kind);
@@ -335,6 +361,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
 
   #text(s: string, depth: number): string {
     if (s.length === 0) return s;
+    if (depth === 0) s = plainSeparators(s);
     if (this.#knownRe) {
       s = s.replace(this.#knownRe, () => {
         this.#count('well-known-token');
@@ -444,6 +471,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       const raw = m[G.kvqDq] ?? m[G.kvqSq] ?? '';
       const vq = m[G.kvqDq] !== undefined ? '"' : "'";
       const pre = stringPrefix(all, 2 + key.length + m[G.kvqSep]!.length);
+      if (isVersionPair(key, raw)) return all;
       return `${q}${key}${q}${m[G.kvqSep]}${pre}${vq}${this.#stringIn(this.#classify(key), raw, depth)}${vq}`;
     }
     if (m[G.kve] !== undefined) {
@@ -482,11 +510,26 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
         const out = this.#text(raw, depth + 1);
         return single ? `${key}${sep}'${out}'` : quoted ? `${key}${sep}"${out}"` : `${key}${sep}${out}`;
       }
+      if (isVersionPair(key, raw)) return all;
       const c = this.#classify(key);
+      // `header=map[Authorization:[Bearer x]]`, `headers={authorization=Basic x, host=y}`: a map printed
+      // unquoted holds spaces; the whole of it is scanned, so that its members see their values.
+      if (!quoted && c.kind === 'neutral' && !c.suspect) {
+        const rest = openBracketsRest(raw, around.after());
+        if (rest > 0) {
+          tail.extra = rest;
+          return `${key}${sep}${this.#text(raw + around.after().slice(0, rest), depth + 1)}`;
+        }
+      }
       // `user=bob: not found`, `for user=bob.`: the sentence's punctuation is not part of the id.
       let punct = '';
       if (!quoted && c.kind === 'identity') [raw, punct] = splitPunct(raw);
-      if (!quoted && c.kind === 'secret') {
+      // `Authorization=Bearer x` (Java's Map.toString, a message): the scheme's credential is the word after it.
+      const credential = !quoted && c.kind === 'secret' && c.header && AUTH_SCHEME.test(raw) ? /^[ \t]+[^\s,;)}\]"']+/.exec(around.after())?.[0] : undefined;
+      if (credential) {
+        tail.extra = credential.length;
+        raw += credential;
+      } else if (!quoted && c.kind === 'secret') {
         const ext = secretExtent(raw, around.after(), c.secret === 'cookie');
         tail.extra = ext.extra;
         raw += around.after().slice(0, ext.extra);
@@ -495,7 +538,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       }
       let out = this.#stringIn(c, raw, depth, !quoted && around.inQuery()) + punct;
       // A replacement with a space would split an unquoted slog/query value into fake attributes.
-      if (!quoted && out !== raw && /\s/.test(out)) out = JSON.stringify(out);
+      if (!quoted && out !== raw && /\s/.test(out) && !credential) out = JSON.stringify(out);
       const pre = quoted ? stringPrefix(all, key.length + sep.length) : '';
       if (single) return `${key}${sep}${pre}'${out}'`;
       return quoted ? `${key}${sep}${pre}"${out}"` : `${key}${sep}${out}`;
@@ -508,6 +551,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     if (m[G.prose] !== undefined) {
       const tok = m[G.proseToken]!;
       const head = `${m[G.proseWord]}${m[G.proseWs]}`;
+      // `{Secret:x}` (a Go %+v field): the value itself, whatever it looks like.
+      if (m[G.proseWs] === ':' && /^[A-Za-z]+$/.test(m[G.proseWord]!)) return head + namedColonValue(m[G.proseWord]!, tok, this.#judge(depth), true);
       // A shape the other rules know (a JWT, a Vault or forge token) keeps its own marker.
       const inner = this.#text(tok, depth + 1);
       if (inner !== tok) return head + inner;
@@ -522,6 +567,11 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     if (m[G.qAssign] !== undefined) {
       const q = m[G.qAssignQuote]!;
       const key = m[G.qAssignKey]!;
+      // `"c3VwZXJT…MA=="`: padded base64 in quotes, not `"NAME=value"`.
+      if (/^=*$/.test(m[G.qAssignValue]!) && key.length >= 16 && /^[A-Za-z0-9]+$/.test(key)) {
+        const blob = key + all.slice(1 + key.length, -1);
+        return base64Secret(blob) || key.length >= 40 ? `${q}${this.#marker('key-material')}${q}` : all;
+      }
       const c = this.#classify(key);
       // A secret's name owns the whole quoted rest; any other name's value is judged as usual.
       const v = c.kind === 'secret' ? this.#secret(c.secret, m[G.qAssignValue]!, c) : this.#stringIn(c, m[G.qAssignValue]!, depth);
@@ -537,7 +587,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     if (m[G.wellKnown]) return this.#marker('well-known-token');
     if (m[G.vault]) return this.#marker('vault-token');
     if (m[G.email]) return this.#identity('email', all);
-    if (m[G.ipv4]) return this.#ip(all);
+    // `Version=1.2.3.4`, `version 1.0.0.123`, `build 1.2.3.4`: a four-part version, not an address.
+    if (m[G.ipv4]) return VERSION_BEFORE.test(around.before()) ? all : this.#ip(all);
     if (m[G.ipv6]) {
       // Not an address after all (`peer ::ffff:203.0.113.9` read as a header line): its IPv4 tail still is.
       if (!isIpv6Literal(all)) return all.replace(IPV4_ANY, (ip) => this.#ip(ip));
@@ -624,15 +675,16 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       const rest = value.slice(quoted[0].length);
       return `${q}${this.#headerValue(key, quoted[0].slice(1, -1), depth)}${q}${rest && this.#text(rest, depth + 1)}`;
     }
-    const c = this.#classify(key);
     const trimmed = value.replace(/\s+$/, '');
+    if (isVersionPair(key, trimmed)) return value;
+    const c = this.#classify(key);
     const tail = value.slice(trimmed.length);
     if (c.kind === 'secret') {
       // `Key: es256-2026-10`, `Token: <none>`, `secret: 2 instances` (CLI and kubectl output) name or
       // describe the secret. A password stays redacted whatever it looks like.
       if (!c.header && c.secret !== 'cookie') {
         if (/^key$/i.test(key) && !isBareKeyMaterial(trimmed)) return this.#text(value, depth + 1);
-        if (c.secret !== 'password' && wordsAboutSecret(trimmed)) return this.#text(value, depth + 1);
+        if (c.secret !== 'password' && wordsAboutSecret(trimmed, c.secret, isFullSecretName(key))) return this.#text(value, depth + 1);
       }
       // `dpop:` / `code:` as prose ("dpop: proof rejected") is not a header: judge by the value's shape.
       if ((c.secret === 'jwt' || c.secret === 'authorization-code') && /\s/.test(trimmed) && !isJwt(trimmed)) {

@@ -193,3 +193,30 @@ export function secretExtent(raw: string, after: string, cookie: boolean): { ext
   if (close && after[extra] === close && whole.length > 1 && !isPlaceholder(whole + close)) return { extra: extra + 1, shape: 'bracketed' };
   return { extra, shape: 'value' };
 }
+
+/**
+ * How many characters of `after` close the brackets that an unquoted value opened (`header=map[A:[B c]]`,
+ * `{a=b, c=d}`): Go maps and Java maps print spaces inside, which cut the value. 0 when it is
+ * balanced, or does not close within the line's next 4096 characters.
+ */
+export function openBracketsRest(raw: string, after: string): number {
+  let depth = 0;
+  for (const ch of raw) {
+    if (ch === '[' || ch === '{') depth++;
+    else if ((ch === ']' || ch === '}') && depth > 0) depth--;
+  }
+  if (depth === 0) return 0;
+  const end = Math.min(after.length, 4096);
+  for (let i = 0; i < end; i++) {
+    const ch = after[i];
+    if (ch === '\n' || ch === '\r') return 0;
+    if (ch === '[' || ch === '{') depth++;
+    else if ((ch === ']' || ch === '}') && --depth === 0) return i + 1;
+  }
+  return 0;
+}
+
+/** `version=1.2.3.4`, `FileVersion: 0.2.0.0`: a version number under a version's name, which a dotted quad must not turn into an address. */
+export function isVersionPair(key: string, v: string): boolean {
+  return /version$/i.test(key) && /^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v);
+}

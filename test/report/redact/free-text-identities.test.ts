@@ -77,7 +77,8 @@ describe('redactor: RFC 5322 email addresses', () => {
 
   it('pseudonymizes addresses using every special character RFC 5322 allows in a local part', () => {
     const r = createRedactor({});
-    for (const local of ['a!b', 'a$b', 'a%b', "o'neil", 'a*b', 'a+tag', 'a/b', 'a?b', 'a^b', 'a`b', 'a{b}', 'a|b', 'a~b', 'a&b', '#team', '!x']) {
+    // `?`, `=` and `&` are left out: in a log they belong to a query string (next test).
+    for (const local of ['a!b', 'a$b', 'a%b', "o'neil", 'a*b', 'a+tag', 'a/b', 'a^b', 'a`b', 'a{b}', 'a|b', 'a~b', '#team', '!x']) {
       const out = r.text(`from ${local}@acme.io.`);
       expect(out, local).toMatch(new RegExp(`^from ${EMAIL}\\.$`));
     }
@@ -94,8 +95,16 @@ describe('redactor: RFC 5322 email addresses', () => {
     expect(createRedactor({}).text('GET /admin/users/alice@acme.io')).toMatch(new RegExp(`^GET /${EMAIL}$`));
   });
 
-  it('keeps the key of key=value readable when the value is an address', () => {
-    expect(createRedactor({}).text('login_hint=a=b@acme.io')).toMatch(new RegExp(`^login_hint=${EMAIL}$`));
+  it('keeps the path and the parameter names of a query string around an address, percent-encoded or not', () => {
+    const r = createRedactor({});
+    expect(r.text('GET /oauth/authorize?login_hint=alice%40acme.io&client_id=notes-app')).toMatch(new RegExp(`^GET /oauth/authorize\\?login_hint=${EMAIL}&client_id=notes-app$`));
+    expect(r.text('login_hint=alice@acme.io')).toMatch(new RegExp(`^login_hint=${EMAIL}$`));
+  });
+
+  it('gives an address the same pseudonym percent-encoded in a query and plain in a field', () => {
+    const r = createRedactor({});
+    const field = String(r.value('email', 'alice@acme.io'));
+    expect(r.text('/oauth/authorize?login_hint=alice%40acme.io')).toBe(`/oauth/authorize?login_hint=${field}`);
   });
 
   it('gives one address the same pseudonym in text and in an email field', () => {

@@ -3,6 +3,7 @@
 import type {
   BundleRecord, DocumentRecord, IngestResult, LogRecord, MetricSnapshot, TokenRecord,
 } from '../ingest/index.ts';
+import { ForensicError } from '../ingest/index.ts';
 import { buildAudit } from './audit.ts';
 import { AuditColumns } from './audit-store.ts';
 import { BootTracker } from './boots.ts';
@@ -56,6 +57,9 @@ export class Correlator {
   private readonly docs: DocumentRecord[] = [];
   private readonly tokens: TokenRecord[] = [];
   private newest = Number.NEGATIVE_INFINITY;
+  /** Times of every record, inside the window or not: what a window that selects nothing is told. */
+  private spanFrom = Number.POSITIVE_INFINITY;
+  private spanTo = Number.NEGATIVE_INFINITY;
   private oldest = Number.POSITIVE_INFINITY;
 
   constructor(readonly opts: CorrelateOptions = {}) {
@@ -90,6 +94,8 @@ export class Correlator {
   /** Inside the absolute bounds (relative ones wait for finish); tracks the bundle's time range. */
   private keep(ts: number | null): boolean {
     if (ts === null) return true;
+    if (ts < this.spanFrom) this.spanFrom = ts;
+    if (ts > this.spanTo) this.spanTo = ts;
     if (!inWindow(this.early, ts)) return false;
     if (ts > this.newest) this.newest = ts;
     if (ts < this.oldest) this.oldest = ts;
@@ -150,6 +156,7 @@ export class Correlator {
   finish(ingest: Pick<IngestResult, 'source' | 'sha256' | 'files' | 'problems' | 'tokenVault'>): Model {
     const newest = Number.isFinite(this.newest) ? this.newest : null;
     const w = finalWindow(newest, this.opts.since, this.opts.until);
+    this.checkWindow(w);
     const { index: logs, retained } = this.logs.finish(w);
     const sources = logs.sources();
     const server = sources.filter((s) => s.origin === 'authserver').sort((a, b) => b.records - a.records)[0];
@@ -185,6 +192,21 @@ export class Correlator {
       tokenVault: ingest.tokenVault,
       window: { since: w.since, until: w.until },
     };
+  }
+
+  /**
+   * A window that is empty by construction, or that no timed record falls into, would turn any bundle
+   * into "no findings": it is a usage error that says where the records are.
+   */
+  private checkWindow(w: Window): void {
+    if (!this.opts.since && !this.opts.until) return;
+    const iso = (t: number) => new Date(t).toISOString();
+    if (w.since !== null && w.until !== null && w.since >= w.until) {
+      throw new ForensicError('usage', `--since ${iso(w.since)} is not before --until ${iso(w.until)}`);
+    }
+    if (!Number.isFinite(this.spanTo)) return;
+    const selects = (w.since === null || this.spanTo >= w.since) && (w.until === null || this.spanFrom < w.until);
+    if (!selects) throw new ForensicError('usage', `--since/--until select nothing: the bundle's records run from ${iso(this.spanFrom)} to ${iso(this.spanTo)}`);
   }
 
   /** Time range of what is inside the window: log sources, audit rows and metric snapshots. */

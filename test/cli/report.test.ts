@@ -34,6 +34,12 @@ describe('forensic report', () => {
     for (const s of [S.adminKey, S.clientSecret, 'user-42', 'alice@acme-corp.io', 'acme-corp.io']) expect(md).not.toContain(s);
   });
 
+  it('gives the same pasteable issue with analyze --format markdown: the operator\'s domain is pseudonymized there too', () => {
+    const r = runCli(['analyze', bundle, '--format', 'markdown']);
+    expect(r.stdout.startsWith('# [Bug] ')).toBe(true);
+    for (const s of [S.adminKey, S.clientSecret, 'user-42', 'alice@acme-corp.io', 'acme-corp.io']) expect(r.stdout).not.toContain(s);
+  });
+
   it('prints the report on stdout without -o', () => {
     const r = runCli(['report', bundle]);
     expect(r.code).toBe(0);

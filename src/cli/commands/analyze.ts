@@ -45,9 +45,11 @@ export async function analyzeCommand(bundle: string, o: AnalyzeOptions): Promise
   const plain: RenderOptions = { color: o.color, width: process.stdout.columns ?? 100 };
   let out = render(plain);
   // Excerpts are redacted unless --no-redact (contract.md); the redactor first reads the unredacted
-  // text. The operator's own hostnames stay readable here: this output is for their own terminal or
-  // scripts, and a fix must name the real resource URI. `forensic report` pseudonymizes them too.
-  if (o.redact) out = render({ ...plain, redactor: await redactorFor(model, analysis, out, { ownHosts: false }) });
+  // text. The operator's own hostnames stay readable in text and JSON: that output is for their own
+  // terminal or scripts, and a fix must name the real resource URI. Markdown is the issue text meant
+  // for pasting, which says its identities are pseudonymized: it is redacted as `forensic report` is.
+  const keepHosts = o.format !== 'markdown';
+  if (o.redact) out = render({ ...plain, redactor: await redactorFor(model, analysis, out, keepHosts ? { ownHosts: false } : {}) });
   process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
   return exitCodeFor(analysis, o.failOn);
 }

@@ -1,9 +1,9 @@
 // `forensic collect`: checks the options once, reads the admin key from the environment or a file
 // (never from the command line), and runs the collector.
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { collect } from '../../collect/index.ts';
 import { ForensicError } from '../../ingest/index.ts';
+import { outputFile } from '../output-path.ts';
 import { VERSION } from '../version.ts';
 
 const UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -71,14 +71,7 @@ export const COLLECTED_WITH_FAILURES = 1;
 /** Run `forensic collect` with commander's parsed options; 0 once every item is in the bundle, 1 when some failed. */
 export async function collectCommand(o: Record<string, unknown>): Promise<number> {
   const now = Date.now();
-  const output = resolve(String(o.output ?? 'bundle.tgz'));
-  let isDir = false;
-  try {
-    isDir = statSync(dirname(output)).isDirectory();
-  } catch {
-    // missing: reported below
-  }
-  if (!isDir) usage(`--output ${String(o.output)}: the folder ${dirname(output)} does not exist`);
+  const output = outputFile('--output', String(o.output ?? 'bundle.tgz'));
   const { key, source } = readAdminKey(o.adminKeyFile as string | undefined, process.env);
   const sinceLabel = String(o.since ?? '24h');
   const logLimitMb = Number(o.logLimit ?? 50);

@@ -4,13 +4,14 @@ import { resolve, sep } from 'node:path';
 import { Correlator } from '../../correlate/index.ts';
 import { ForensicError, ingest } from '../../ingest/index.ts';
 import { createRedactor, ownHostsOf, primeRedactor, redactBundle } from '../../report/index.ts';
+import { outputFile } from '../output-path.ts';
 
 export interface RedactOptions { output: string; progress: boolean }
 
 /** Read the bundle once to learn its identities and domains, then write the redacted copy. */
 export async function redactCommand(bundle: string, o: RedactOptions): Promise<number> {
   const input = resolve(bundle);
-  const output = resolve(o.output);
+  const output = outputFile('-o', o.output);
   if (output === input) throw new ForensicError('usage', 'the output must not overwrite the bundle (choose another -o file)');
   let isDir = false;
   try {

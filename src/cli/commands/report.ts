@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import type { TimeBound } from '../../correlate/index.ts';
 import { redactorFor, renderMarkdown } from '../../report/index.ts';
+import { outputFile } from '../output-path.ts';
 import { runPipeline } from '../pipeline.ts';
 
 export interface ReportOptions {
@@ -12,6 +13,7 @@ export interface ReportOptions {
 }
 
 export async function reportCommand(bundle: string, o: ReportOptions): Promise<number> {
+  if (o.output) outputFile('-o', o.output);
   const { model, analysis } = await runPipeline(bundle, { since: o.since, until: o.until, progress: o.progress });
   const redactor = await redactorFor(model, analysis, renderMarkdown(analysis, model, { color: false }));
   const md = renderMarkdown(analysis, model, { color: false, redactor });

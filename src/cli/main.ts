@@ -7,6 +7,10 @@ import { VERSION } from './version.ts';
 
 const BUNDLE_HELP = 'a support bundle: .tgz/.tar.gz, .tar, .zip, .gz, a directory, or a single file';
 
+/** The exit codes of contract.md, under each command's --help. */
+const ANALYZE_EXIT = '\nExit status: 0 when no finding is at or above --fail-on; 1 when one is; 2 on a usage error;\n3 when the input is unusable (not found, not a bundle, unreadable archive), with a one-line reason.';
+const WRITE_EXIT = '\nExit status: 0 once written; 2 on a usage error; 3 when the input is unusable, with a one-line reason.';
+
 /** Build the commander program; each action returns its exit code. */
 function program(setExit: (code: number) => void): Command {
   const cli = new Command('forensic')
@@ -30,6 +34,7 @@ function program(setExit: (code: number) => void): Command {
     .option('--no-color', 'plain text without colours (also when NO_COLOR is set or output is not a terminal)')
     .option('-q, --quiet', 'no progress line on stderr')
     .option('--tui', 'open the interactive terminal UI after the analysis')
+    .addHelpText('after', ANALYZE_EXIT)
     .action(async (bundle: string, o: Record<string, unknown>) => {
       setExit(await (await import('./commands/analyze.ts')).analyzeCommand(bundle, {
         format: o.format as 'text' | 'json' | 'markdown',
@@ -52,6 +57,7 @@ function program(setExit: (code: number) => void): Command {
     .option('--since <time>', 'only records at or after this time')
     .option('--until <time>', 'only records before this time')
     .option('-q, --quiet', 'no progress line on stderr')
+    .addHelpText('after', WRITE_EXIT)
     .action(async (bundle: string, o: Record<string, unknown>) => {
       setExit(await (await import('./commands/report.ts')).reportCommand(bundle, {
         output: o.output as string | undefined,
@@ -64,8 +70,9 @@ function program(setExit: (code: number) => void): Command {
   cli.command('redact')
     .description('write a copy of the bundle with every secret replaced and identities pseudonymized')
     .argument('<bundle>', BUNDLE_HELP)
-    .requiredOption('-o, --output <file>', 'the redacted bundle to write (.tgz)')
+    .requiredOption('-o, --output <file>', 'the redacted bundle to write (.tgz; required)')
     .option('-q, --quiet', 'no progress line on stderr')
+    .addHelpText('after', WRITE_EXIT)
     .action(async (bundle: string, o: Record<string, unknown>) => {
       setExit(await (await import('./commands/redact.ts')).redactCommand(bundle, { output: String(o.output), progress: !o.quiet }));
     });

@@ -8,6 +8,17 @@ describe('command line usage', () => {
     for (const cmd of ['analyze', 'report', 'redact', 'tui', 'rules', 'token', 'collect']) expect(r.stdout).toContain(cmd);
   });
 
+  it('states the exit codes under the help of analyze, report and redact', () => {
+    expect(runCli(['analyze', '--help']).stdout).toContain('Exit status: 0 when no finding is at or above --fail-on; 1 when one is; 2 on a usage error;\n3 when the input is unusable');
+    for (const cmd of ['report', 'redact']) expect(runCli([cmd, '--help']).stdout, cmd).toContain('Exit status: 0 once written; 2 on a usage error; 3 when the input is unusable');
+  });
+
+  it('prints a trace whole when the output is a pipe, so its error text is not cut at 100 columns', () => {
+    // db-unreachable: the failing token request's DB error ends in "connect: connection refused".
+    const r = runCli(['analyze', 'samples/db-unreachable.tgz', '--trace', '44e10015102e9632223bcc99ae957477'], { env: { COLUMNS: '' } });
+    expect(r.stdout).toMatch(/"token endpoint error" error="failed to connect to .*: dial error: dial tcp .*: connect: connection refused"/);
+  });
+
   it('exits 2 with a hint on an unknown option', () => {
     const r = runCli(['analyze', '--no-such-option', 'x.tgz']);
     expect(r.code).toBe(2);
@@ -42,6 +53,12 @@ describe('command line usage: a window or an output path that cannot work', () =
     const r = runCli(['analyze', bundle, '--since', '2026-10-03T08:50:00Z', '--until', '2026-10-03T08:40:00Z']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('forensic: --since 2026-10-03T08:50:00.000Z is not before --until 2026-10-03T08:40:00.000Z\n');
+  });
+
+  it('exits 3 naming a single JSON file that is no AuthPlane document by itself, not as "the 1 file in" it', () => {
+    const r = runCli(['analyze', 'package.json']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('forensic: not an AuthPlane support bundle: package.json is not an AuthPlane log, /metrics snapshot, audit dump, discovery/health document, config or token\n');
   });
 
   it('exits 2 with one line, before reading the bundle, when -o names a missing folder or a folder', () => {

@@ -42,7 +42,10 @@ export async function analyzeCommand(bundle: string, o: AnalyzeOptions): Promise
     if (o.format === 'markdown') return renderMarkdown(analysis, model, r);
     return renderText(analysis, model, r);
   };
-  const plain: RenderOptions = { color: o.color, width: process.stdout.columns ?? 100 };
+  // A pipe has no width: $COLUMNS when set, else 100 columns, and a trace (read to see one request
+  // whole) is not cut to a width at all.
+  const width = process.stdout.columns ?? (Number(process.env.COLUMNS) || (o.trace ? undefined : 100));
+  const plain: RenderOptions = { color: o.color, width };
   let out = render(plain);
   // Excerpts are redacted unless --no-redact (contract.md); the redactor first reads the unredacted
   // text. The operator's own hostnames stay readable in text and JSON: that output is for their own

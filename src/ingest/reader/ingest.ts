@@ -1,7 +1,9 @@
 // ingest: walks the bundle, sniffs each plain file by content and feeds it to its format, line by
 // line or as one document, collecting the inventory and the problems on the way.
 import { isUtf8 } from 'node:buffer';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { basename } from 'node:path';
 import { ForensicError } from '../errors.ts';
 import type { FileFormat, FileHead } from '../format.ts';
 import { allFormats } from '../formats.ts';
@@ -39,7 +41,10 @@ export async function ingest(input: string, sink: RecordSink, opts: IngestOption
   }, opts);
   if (!files.some(isAuthPlaneEvidence)) {
     const n = files.filter((f) => f.kind !== 'archive').length;
-    throw new ForensicError('input-unusable', `${NOT_A_BUNDLE}: none of the ${n} file${n === 1 ? '' : 's'} in ${input} is an AuthPlane log, /metrics snapshot, audit dump, discovery/health document, config or token`);
+    // A single file given as the input is named itself, not as "the 1 file in" itself.
+    const alone = files.length === 1 && files[0]!.kind !== 'archive' && files[0]!.path === basename(input);
+    const what = alone ? `${input} is not` : `none of the ${n} file${n === 1 ? '' : 's'} in ${input} is`;
+    throw new ForensicError('input-unusable', `${NOT_A_BUNDLE}: ${what} an AuthPlane log, /metrics snapshot, audit dump, discovery/health document, config or token`);
   }
   return { source: input, sha256: summary.sha256, files, problems, tokenVault, bytesRead: summary.bytesRead };
 }
@@ -77,7 +82,11 @@ class FileReader {
     const format = file.isTop && file.head.length === 0 ? null : pickFormat(this.formats, head);
     if (!format) {
       if (file.isTop) {
-        const what = file.head.length === 0 ? 'is empty' : 'is neither an archive (tgz, tar, zip, gz) nor a recognised log, metrics, audit or document file';
+        // A .gz of one text file was unpacked to get here: what it holds is the problem, not its form.
+        const gz = isGzipFile(this.input);
+        const what = file.head.length === 0 ? 'is empty'
+          : gz ? 'unpacks to a text file that is not a recognised log, metrics, audit or document file'
+            : 'is neither an archive (tgz, tar, zip, gz) nor a recognised log, metrics, audit or document file';
         throw new ForensicError('input-unusable', `${NOT_A_BUNDLE}: ${this.input} ${what}`);
       }
       return this.skip({ ...base, kind: 'unknown', format: 'unknown' }, file.source, null);
@@ -209,5 +218,20 @@ class FileReader {
     } finally {
       stream.destroy();
     }
+  }
+}
+
+/** True when the file at `path` starts with the gzip magic bytes (only asked on the way to an error). */
+function isGzipFile(path: string): boolean {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const b = Buffer.alloc(2);
+      return readSync(fd, b, 0, 2, 0) === 2 && b[0] === 0x1f && b[1] === 0x8b;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
   }
 }

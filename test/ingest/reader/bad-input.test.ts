@@ -257,6 +257,11 @@ describe('input that is not a bundle', () => {
     expect((await unusable(png)).message).toMatch(/^not an AuthPlane support bundle: .*shot\.png is a binary file/);
   });
 
+  it('says a gzip file unpacks to an unrecognised text file, instead of calling it "not an archive"', async () => {
+    const input = fileOf(gzipSync('Dear support, it does not work.\n'), 'letter.gz');
+    expect((await unusable(input)).message).toBe(`not an AuthPlane support bundle: ${input} unpacks to a text file that is not a recognised log, metrics, audit or document file`);
+  });
+
   it('refuses a text file no format recognises', async () => {
     const input = fileOf('Dear support, it does not work.\n', 'letter.txt');
     expect((await unusable(input)).message).toBe(`not an AuthPlane support bundle: ${input} is neither an archive (tgz, tar, zip, gz) nor a recognised log, metrics, audit or document file`);

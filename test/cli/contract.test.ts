@@ -50,6 +50,8 @@ describe('analyze --format json follows the contract', () => {
         expect(typeof e.file).toBe('string');
         expect(Number.isInteger(e.line)).toBe(true);
         expect(typeof e.excerpt).toBe('string');
+        // Required fields are present, null when the evidence has none (a metric has no trace).
+        for (const key of ['time', 'trace_id', 'request_id']) expect(e[key] === null || typeof e[key] === 'string', `${key} of ${e.file}:${e.line}`).toBe(true);
       }
     }
     expect(first.evidence.some((e: { file: string; line: number }) => e.file === 'support-bundle/logs/authserver-74cf9d0e4-fmwfb.log' && e.line === 8)).toBe(true);
@@ -84,5 +86,13 @@ describe('exit codes', () => {
   });
   it('exits 2 on an unknown --fail-on value', () => {
     expect(runCli(['analyze', CASCADE, '--fail-on', 'sometimes']).code).toBe(2);
+  });
+});
+
+describe('analyze --format json: fields a bundle cannot fill are null, not missing', () => {
+  it('gives a problem without a line number line: null (observability-gap has empty metrics snapshots)', () => {
+    const doc = JSON.parse(runCli(['analyze', 'samples/observability-gap.tgz', '--format', 'json']).stdout) as { bundle: { problems: Record<string, unknown>[] } };
+    const empty = doc.bundle.problems.find((p) => p.problem === 'empty metrics snapshot');
+    expect(empty).toEqual({ path: expect.stringMatching(/\.prom$/), line: null, problem: 'empty metrics snapshot' });
   });
 });

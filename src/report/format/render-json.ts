@@ -6,8 +6,7 @@ import type { RenderOptions } from './options.ts';
 /** contract.md JSON, one document. */
 export function renderJson(a: Analysis, o: RenderOptions): string {
   const r = o.redactor;
-  if (!r) return JSON.stringify(a, null, 2);
-  const out: Analysis = {
+  const out: Analysis = !r ? a : {
     ...a,
     bundle: {
       ...a.bundle,
@@ -18,7 +17,20 @@ export function renderJson(a: Analysis, o: RenderOptions): string {
     findings: a.findings.map((f) => redactFinding(f, r)),
     errors_seen: a.errors_seen.map((e) => redactError(e, r)),
   };
-  return JSON.stringify(out, null, 2);
+  return JSON.stringify(withContractNulls(out), null, 2);
+}
+
+/**
+ * contract.md makes every field required unless marked optional: an evidence item without a time,
+ * trace or request id, and a problem without a line, say so with null rather than leave the key out.
+ */
+function withContractNulls(a: Analysis): unknown {
+  const evidence = (e: Evidence) => ({ ...e, time: e.time ?? null, trace_id: e.trace_id ?? null, request_id: e.request_id ?? null });
+  return {
+    ...a,
+    bundle: { ...a.bundle, problems: a.bundle.problems.map((p) => ({ path: p.path, line: p.line ?? null, problem: p.problem })) },
+    findings: a.findings.map((f) => ({ ...f, evidence: f.evidence.map(evidence) })),
+  };
 }
 
 /** A finding with its bundle-derived text through the redactor (ids, codes and paths survive it). */

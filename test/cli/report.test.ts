@@ -40,6 +40,16 @@ describe('forensic report', () => {
     for (const s of [S.adminKey, S.clientSecret, 'user-42', 'alice@acme-corp.io', 'acme-corp.io']) expect(r.stdout).not.toContain(s);
   });
 
+  it('lists a series from each replica in the Metrics table, with the snapshot it comes from', () => {
+    // server-errors: both authserver pods count introspection 500s, 73 and 74 in their last /metrics
+    // snapshot (support-bundle/metrics/<pod>/metrics-20261003T085500Z.prom).
+    const md = runCli(['report', 'samples/server-errors.tgz']).stdout;
+    const rows = md.split('\n').filter((l) => l.startsWith('| `authserver_http_requests_total`') && l.includes('/oauth/introspect'));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/\| 73 \| \+73 \|.*\| `support-bundle\/metrics\/authserver-7f8628389-8r458\/metrics-20261003T085500Z\.prom` \|$/);
+    expect(rows[1]).toMatch(/\| 74 \| \+74 \|.*\| `support-bundle\/metrics\/authserver-7f8628389-jv4hb\/metrics-20261003T085500Z\.prom` \|$/);
+  });
+
   it('prints the report on stdout without -o', () => {
     const r = runCli(['report', bundle]);
     expect(r.code).toBe(0);

@@ -139,16 +139,18 @@ function metrics(a: Analysis, r: Redactor | undefined, caps: Caps): string {
   for (const f of a.findings) for (const e of f.evidence) {
     if (!e.metric) continue;
     const labels = labelText(e, r);
-    const key = `${e.metric.name}{${labels}}`;
+    // The same series scraped from two replicas is two rows: the snapshot's file tells them apart.
+    const snapshot = r ? r.text(e.file) : e.file;
+    const key = `${e.metric.name}{${labels}}@${snapshot}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const m = e.metric;
     rows.push([cellCode(m.name), cellCode(labels), m.before == null ? '-' : String(m.before), String(m.after),
-      m.delta == null ? '-' : `${m.delta >= 0 ? '+' : ''}${m.delta}`, m.windowSeconds == null ? '-' : `${Math.round(m.windowSeconds)} s`, code(f.rule)]);
+      m.delta == null ? '-' : `${m.delta >= 0 ? '+' : ''}${m.delta}`, m.windowSeconds == null ? '-' : `${Math.round(m.windowSeconds)} s`, code(f.rule), cellCode(snapshot)]);
   }
   if (rows.length === 0) return '## Metrics\n\n_No metric values back the findings._';
   const cut = rows.length > caps.metrics ? `\n\n(${rows.length - caps.metrics} more series cut)` : '';
-  return `## Metrics\n\n${table(['Metric', 'Labels', 'Before', 'After', 'Delta', 'Window', 'Finding'], rows.slice(0, caps.metrics), ['l', 'l', 'r', 'r', 'r', 'r'])}${cut}`;
+  return `## Metrics\n\n${table(['Metric', 'Labels', 'Before', 'After', 'Delta', 'Window', 'Finding', 'Snapshot'], rows.slice(0, caps.metrics), ['l', 'l', 'r', 'r', 'r', 'r'])}${cut}`;
 }
 
 function labelText(e: Evidence, r: Redactor | undefined): string {

@@ -18,7 +18,9 @@ const JWT = String.raw`${after('A-Za-z0-9_-')}eyJ[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-
 // Inside a quote or an escaped string the value stops at the next quote or backslash; on a line of
 // its own it runs to the line end (`error: load config: session.secret="x"` keeps its quoted part).
 // A Go MySQL DSN at a line start (`user:pw@tcp(db:3306)/x`) is not a header, nor is Go's `x := y`.
-const HEADER_LINE = String.raw`(?:^|(?<=[\n\r'"]|\\[nr]))[ \t]*(?:[<>][ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:(?!\/\/|=|[^\s/:]+@(?:tcp6?|udp|unix)\()[ \t]*("(?:[^"\\\r\n]|\\.)*"(?=[ \t]*(?:$|[\r\n'"\\]))|'[^'\r\n]*'(?=[ \t]*(?:$|[\r\n'"\\]))|(?<=(?:^|[\n\r])[ \t]*(?:[<>][ \t]+)?[A-Za-z_][A-Za-z0-9_.-]*[ \t]*:[ \t]*)[^\r\n]*|[^\r\n'"\\]*)`;
+const HEADER_LINE = String.raw`(?:^|(?<=[\n\r'"]|\\[nr]))[ \t]*(?:[<>][ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:(?!\/\/|=|[^\s/:]+@(?:tcp6?|udp|unix)\()[ \t]*("(?:[^"\\\r\n]|\\.)*"(?=[ \t]*(?:$|[\r\n'"\\]))|'[^'\r\n]*'(?=[ \t]*(?:$|[\r\n'"\\]))|(?<=(?:^|[\n\r])[ \t]*(?:[<>][ \t]+)?[A-Za-z_][A-Za-z0-9_.-]*[ \t]*:[ \t]*)(?:[^\r\n\\]|\\(?![rn](?:\\[rn])?(?:[A-Za-z][\w-]{0,64}:[ \t]|\\[rn]|"|$)))*|[^\r\n'"\\]*)`;
+// At a line start the value runs to the line's end, but not past an escaped line break that starts
+// the next header (`Authorization: Bearer x\r\nX-Api-Key: y`, a request dump in a JSON string).
 // `Bearer%20x` and `Bearer+x` (URL- and form-encoded) hide nothing either.
 const SCHEME = String.raw`\b([Bb]earer|DPoP|[Bb]asic)(\s+|%20|\+)([A-Za-z0-9._~+/-]{8,}=*)`;
 // "key": "value" (JSON) and 'key': 'value' (Python reprs, bytes and raw strings too: b'x').
@@ -80,7 +82,7 @@ const SECRET_WORD = '(?:[Pp]ass(?:word|wd)?|PASS(?:WORD|WD)?|[Ss]ecret|SECRET|[T
 // `,`); the lookbehind lets that branch run only there, so prose such as `invalid token: "token is
 // malformed"` keeps its words. Names are bounded (64) so that a run such
 // as `tokentoken…` costs linear time, not quadratic.
-const NAMED_COLON = String.raw`(?<![\w.-])((?:[A-Za-z_][\w-]{0,64}?)?${SECRET_WORD}[\w-]{0,64})(:[ \t]?)(?<ncq>["']?)((?<=(?:(?<![\w.-])[A-Z][\w-]{0,64}:|[{,][ \t]*[A-Za-z_][\w-]{0,64}:[ \t]?)["'])[^"'\r\n]+|[^\s"',;{}\[\]()<>]+)\k<ncq>`;
+const NAMED_COLON = String.raw`(?<![\w.-])((?:[A-Za-z_][\w-]{0,64}?)?${SECRET_WORD}[\w-]{0,64})(:[ \t]?)(?<ncq>["']?)((?<=(?:(?<![\w.-])[A-Z][\w-]{0,64}:|[{,][ \t]*[A-Za-z_][\w-]{0,64}:[ \t]?)["'])[^"'\r\n]+|(?:[^\s"',;{}\[\]()<>\\]|\\(?![rnt]))+)\k<ncq>`;
 // Command-line flags in a logged command: `--password x`, `--client-secret x`, `curl -u user:pass`,
 // AuthPlane's dotted flags (`--session.secret 'a b'`), a quoted value taken whole.
 const FLAG = String.raw`(?<![\w-])(--?(?:[a-z0-9.-]{0,64}?(?:pass(?:word|wd)?|secret|token|key|credentials?)|u|user))([ \t]+)("[^"\r\n]*"|'[^'\r\n]*'|[^\s"'-][^\s"']*)`;

@@ -67,6 +67,20 @@ describe('redactor: secrets that hide behind escapes and colours', () => {
   });
 });
 
+describe('redactor: an HTTP request dump inside a JSON string', () => {
+  it('redacts each header up to the escaped line break, and keeps what follows readable', () => {
+    const r = createRedactor({});
+    expect(r.text('{"msg":"x","headers":"Authorization: Bearer 2YotnFZFEjr1zCsicMWpAA\\nX-Api-Key: adm_7Hq2kLp9Zx4Vb8Nm"}'))
+      .toBe('{"msg":"x","headers":"Authorization: Bearer [REDACTED:authorization-header]\\nX-Api-Key: [REDACTED:api-key]"}');
+    expect(r.text('dump="POST /oauth/token HTTP/1.1\\r\\nX-Api-Key: adm_7Hq2kLp9Zx4Vb8Nm\\r\\n\\r\\ngrant_type=client_credentials&client_secret=Gq8kLmN3pQ2rS5tU"'))
+      .toBe('dump="POST /oauth/token HTTP/1.1\\r\\nX-Api-Key: [REDACTED:api-key]\\r\\n\\r\\ngrant_type=client_credentials&client_secret=[REDACTED:client-secret]"');
+  });
+
+  it('still redacts a whole password that holds a backslash', () => {
+    expect(createRedactor({}).text('password: abc\\ndef123')).toBe('password: [REDACTED:password]');
+  });
+});
+
 describe('redactor: argv lists and env entries', () => {
   it('redacts the element after a secret flag in an argv written as a list', () => {
     const r = createRedactor({});

@@ -31,6 +31,20 @@ describe('AP1003 revoked tokens still used', () => {
     expect(f?.fix).toContain('authserver admin resource runtime-client add');
   });
 
+  it("reports a Rust MCP server that keeps rejecting tokens as 'token is not active' (the Rust SDK's TokenRevoked text)", () => {
+    const rejected = Array.from({ length: 8 }, (_, i) => log('auth failed', { error: 'token is not active' },
+      { origin: 'mcp-server', level: 'WARN', line: 20 + i, time: `2026-10-03T09:11:${String(i * 5).padStart(2, '0')}Z` }));
+    const [f] = run(rejected);
+    expect(f?.severity).toBe('warning');
+    expect(f?.explanation).toContain('the MCP server rejected 8 requests between 09:11:00 and 09:11:35 carrying revoked tokens');
+  });
+
+  it("does not take an identity provider's own 'Token is not active' introspection events for revoked tokens at the MCP server", () => {
+    const keycloak = Array.from({ length: 8 }, (_, i) => log('[org.keycloak.events] type=INTROSPECT_TOKEN_ERROR, realmId=acme, clientId=authplane',
+      { error: 'invalid_token', reason: 'Token is not active' }, { origin: 'other', level: 'WARN', file: 'logs/keycloak.log', line: 30 + i }));
+    expect(run(keycloak)).toEqual([]);
+  });
+
   it('stays quiet for a couple of correctly rejected revoked tokens', () => {
     expect(run([log('request rejected', { error: 'verifier: token revoked' }, { origin: 'mcp-server' })])).toEqual([]);
   });

@@ -19,26 +19,34 @@ export const VERIFIER_RE: Record<VerifierKind, RegExp> = {
   expired: /verifier: token expired|token has expired|TokenExpired(Error|Exception)?\b|"exp" claim timestamp check failed/i,
   // iat/nbf in the future: the verifier's clock is behind the issuer's.
   future: /'?"?iat'?"? claim is in the future|'iat' is in the future|token not yet valid|not yet valid: nbf|"nbf" claim timestamp check failed/i,
-  revoked: /verifier: token revoked|Token '[^']*' (is|has been) revoked|TokenRevoked(Error|Exception)?\b|token is not active|rejected by revocation checker/i,
+  // Go `verifier: token revoked`; Python/TS `Token '<jti>' is|has been revoked`; exception names; Rust `token is not active`;
+  // Java `… rejected by revocation checker`. Case-sensitive, as the SDKs write them: an IdP's own introspection
+  // reason `Token is not active` (Keycloak) is not a resource server rejecting a revoked token.
+  revoked: /verifier: token revoked|Token '[^']*' (is|has been) revoked|TokenRevoked(Error|Exception)?\b|token is not active|rejected by revocation checker/,
   'dpop-replay': /DPoP (proof )?replay detected|DPoP proof jti has already been (used|seen)|dpop_replay_detected|DPoPReplayDetected/i,
   'dpop-invalid': /verifier: DPoP invalid|DPoP proof is invalid|Invalid DPoP proof|InvalidDPoPProof|DPoP proof (htm|htu|method|URL|ath|nonce)? ?mismatch|DPoP proof is too old|DPoP proof has expired|DPoP proof iat is in the future|DPoP proof header .?typ.? must be|Unsupported DPoP (proof )?algorithm|jwk (contains|must not include) private key/i,
   'dpop-nonce': /use_dpop_nonce|server nonce is required in DPoP proof|DPoP proof nonce does not match|dpop_nonce_required/i,
 };
 
-const HINTS: Record<VerifierKind, string> = {
-  audience: 'aud', issuer: 'iss', scope: 'scope', expired: 'expire', future: 'valid', revoked: 'revo',
-  'dpop-replay': 'dpop', 'dpop-invalid': 'dpop', 'dpop-nonce': 'nonce',
+/**
+ * Lower-case substrings, one of which every alternative of the kind's regex contains: a record
+ * without any of them cannot match, so the regex is skipped. A hint must cover every alternative,
+ * or it hides that wording (Rust's `token is not active` has no `revo`; jose's bare
+ * `"exp" claim timestamp check failed` has no `expire`). `future` has too many shapes: no hint.
+ */
+export const VERIFIER_HINTS: Record<VerifierKind, readonly string[]> = {
+  audience: ['aud'], issuer: ['iss'], scope: ['scope'], expired: ['expire', 'timestamp check'], future: [''],
+  revoked: ['revo', 'not active'], 'dpop-replay': ['dpop'], 'dpop-invalid': ['dpop'], 'dpop-nonce': ['nonce'],
 };
 
-/** The lower-case hint that lets the matcher skip most records cheaply. */
-function pattern(kind: VerifierKind): LogPattern {
-  const hint = kind === 'future' ? '' : HINTS[kind].toLowerCase();
-  return { hint, re: VERIFIER_RE[kind] };
+/** The kind's regex behind each of its cheap hints. */
+function patterns(kind: VerifierKind): LogPattern[] {
+  return VERIFIER_HINTS[kind].map((hint) => ({ hint, re: VERIFIER_RE[kind] }));
 }
 
 /** MCP-side log records (SDK and MCP server) reporting this kind of rejection. */
 export function verifierLogs(model: Model, kind: VerifierKind): LogRecord[] {
-  return matchLogs(model, [pattern(kind)], ['sdk', 'mcp-server', 'other']);
+  return matchLogs(model, patterns(kind), ['sdk', 'mcp-server', 'other']);
 }
 
 /** Captured MCP-server responses (not AuthPlane's own) with a 401/403 of this kind. */

@@ -21,6 +21,12 @@ describe('AP0703 DPoP proof invalid', () => {
     expect(f?.explanation).toContain('htu does not match');
   });
 
+  it("leaves the MCP server's 'DPoP proof nonce mismatch' to the nonce rule, although Python raises it as InvalidDPoPProofError", () => {
+    const recs = Array.from({ length: 12 }, (_, i) => log('authplane.token_verification_failed',
+      { error_class: 'InvalidDPoPProofError', error: `DPoP proof nonce mismatch: expected 'n-${i + 1}', got 'n-${i}'` }, { origin: 'sdk', format: 'generic-json', level: 'DEBUG' }));
+    expect(run(recs)).toEqual([]);
+  });
+
   it('reports a sustained counter above 0.1/s', () => {
     const [f] = run([
       snapshot({ at: '2026-10-03T09:00:00Z' }, { 'authplane_dpop_proofs_rejected_total{reason="invalid_proof"}': 0 }),

@@ -3,7 +3,7 @@
 import type { Model } from '../../correlate/index.ts';
 import type { DocumentRecord, LogRecord } from '../../ingest/index.ts';
 import { exchangeText, isAuthplaneExchange } from './http.ts';
-import { matchLogs, type LogPattern } from './logs.ts';
+import { logText, matchLogs, type LogPattern } from './logs.ts';
 
 export type VerifierKind = 'audience' | 'issuer' | 'scope' | 'expired' | 'future' | 'revoked' | 'dpop-replay' | 'dpop-invalid' | 'dpop-nonce';
 
@@ -24,9 +24,18 @@ export const VERIFIER_RE: Record<VerifierKind, RegExp> = {
   // reason `Token is not active` (Keycloak) is not a resource server rejecting a revoked token.
   revoked: /verifier: token revoked|Token '[^']*' (is|has been) revoked|TokenRevoked(Error|Exception)?\b|token is not active|rejected by revocation checker/,
   'dpop-replay': /DPoP (proof )?replay detected|DPoP proof jti has already been (used|seen)|dpop_replay_detected|DPoPReplayDetected/i,
-  'dpop-invalid': /verifier: DPoP invalid|DPoP proof is invalid|Invalid DPoP proof|InvalidDPoPProof|DPoP proof (htm|htu|method|URL|ath|nonce)? ?mismatch|DPoP proof is too old|DPoP proof has expired|DPoP proof iat is in the future|DPoP proof header .?typ.? must be|Unsupported DPoP (proof )?algorithm|jwk (contains|must not include) private key/i,
-  'dpop-nonce': /use_dpop_nonce|server nonce is required in DPoP proof|DPoP proof nonce does not match|dpop_nonce_required/i,
+  // Not the nonce mismatch: that is the nonce case, even on a line that also names InvalidDPoPProof(Error) (see NARROWER).
+  'dpop-invalid': /verifier: DPoP invalid|DPoP proof is invalid|Invalid DPoP proof|InvalidDPoPProof|DPoP proof (htm|htu|method|URL|ath)? ?mismatch|DPoP proof is too old|DPoP proof has expired|DPoP proof iat is in the future|DPoP proof header .?typ.? must be|Unsupported DPoP (proof )?algorithm|jwk (contains|must not include) private key/i,
+  // AS `use_dpop_nonce` texts; MCP server: Python/TS `DPoP proof nonce mismatch: expected …, got …`, C# DPoPNonceRequiredException.
+  'dpop-nonce': /use_dpop_nonce|server nonce is required in DPoP proof|DPoP proof nonce does not match|DPoP proof nonce mismatch|dpop_nonce_required|DPoPNonceRequired/i,
 };
+
+/**
+ * Kinds whose lines can also match a broader kind's regex and belong to the narrower one: a Python
+ * adapter line carries the exception class beside the message, so `DPoP proof nonce mismatch` can
+ * come with error_class InvalidDPoPProofError, yet it is the nonce loop (P3), not an invalid proof.
+ */
+const NARROWER: Partial<Record<VerifierKind, VerifierKind>> = { 'dpop-invalid': 'dpop-nonce' };
 
 /**
  * Lower-case substrings, one of which every alternative of the kind's regex contains: a record
@@ -39,6 +48,12 @@ export const VERIFIER_HINTS: Record<VerifierKind, readonly string[]> = {
   revoked: ['revo', 'not active'], 'dpop-replay': ['dpop'], 'dpop-invalid': ['dpop'], 'dpop-nonce': ['nonce'],
 };
 
+/** True when `text` reports this kind of rejection (and not a narrower kind that shares its wording). */
+export function isVerifierKind(kind: VerifierKind, text: string): boolean {
+  const narrower = NARROWER[kind];
+  return VERIFIER_RE[kind].test(text) && !(narrower && VERIFIER_RE[narrower].test(text));
+}
+
 /** The kind's regex behind each of its cheap hints. */
 function patterns(kind: VerifierKind): LogPattern[] {
   return VERIFIER_HINTS[kind].map((hint) => ({ hint, re: VERIFIER_RE[kind] }));
@@ -46,14 +61,14 @@ function patterns(kind: VerifierKind): LogPattern[] {
 
 /** MCP-side log records (SDK and MCP server) reporting this kind of rejection. */
 export function verifierLogs(model: Model, kind: VerifierKind): LogRecord[] {
-  return matchLogs(model, patterns(kind), ['sdk', 'mcp-server', 'other']);
+  const hits = matchLogs(model, patterns(kind), ['sdk', 'mcp-server', 'other']);
+  return NARROWER[kind] ? hits.filter((r) => isVerifierKind(kind, logText(r))) : hits;
 }
 
 /** Captured MCP-server responses (not AuthPlane's own) with a 401/403 of this kind. */
 export function verifierExchanges(model: Model, kind: VerifierKind): DocumentRecord[] {
-  const re = VERIFIER_RE[kind];
   return model.documents.exchanges().filter((d) => {
     const s = d.http?.status;
-    return (s === 401 || s === 403) && !isAuthplaneExchange(d) && re.test(exchangeText(d));
+    return (s === 401 || s === 403) && !isAuthplaneExchange(d) && isVerifierKind(kind, exchangeText(d));
   });
 }

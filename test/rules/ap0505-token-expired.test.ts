@@ -42,4 +42,14 @@ describe('AP0505 token expired', () => {
     expect(f?.explanation).toContain('5 requests between 09:21:00 and 09:25:00');
     expect(f?.evidence).toHaveLength(5);
   });
+
+  it("stays quiet when a tool's upstream GitHub token expires and is refreshed by token exchange", () => {
+    const recs = [0, 1, 2, 3, 4, 5].flatMap((i) => [
+      log('verified', { sub: 'user-42', scope: 'tools/read', aud: 'https://mcp.example.com/mcp' }, { origin: 'mcp-server' }),
+      log('github: upstream access token has expired, refreshing via token exchange', { tool: 'issues.list' }, { origin: 'mcp-server' }),
+      log('token exchange: success', { logger: 'authplane.oauth.token_exchange', endpoint: 'https://auth.example.com/oauth/token', duration_ms: 40 }, { origin: 'sdk' }),
+      log('request', { method: 'POST', path: '/mcp', status: 200, duration_ms: 8 }, { origin: 'mcp-server', line: 100 + i }),
+    ]);
+    expect(run(recs)).toEqual([]);
+  });
 });

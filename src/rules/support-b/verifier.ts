@@ -4,6 +4,7 @@ import type { Model } from '../../correlate/index.ts';
 import type { DocumentRecord, LogRecord } from '../../ingest/index.ts';
 import { exchangeText, isAuthplaneExchange } from './http.ts';
 import { logText, matchLogs, type LogPattern } from './logs.ts';
+import { isInboundRejection } from './sdk-signature.ts';
 
 export type VerifierKind = 'audience' | 'issuer' | 'scope' | 'expired' | 'future' | 'revoked' | 'dpop-replay' | 'dpop-invalid' | 'dpop-nonce';
 
@@ -59,10 +60,16 @@ function patterns(kind: VerifierKind): LogPattern[] {
   return VERIFIER_HINTS[kind].map((hint) => ({ hint, re: VERIFIER_RE[kind] }));
 }
 
-/** MCP-side log records (SDK and MCP server) reporting this kind of rejection. */
+/**
+ * MCP-side log records (SDK and MCP server) reporting this kind of rejection of an inbound token: the
+ * wording alone is not enough (a tool's upstream call says `insufficient_scope` too), the line must
+ * carry an SDK signature or belong to a request answered 401/403 (see sdk-signature.ts).
+ */
 export function verifierLogs(model: Model, kind: VerifierKind): LogRecord[] {
-  const hits = matchLogs(model, patterns(kind), ['sdk', 'mcp-server', 'other']);
-  return NARROWER[kind] ? hits.filter((r) => isVerifierKind(kind, logText(r))) : hits;
+  return matchLogs(model, patterns(kind), ['sdk', 'mcp-server', 'other']).filter((r) => {
+    const text = logText(r);
+    return (!NARROWER[kind] || isVerifierKind(kind, text)) && isInboundRejection(model, r, text);
+  });
 }
 
 /** Captured MCP-server responses (not AuthPlane's own) with a 401/403 of this kind. */

@@ -25,6 +25,7 @@ const SDK_WORDING = new RegExp(`(?:^|\\n|: )(?:${[
   "Token 'iat' (?:claim )?is in the future", 'Token not yet valid: ',
   "Token '[^'\\n]*' (?:is|has been) revoked", 'Token has been revoked\\.', 'token is not active(?:$|\\n)', 'Token revoked: ', "Token with jti='",
   'DPoP proof ', 'DPoP binding mismatch: ', 'DPoP-bound (?:access token|request) rejected', 'multiple DPoP headers received',
+  'Resource requires DPoP-bound access tokens', 'Access token is DPoP-bound[^\\n]*but no DPoP', "Access token has 'cnf' claim", 'request carries \\d+ DPoP proofs', 'Request carries more than one DPoP proof',
 ].join('|')})`);
 
 // A call the MCP server (or its tool) made, not a token it verified: upstream APIs and providers, token

@@ -6,7 +6,7 @@ import { exchangeText, isAuthplaneExchange } from './http.ts';
 import { logText, matchLogs, type LogPattern } from './logs.ts';
 import { isInboundRejection } from './sdk-signature.ts';
 
-export type VerifierKind = 'audience' | 'issuer' | 'scope' | 'expired' | 'future' | 'revoked' | 'dpop-replay' | 'dpop-invalid' | 'dpop-nonce';
+export type VerifierKind = 'audience' | 'issuer' | 'scope' | 'expired' | 'future' | 'revoked' | 'dpop-replay' | 'dpop-invalid' | 'dpop-nonce' | 'dpop-binding';
 
 /** One regex per kind; each also works on a WWW-Authenticate header or response body. */
 export const VERIFIER_RE: Record<VerifierKind, RegExp> = {
@@ -26,9 +26,14 @@ export const VERIFIER_RE: Record<VerifierKind, RegExp> = {
   revoked: /verifier: token revoked|Token '[^']*' (is|has been) revoked|TokenRevoked(Error|Exception)?\b|token is not active|rejected by revocation checker/,
   'dpop-replay': /DPoP (proof )?replay detected|DPoP proof jti has already been (used|seen)|dpop_replay_detected|DPoPReplayDetected/i,
   // Not the nonce mismatch: that is the nonce case, even on a line that also names InvalidDPoPProof(Error) (see NARROWER).
-  'dpop-invalid': /verifier: DPoP invalid|DPoP proof is invalid|Invalid DPoP proof|InvalidDPoPProof|DPoP proof (htm|htu|method|URL|ath)? ?mismatch|DPoP proof is too old|DPoP proof has expired|DPoP proof iat is in the future|DPoP proof header .?typ.? must be|Unsupported DPoP (proof )?algorithm|jwk (contains|must not include) private key/i,
+  // Also more than one DPoP header (Go/Python/TS/Java/Rust/C#): the request's proof, not the token binding.
+  'dpop-invalid': /verifier: DPoP invalid|DPoP proof is invalid|Invalid DPoP proof|InvalidDPoPProof|DPoP proof (htm|htu|method|URL|ath)? ?mismatch|DPoP proof is too old|DPoP proof has expired|DPoP proof iat is in the future|DPoP proof header .?typ.? must be|Unsupported DPoP (proof )?algorithm|jwk (contains|must not include) private key|multiple DPoP (proofs|headers)|carries \d+ DPoP proofs|more than one DPoP proof|Multiple ?DPoP ?Proofs|DPoPMultipleProofs|DpopMultipleProofs|multiple_dpop_proofs/i,
   // AS `use_dpop_nonce` texts; MCP server: Python/TS `DPoP proof nonce mismatch: expected …, got …`, C# DPoPNonceRequiredException.
   'dpop-nonce': /use_dpop_nonce|server nonce is required in DPoP proof|DPoP proof nonce does not match|DPoP proof nonce mismatch|dpop_nonce_required|DPoPNonceRequired/i,
+  // Token and proof do not belong together (RS10, §3.8): bearer token at a DPoP-required resource or a DPoP-bound token
+  // without its proof (Go `DPoP required`, *ProofMissing*), proof key ≠ cnf.jkt (Go `DPoP key mismatch`, `… cnf.jkt`),
+  // a proof with a bearer-only token (Go `DPoP binding mismatch`, *BindingMismatch*).
+  'dpop-binding': /verifier: DPoP (required|key mismatch|binding mismatch)|DPoP ?Binding ?Mismatch|DPoP ?Proof ?Missing|DpopBindingMismatch|DpopProofMissing|dpop_binding_mismatch|dpop_proof_missing|DPoP proof key does not match|DPoP proof does not match token binding|DPoP proof is required|DPoP-bound access token rejected|requires DPoP-bound access tokens|DPoP proof presented but the access token is not DPoP-bound|Access token is DPoP-bound[^\n]*but no DPoP|cannot verify DPoP binding/i,
 };
 
 /**
@@ -46,7 +51,7 @@ const NARROWER: Partial<Record<VerifierKind, VerifierKind>> = { 'dpop-invalid': 
  */
 export const VERIFIER_HINTS: Record<VerifierKind, readonly string[]> = {
   audience: ['aud'], issuer: ['iss'], scope: ['scope'], expired: ['expire', 'timestamp check'], future: [''],
-  revoked: ['revo', 'not active'], 'dpop-replay': ['dpop'], 'dpop-invalid': ['dpop'], 'dpop-nonce': ['nonce'],
+  revoked: ['revo', 'not active'], 'dpop-replay': ['dpop'], 'dpop-invalid': ['dpop'], 'dpop-nonce': ['nonce'], 'dpop-binding': ['dpop'],
 };
 
 /** True when `text` reports this kind of rejection (and not a narrower kind that shares its wording). */

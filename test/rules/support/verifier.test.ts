@@ -34,6 +34,15 @@ const SDK_REJECTIONS: [VerifierKind, string, LogRecord][] = [
   ['dpop-invalid', 'Go sentinel', host('verifier: DPoP invalid: htm mismatch')],
   ['dpop-invalid', 'TS message', host('DPoP proof htu mismatch.')],
   ['dpop-nonce', 'TS message', host("DPoP proof nonce mismatch: expected 'n-2', got 'n-1'")],
+  ['dpop-invalid', 'Rust Display (two DPoP headers)', host('multiple DPoP headers received; exactly one required (RFC 9449 section 4.3)')],
+  ['dpop-invalid', 'TS message (two DPoP headers)', host('Request carries more than one DPoP proof; RFC 9449 §4.3 forbids it.')],
+  ['dpop-binding', 'Go sentinel (bearer token at a DPoP resource)', host('verifier: DPoP required')],
+  ['dpop-binding', 'Go sentinel (proof with a bearer-only token)', host('verifier: DPoP binding mismatch: DPoP proof presented with a bearer-only access token (no cnf.jkt to bind to)')],
+  ['dpop-binding', 'Python message', host('Resource requires DPoP-bound access tokens but the presented token has no `cnf.jkt`')],
+  ['dpop-binding', 'TS message', host('DPoP proof does not match token binding.')],
+  ['dpop-binding', 'Java message', host('DPoP proof is required for DPoP-bound tokens')],
+  ['dpop-binding', 'Rust Display', host('DPoP-bound access token rejected: no DPoP proof supplied in request context')],
+  ['dpop-binding', 'Python message (bound token, no proof)', host('Access token is DPoP-bound but no DPoP proof was supplied')],
 ];
 
 describe('which MCP-side lines count as the resource server rejecting an AuthPlane token', () => {
@@ -63,6 +72,11 @@ describe('which MCP-side lines count as the resource server rejecting an AuthPla
   it("ignores the SDK's own outbound token exchange failing, though an SDK logger wrote it", () => {
     const rec = log('token exchange: error response', { logger: 'authplane.errors', http_status: 400, oauth_error: 'invalid_grant', description: 'subject token has expired' }, { origin: 'sdk', level: 'WARN' });
     expect(verifierLogs(model([rec]), 'expired')).toEqual([]);
+  });
+
+  it('ignores an app line that accepts a DPoP-bound token', () => {
+    const rec = log('request authorized', { detail: 'Access token is DPoP-bound; proof verified' }, { origin: 'mcp-server' });
+    expect(verifierLogs(model([rec]), 'dpop-binding')).toEqual([]);
   });
 
   it('ignores scope words in an app message that is not an SDK sentence', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/catalog/ap1003-used-after-revoke.ts';
 import type { BundleRecord } from '../../src/ingest/index.ts';
+import { runEngine } from '../../src/rules/index.ts';
 import { auditRow, log, model } from '../helpers/records.ts';
 
 const run = (recs: BundleRecord[]) => [...rule.check(model(recs))];
@@ -47,5 +48,34 @@ describe('AP1003 revoked tokens still used', () => {
 
   it('stays quiet for a couple of correctly rejected revoked tokens', () => {
     expect(run([log('request rejected', { error: 'verifier: token revoked' }, { origin: 'mcp-server' })])).toEqual([]);
+  });
+
+  const refusal = (i: number) => log('introspection attempt for token the caller is not entitled to',
+    { requesting_client: 'notes-mcp', owning_client: 'cursor', reason: 'caller_not_authorized_for_token' },
+    { level: 'WARN', time: `2026-10-03T09:${String(1 + Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}Z` });
+  const deniedRow = (i: number) => auditRow('token.introspect_denied', { clientId: 'notes-mcp', ip: '10.1.0.4', detail: `reason=caller_not_authorized_for_token jti=j${i}`,
+    createdAt: `2026-10-03T09:${String(1 + Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}Z` });
+
+  it('explains introspection refused by the runtime-client binding from AuthPlane alone (no MCP server logs)', () => {
+    const recs = Array.from({ length: 40 }, (_, i) => [refusal(i), deniedRow(i)]).flat();
+    const [f, ...rest] = run(recs);
+    expect(rest).toEqual([]);
+    expect(f?.severity).toBe('error');
+    expect(f?.explanation).toContain('AuthPlane refused 40 introspections between 09:01:00 and 09:10:45 by notes-mcp for tokens of cursor');
+    expect(f?.explanation).toContain('neither the issuing client nor a runtime client of the resource');
+    expect(f?.fix).toContain('authserver admin resource runtime-client add --client-id notes-mcp --slug <resource-slug>');
+    const step10 = runEngine(model(recs), { rules: [rule] }).checklist.find((c) => c.step === 10);
+    expect(step10?.status).toBe('fail');
+  });
+
+  it('only warns about two refused introspections (a client asking about a token it does not own)', () => {
+    const [f] = run([refusal(0), refusal(1), deniedRow(0), deniedRow(1)]);
+    expect(f?.severity).toBe('warning');
+    expect(f?.confidence).toBeLessThanOrEqual(0.4);
+  });
+
+  it('does not take other introspection denials (a public client without a secret) for the binding', () => {
+    const rows = Array.from({ length: 10 }, (_, i) => auditRow('token.introspect_denied', { clientId: 'spa', detail: `reason=invalid_client_secret jti=j${i}` }));
+    expect(run(rows)).toEqual([]);
   });
 });

@@ -23,4 +23,37 @@ describe('AP0003 version skew', () => {
     expect(f?.explanation).toContain('0.2.2 on pod-b');
     expect(f?.evidence.map((e) => e.file).sort()).toEqual(['pod-a.log', 'pod-b.log']);
   });
+
+  // A pod's log: a boot, token traffic every 5 minutes from `from` to `to` (minutes after 09:00), and optionally a graceful stop.
+  const t = (min: number, sec = 0) => `2026-10-03T09:${String(min).padStart(2, '0')}:${String(sec).padStart(2, '0')}Z`;
+  const pod = (source: string, version: string, from: number, to: number, stopAt?: number) => [
+    boot(source, version, t(from), 1),
+    ...Array.from({ length: Math.floor((to - from) / 5) }, (_, i) => log('http request', { method: 'POST', path: '/oauth/token', status: 200 }, { source, file: `${source}.log`, time: t(from + 5 * (i + 1)) })),
+    ...(stopAt === undefined ? [] : [
+      log('shutting down', {}, { source, file: `${source}.log`, time: t(stopAt) }),
+      log('stopped gracefully', {}, { source, file: `${source}.log`, time: t(stopAt, 1) }),
+    ]),
+  ];
+
+  it('only notes a finished rolling upgrade: the 0.2.1 pod stopped gracefully and the 0.2.2 pod served alone afterwards', () => {
+    const [f, ...rest] = [...rule.check(model([...pod('pod-a', '0.2.1', 0, 20, 20), ...pod('pod-b', '0.2.2', 19, 53)]))];
+    expect(rest).toEqual([]);
+    expect(f?.severity).toBe('info');
+    expect(f?.confidence).toBeLessThanOrEqual(0.3);
+    expect(f?.explanation).toContain('pod-a (0.2.1) stopped at 09:20');
+    expect(f?.explanation).toContain('only 0.2.2 runs after 09:20');
+  });
+
+  it('still warns when one old pod was replaced but another old pod keeps serving (a stalled rollout)', () => {
+    const [f] = [...rule.check(model([...pod('pod-a', '0.2.1', 0, 20, 20), ...pod('pod-b', '0.2.2', 19, 53), ...pod('pod-c', '0.2.1', 0, 53)]))];
+    expect(f?.severity).toBeUndefined();
+    expect(f?.explanation).toContain('2 AuthPlane versions running side by side: 0.2.1 on pod-c; 0.2.2 on pod-b');
+  });
+
+  it('still warns when pods of both versions served together until they were all stopped at the end', () => {
+    const [f] = [...rule.check(model([...pod('pod-a', '0.2.1', 0, 50, 50), ...pod('pod-b', '0.2.2', 0, 50, 50)]))];
+    expect(f?.severity).toBeUndefined();
+    expect(f?.explanation).toContain('0.2.1 on pod-a');
+    expect(f?.explanation).toContain('0.2.2 on pod-b');
+  });
 });

@@ -16,6 +16,20 @@ describe('AP0205 RS JWKS unavailable', () => {
     expect(f?.evidence.map((e) => e.line)).toEqual([1, 2, 3]);
   });
 
+  it('reports a Java MCP server whose verifications fail with JwksFetchException', () => {
+    const lines = [0, 1, 2, 3, 4, 5].map((i) => log('Token verification failed [issuer=https://auth.example.com, error=JwksFetchException, duration=10012.3ms]', { logger: 'ai.authplane.sdk.core.JwtValidator' },
+      { origin: 'sdk', format: 'java-jul', level: 'WARN', line: 2 + 2 * i, time: `2026-10-03T09:1${i}:44Z` }));
+    const [f] = [...rule.check(model(lines))];
+    expect(f?.severity).toBe('error');
+    expect(f?.explanation).toContain("failed to fetch AuthPlane's JWKS or metadata 6 times between 09:10:44 and 09:15:44");
+  });
+
+  it('stays quiet when the Java SDK fetched the JWKS and only expired tokens failed', () => {
+    const fetched = log('JWKS fetched from https://auth.example.com/.well-known/jwks.json (effective TTL=300s)', { logger: 'ai.authplane.sdk.core.fetching.DocumentCache' }, { origin: 'sdk', format: 'java-jul' });
+    const expired = log('Token verification failed [issuer=https://auth.example.com, error=TokenExpiredException, duration=1.2ms]', { logger: 'ai.authplane.sdk.core.JwtValidator' }, { origin: 'sdk', format: 'java-jul', level: 'WARN' });
+    expect([...rule.check(model([fetched, expired]))]).toEqual([]);
+  });
+
   it('treats a stale-cache refresh failure as a warning', () => {
     const soft = log('Jwks fetch failed, using stale cache: HTTP 503 from https://as.example/jwks', {}, { origin: 'sdk', format: 'python', level: 'WARN' });
     const [f] = [...rule.check(model([soft]))];

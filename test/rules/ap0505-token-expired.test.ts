@@ -24,6 +24,16 @@ describe('AP0505 token expired', () => {
     expect(run([token({}, { exp: EXP }, { foundIn: 'file', capturedAt: (EXP + 3600) * 1000 })])).toEqual([]);
   });
 
+  it("counts a TS host app's bare jose expiry text on requests the MCP server answered 401", () => {
+    const recs = [1, 2, 3, 4, 5].flatMap((i) => [
+      log('auth failed', { error: '"exp" claim timestamp check failed' }, { origin: 'mcp-server', level: 'WARN', requestId: `r${i}`, time: `2026-10-03T09:3${i}:00Z` }),
+      log('http request', { method: 'POST', path: '/mcp', status: 401 }, { origin: 'mcp-server', requestId: `r${i}`, time: `2026-10-03T09:3${i}:00.002Z` }),
+    ]);
+    const [f] = run(recs);
+    expect(f?.severity).toBe('error');
+    expect(f?.explanation).toContain('5 requests between 09:31:00 and 09:35:00');
+  });
+
   it('reports a stream of Java SDK expiry rejections as an error', () => {
     const recs = [1, 2, 3, 4, 5].map((i) => log('Token verification failed [issuer=https://auth.example.com, error=TokenExpiredException, duration=1.2ms]', {},
       { origin: 'sdk', format: 'java-jul', level: 'WARN', line: 40 + i, time: `2026-10-03T09:2${i}:00Z` }));
@@ -31,5 +41,15 @@ describe('AP0505 token expired', () => {
     expect(f?.severity).toBe('error');
     expect(f?.explanation).toContain('5 requests between 09:21:00 and 09:25:00');
     expect(f?.evidence).toHaveLength(5);
+  });
+
+  it("stays quiet when a tool's upstream GitHub token expires and is refreshed by token exchange", () => {
+    const recs = [0, 1, 2, 3, 4, 5].flatMap((i) => [
+      log('verified', { sub: 'user-42', scope: 'tools/read', aud: 'https://mcp.example.com/mcp' }, { origin: 'mcp-server' }),
+      log('github: upstream access token has expired, refreshing via token exchange', { tool: 'issues.list' }, { origin: 'mcp-server' }),
+      log('token exchange: success', { logger: 'authplane.oauth.token_exchange', endpoint: 'https://auth.example.com/oauth/token', duration_ms: 40 }, { origin: 'sdk' }),
+      log('request', { method: 'POST', path: '/mcp', status: 200, duration_ms: 8 }, { origin: 'mcp-server', line: 100 + i }),
+    ]);
+    expect(run(recs)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/catalog/ap0601-sdk-not-wired.ts';
+import { runEngine } from '../../src/rules/index.ts';
 import type { BundleRecord } from '../../src/ingest/index.ts';
 import { exchange, log, model } from '../helpers/records.ts';
 
@@ -19,12 +20,26 @@ describe('AP0601 SDK not wired', () => {
     expect(run(served(3))).toEqual([]);
   });
 
-  it('reports an MCP server that served 20 requests without any verification', () => {
-    const [f] = run(served(20));
-    expect(f?.severity).toBe('error');
-    expect(f?.explanation).toContain('answered 20 requests');
-    expect(f?.explanation).toContain('Go and Rust SDKs log nothing');
-    expect(f?.evidence.map((e) => e.line)).toEqual([100, 101, 102, 103, 104, 117, 118, 119]);
+  it('only notes a quiet Go MCP server that answered 30 requests: the Go SDK logs nothing when a token verifies', () => {
+    const [f] = run(served(30));
+    expect(f?.severity).toBe('info');
+    expect(f?.confidence).toBeLessThanOrEqual(0.3);
+    expect(f?.explanation).toContain('answered 30 requests');
+    expect(f?.explanation).toContain('send one request without a token, which must get 401');
+    expect(f?.evidence.map((e) => e.line)).toEqual([100, 101, 102, 103, 104, 127, 128, 129]);
+  });
+
+  it('only notes a Python MCP server logging at INFO (its success line is DEBUG)', () => {
+    const uvicorn = Array.from({ length: 30 }, (_, i) => log(`10.1.0.9:${40000 + i} - "POST /mcp HTTP/1.1" 200 OK`, {}, { origin: 'mcp-server', format: 'python' }));
+    const [f] = run(uvicorn);
+    expect(f?.severity).toBe('info');
+    expect(f?.confidence).toBeLessThanOrEqual(0.3);
+  });
+
+  it('does not fail checklist step 6 for a quiet MCP server', () => {
+    const step6 = runEngine(model(served(30)), { rules: [rule] }).checklist.find((c) => c.step === 6);
+    expect(step6?.status).not.toBe('fail');
+    expect(step6?.status).not.toBe('warn');
   });
 
   it('is sure when a request without Authorization got 200 from the MCP server', () => {
@@ -33,5 +48,21 @@ describe('AP0601 SDK not wired', () => {
     expect(f?.confidence).toBe(0.9);
     expect(f?.explanation).toContain('1 captured request without any Authorization header got 200');
     expect(f?.evidence[0]?.file).toBe('captures/no-token.txt');
+  });
+
+  it('is an error when a request without Authorization got 200 while 30 others were served', () => {
+    const open = exchange({ method: 'POST', url: 'https://mcp.example.com/mcp', status: 200, requestHeaders: { 'content-type': 'application/json' } }, null, { file: 'captures/mcp-call.txt' });
+    const [f] = run([...served(30), open]);
+    expect(f?.severity).toBe('error');
+    expect(f?.confidence).toBe(0.9);
+    expect(f?.explanation).toContain('answered 30 requests');
+    expect(runEngine(model([...served(30), open]), { rules: [rule] }).checklist.find((c) => c.step === 6)?.status).toBe('fail');
+  });
+
+  it("is not talked out of the captured evidence by a tool's upstream insufficient_scope", () => {
+    const open = exchange({ method: 'POST', url: 'https://mcp.example.com/mcp', status: 200, requestHeaders: {} }, null, { file: 'captures/mcp-call.txt' });
+    const upstream = log('calendar upstream call failed', { error: 'googleapis: 403 Forbidden, WWW-Authenticate: Bearer error="insufficient_scope"' }, { origin: 'mcp-server', level: 'WARN' });
+    const [f] = run([...served(10), upstream, open]);
+    expect(f?.severity).toBe('error');
   });
 });

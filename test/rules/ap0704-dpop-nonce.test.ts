@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/catalog/ap0704-dpop-nonce.ts';
 import type { BundleRecord } from '../../src/ingest/index.ts';
-import { auditRow, model, snapshot } from '../helpers/records.ts';
+import { auditRow, log, model, snapshot } from '../helpers/records.ts';
 
 const run = (recs: BundleRecord[]) => [...rule.check(model(recs))];
 const metrics = (nonce: [number, number], valid: [number, number]) => [
@@ -25,5 +25,22 @@ describe('AP0704 DPoP nonce loop', () => {
     const [f] = run(rows);
     expect(f?.explanation).toContain('client cli-loop was refused with use_dpop_nonce 6 times');
     expect(f?.evidence).toHaveLength(5);
+  });
+
+  it("reports the MCP server's own 'DPoP proof nonce mismatch' rejections as the nonce loop", () => {
+    const recs = Array.from({ length: 12 }, (_, i) => log('authplane.token_verification_failed',
+      { error_class: 'InvalidDPoPProofError', error: `DPoP proof nonce mismatch: expected 'n-${i + 1}', got 'n-${i}'` },
+      { origin: 'sdk', format: 'generic-json', level: 'DEBUG', time: `2026-10-03T09:20:${String(i * 5).padStart(2, '0')}Z` }));
+    const [f] = run(recs);
+    expect(f?.severity).toBe('error');
+    expect(f?.explanation).toContain('the MCP server rejected 12 DPoP proofs between 09:20:00 and 09:20:55 for a missing or stale nonce');
+    expect(f?.explanation).not.toContain('dpop.require_nonce');
+    expect(f?.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('does not take invalid htu proofs at the MCP server for a nonce loop', () => {
+    const recs = Array.from({ length: 12 }, () => log('authplane.token_verification_failed',
+      { error_class: 'InvalidDPoPProofError', error: "DPoP proof URL mismatch: expected 'https://mcp.example.com/mcp', got 'http://10.0.0.5/mcp'" }, { origin: 'sdk', format: 'generic-json', level: 'DEBUG' }));
+    expect(run(recs)).toEqual([]);
   });
 });

@@ -17,7 +17,8 @@ const HARD: LogQuery[] = [
   { hint: 'failed to fetch jwks', re: /Failed to fetch JWKS|failed to fetch JWKS/ },
   { hint: 'failed to fetch or use', re: /failed to fetch or use (JWKS|metadata)/ },
   { hint: 'failed to fetch authorization server metadata', re: /Failed to fetch authorization server metadata/ },
-  { hint: 'fetcherror', re: /\b(JWKSFetchError|JwksFetchException|MetadataFetchError|MetadataFetchException)\b/ },
+  // Python/TS `…FetchError`, Java/C# `…FetchException` (Java logs only the simple class name): the hint is their common part.
+  { hint: 'fetch', re: /\b(JWKSFetchError|JwksFetchException|MetadataFetchError|MetadataFetchException)\b/ },
   { hint: 'cannot be reached from this resource server', re: /authorization server cannot be reached from this resource server/ },
   { hint: 'circuit', re: /circuit breaker is open|Circuit breaker is open/ },
 ].map((qy) => ({ ...qy, origins: SIDES }));

@@ -2,7 +2,7 @@
 import type { Model } from '../../correlate/index.ts';
 import type { AuditRecord, DocumentRecord, LogRecord } from '../../ingest/index.ts';
 import { growth, type Growth } from './metrics.ts';
-import { verifierExchanges, verifierLogs, VERIFIER_RE, type VerifierKind } from './verifier.ts';
+import { isVerifierKind, verifierExchanges, verifierLogs, type VerifierKind } from './verifier.ts';
 import { exchangeText, isAuthplaneExchange } from './http.ts';
 import { lineCount } from '../support/line-count.ts';
 
@@ -28,8 +28,7 @@ export function dpopSignals(model: Model, kind: VerifierKind, reasons: readonly 
   const audit = model.audit.where((a) => AUDIT_DENIALS.test(a.action) && auditReason.test(a.detail));
   const sdk = verifierLogs(model, kind);
   const sdkCount = lineCount(model, sdk);
-  const re = VERIFIER_RE[kind];
-  const asSide = model.documents.exchanges().filter((d) => isAuthplaneExchange(d) && (d.http?.status ?? 0) >= 400 && re.test(exchangeText(d)));
+  const asSide = model.documents.exchanges().filter((d) => isAuthplaneExchange(d) && (d.http?.status ?? 0) >= 400 && isVerifierKind(kind, exchangeText(d)));
   const exchanges = [...verifierExchanges(model, kind), ...asSide];
   const n = Math.max(metricCount, audit.length, sdkCount, exchanges.length);
   return { metric, metricCount, audit, sdk, sdkCount, exchanges, n };

@@ -1,5 +1,6 @@
 // What each rule `need` means in terms of the Model, and what to collect when the bundle lacks it.
 import type { Model } from '../correlate/index.ts';
+import { isAuthplaneExchange } from './support-b/http.ts';
 import type { Need } from './types.ts';
 
 interface NeedSpec {
@@ -88,6 +89,13 @@ export const NEEDS: Record<Need, NeedSpec> = {
     present: (m) => m.tokens.some((t) => t.use !== 'dpop-proof'),
     label: 'no access token',
     collect: 'add a failing access token as token.jwt (forensic never prints it; or check it alone with `forensic token token.jwt --bundle <bundle>`)',
+  },
+  'mcp-exchanges': {
+    // A request to an MCP server that got an answer: a health check or a refused connection says
+    // nothing about whether the SDK reads the token (step 6).
+    present: (m) => m.documents.exchanges().some((d) => d.http?.status != null && !d.http.error && !isAuthplaneExchange(d)),
+    label: 'no answered request to an MCP server',
+    collect: 'add a request to the MCP server captured with `curl -si https://<mcp-server>/mcp` (status line, WWW-Authenticate header and body)',
   },
   exchanges: {
     present: (m) => m.documents.exchanges().length > 0,

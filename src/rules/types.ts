@@ -5,7 +5,7 @@ import type { CauseId } from './causes.ts';
 export type Severity = 'error' | 'warning' | 'info';
 export type StepStatus = 'pass' | 'warn' | 'fail' | 'unknown';
 /** What a rule needs from the bundle; when missing, the rule's step is `unknown`, not `pass`. */
-export type Need = 'logs' | 'server-logs' | 'sdk-logs' | 'metrics' | 'metrics-2' | 'audit' | 'health' | 'as-metadata' | 'jwks' | 'prm' | 'config' | 'tokens' | 'exchanges';
+export type Need = 'logs' | 'server-logs' | 'sdk-logs' | 'metrics' | 'metrics-2' | 'audit' | 'health' | 'as-metadata' | 'jwks' | 'prm' | 'config' | 'tokens' | 'exchanges' | 'mcp-exchanges';
 
 /** One piece of proof a user can open: a record's place plus what it shows. */
 export interface Evidence {

@@ -97,6 +97,16 @@ describe('rules engine: checklist', () => {
     expect(step2?.note).toContain('no AS metadata (discovery) in the bundle');
   });
 
+  it('does not pass step 6 on AuthPlane captures or a refused MCP request: only MCP logs or an answered MCP request show the SDK at work', () => {
+    const health = exchange({ method: 'GET', url: 'http://localhost:9000/health', status: 200, requestHeaders: {}, responseHeaders: {} }, { status: 'ok' });
+    const refused = exchange({ method: 'POST', url: 'https://mcp.acme.io/mcp', error: 'Connection refused', requestHeaders: {}, responseHeaders: {} });
+    const step6 = runEngine(model([health, refused])).checklist.find((c) => c.step === 6);
+    expect(step6?.status).toBe('unknown');
+    expect(step6?.note).toContain('no MCP server logs in the bundle');
+    const answered = exchange({ method: 'POST', url: 'https://mcp.acme.io/mcp', status: 401, requestHeaders: {}, responseHeaders: { 'www-authenticate': 'Bearer resource_metadata="https://mcp.acme.io/.well-known/oauth-protected-resource/mcp"' } });
+    expect(runEngine(model([health, answered])).checklist.find((c) => c.step === 6)?.status).not.toBe('unknown');
+  });
+
   it('passes a step whose rules ran on the data they need and found nothing', () => {
     const bundle = [doc('jwks', { keys: [{ kid: 'a' }] }), doc('as-metadata', { issuer: 'https://auth.example.com', jwks_uri: 'https://auth.example.com/.well-known/jwks.json' })];
     const step2 = runEngine(model(bundle), { rules: [jwksRule] }).checklist.find((c) => c.step === 2);

@@ -27,7 +27,7 @@ const STEP_CORE: Record<number, Need[][]> = {
   3: [['as-metadata']],
   4: [['jwks'], ['tokens', 'sdk-logs']],
   5: [['tokens', 'sdk-logs']],
-  6: [['sdk-logs', 'exchanges']],
+  6: [['sdk-logs', 'mcp-exchanges']],
   7: [['metrics']],
   10: [['audit']],
 };

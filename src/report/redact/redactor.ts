@@ -8,10 +8,11 @@ import {
   base64Secret, looksLikeCredential, masterPattern, optionalMask, redactCookieValue,
 } from './patterns.ts';
 import {
-  PLAIN_VALUE, PemContinuation, inQueryAt, namesRatherThanHolds, openBracketsRest, secretExtent, isVersionPair, isInternalHost, isJwt, isSuspectSecret, literalAlternation, looksDangerous, loneBlob, splitPunct,
+  PLAIN_VALUE, PemContinuation, inQueryAt, namesRatherThanHolds, isVersionPair, isInternalHost, isJwt, isSuspectSecret, literalAlternation, looksDangerous, loneBlob,
 } from './value-shapes.ts';
 import { replaceAddresses } from './addresses.ts';
 import { findWellKnownSecrets } from './well-known.ts';
+import { keyValueReplacement, type Around, type MatchJudge } from './key-value-match.ts';
 import { argvFlag, flagValue, isBareKeyMaterial, isFullSecretName, namedColonValue, wordsAboutSecret, type ValueJudge } from './named-values.ts';
 import { ownDomainMatcher } from './own-domains.ts';
 import { LineContext, type LineJudge } from './line-context.ts';
@@ -30,15 +31,6 @@ const HTML_TAGS = new Set(['a', 'b', 'i', 'em', 'strong', 'code', 'pre', 'kbd', 
 const KID_SHAPE = /^[A-Za-z0-9_.-]{1,43}$/;
 /** One id or a bracketed list of them: `Zk3v…`, `[a, b]`. */
 const ID_LIST = /^\[?[\w.#~+/=-]+(?:,[ \t]*[\w.#~+/=-]+)*\]?$/;
-/** The text around a match, for the rules that look past it. */
-interface Around {
-  /** The match follows `?` or `&`: it is a query parameter. */
-  inQuery: () => boolean;
-  before: () => string;
-  after: () => string;
-  /** The scanned text is a line of a file, not a value inside one. */
-  isLine: boolean;
-}
 
 /**
  * A header-like value that reads as a message: a lower-case word, then more words
@@ -52,13 +44,12 @@ function isMessage(v: string, c: KeyClass): boolean {
   return /^[a-z][a-z/._'-]*:?$/.test(words[0] ?? '') && words.length >= (c.kind === 'secret' && c.secret === 'password' ? 3 : 2);
 }
 
-/** Python's `b`, `r` or `u` before a quoted value (`b'x'`) when `all` has one at `at`, else ''. */
-function stringPrefix(all: string, at: number): string {
-  const c = all[at];
-  return c === 'b' || c === 'r' || c === 'u' ? c : '';
-}
 /** Identities remembered for free-text replacement (bounds the literal alternation). */
 const MAX_NOTED = 5000;
+
+/** A terminal colour code (SGR), as coloured console loggers write them. */
+// eslint-disable-next-line no-control-regex -- the escape character is what it looks for
+const SGR = /\x1b\[[0-9;]*m/g;
 
 /**
  * Colour codes out, and the JSON escapes of `&`, `=` and `/` back to the characters: a coloured key
@@ -66,9 +57,6 @@ const MAX_NOTED = 5000;
  * `postgres:\/\/u:pw@db`) would hide a secret from the patterns. The characters are as valid in a
  * JSON string as their escapes.
  */
-// eslint-disable-next-line no-control-regex -- the escape character is what it looks for
-const SGR = /\x1b\[[0-9;]*m/g;
-
 function plainSeparators(s: string): string {
   if (s.includes('\x1b[')) s = s.replace(SGR, '');
   if (s.includes('\\u00')) s = s.replace(/(?<!\\)((?:\\\\)*)\\u00(26|3[dD])/g, (_m, bs: string, hex: string) => bs + (hex === '26' ? '&' : '='));
@@ -79,8 +67,6 @@ function plainSeparators(s: string): string {
 /** A version's name right before a dotted quad. */
 const VERSION_BEFORE = /(?:[Vv]ersion|VERSION|[Bb]uild|\bv)["']?[ \t]*[:=]?[ \t]*["']?$/;
 
-/** An HTTP auth scheme standing alone as a value, its credential after a space. */
-const AUTH_SCHEME = /^(?:Bearer|Basic|DPoP|Token|Negotiate|Digest)$/i;
 
 /** Create a redactor with a per-report pseudonym key. */
 export function createRedactor(opts: RedactorOptions = {}): Redactor {
@@ -465,84 +451,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       if (looksLikeCredential(tok) || (tok.length >= 16 && !tok.endsWith('=') && !/^[a-z]+(?:[-_.][a-z]+)+$/.test(tok))) return `${m[G.schemeName]}${m[G.schemeWs]}${this.#marker(m[G.schemeName]!.toLowerCase() === 'basic' ? 'password' : 'access-token')}`;
       return `${m[G.schemeName]}${m[G.schemeWs]}${this.#text(tok, depth + 1)}`;
     }
-    if (m[G.kvq] !== undefined) {
-      const q = m[G.kvqQuote]!;
-      const key = m[G.kvqKey]!;
-      const raw = m[G.kvqDq] ?? m[G.kvqSq] ?? '';
-      const vq = m[G.kvqDq] !== undefined ? '"' : "'";
-      const pre = stringPrefix(all, 2 + key.length + m[G.kvqSep]!.length);
-      if (isVersionPair(key, raw)) return all;
-      return `${q}${key}${q}${m[G.kvqSep]}${pre}${vq}${this.#stringIn(this.#classify(key), raw, depth)}${vq}`;
-    }
-    if (m[G.kve] !== undefined) {
-      const bs = m[G.kveBs]!;
-      const key = m[G.kveKey]!;
-      return `${bs}"${key}${bs}"${m[G.kveSep]}${bs}"${this.#stringIn(this.#classify(key), m[G.kveValue]!, depth)}${bs}"`;
-    }
-    if (m[G.idc] !== undefined) {
-      const [v, punct] = splitPunct(m[G.idcValue]!);
-      const q = m[G.idcQuote]!;
-      return `${m[G.idcKey]}${m[G.idcSep]}${q}${this.#stringIn(this.#classify(m[G.idcKey]!), v, depth)}${punct}${q}`;
-    }
-    if (m[G.kv] !== undefined) {
-      const key = m[G.kvKey]!;
-      const sep = m[G.kvSep]!;
-      const single = m[G.kvSingle] !== undefined;
-      const quoted = m[G.kvQuoted] !== undefined || single;
-      let raw = m[G.kvQuoted] ?? m[G.kvSingle] ?? m[G.kvBare] ?? '';
-      // Padded base64 of letters and digits only (`q83v…eJA=`) reads as `key=`: it is one run.
-      if (sep === '=' && !quoted && (raw === '' || raw === '=') && key.length >= 40 && /^[A-Za-z0-9]+$/.test(key)) {
-        return base64Secret(key + sep + raw) ? this.#marker('key-material') : all;
-      }
-      // `--from-literal=password='x y'`: a value that is itself `name=` takes its quoted part along.
-      if (!quoted && raw.endsWith('=')) {
-        const q = /^(["'])[^"'\r\n]*\1/.exec(around.after())?.[0];
-        if (q) {
-          tail.extra = q.length;
-          return `${key}${sep}${this.#text(raw + q, depth + 1)}`;
-        }
-      }
-      // `x = f(y)` in prose is a formula, not an assignment: only its parts are judged.
-      if (sep !== '=' && !quoted && raw.includes('(')) return `${key}${sep}${this.#text(raw, depth + 1)}`;
-      // A bare `key=` names a cache entry or a setting as often as it holds one (`key=user:42`):
-      // only key material after it goes, as after a bare `Key:`.
-      if (/^key$/i.test(key) && !isBareKeyMaterial(raw)) {
-        const out = this.#text(raw, depth + 1);
-        return single ? `${key}${sep}'${out}'` : quoted ? `${key}${sep}"${out}"` : `${key}${sep}${out}`;
-      }
-      if (isVersionPair(key, raw)) return all;
-      const c = this.#classify(key);
-      // `header=map[Authorization:[Bearer x]]`, `headers={authorization=Basic x, host=y}`: a map printed
-      // unquoted holds spaces; the whole of it is scanned, so that its members see their values.
-      if (!quoted && c.kind === 'neutral' && !c.suspect) {
-        const rest = openBracketsRest(raw, around.after());
-        if (rest > 0) {
-          tail.extra = rest;
-          return `${key}${sep}${this.#text(raw + around.after().slice(0, rest), depth + 1)}`;
-        }
-      }
-      // `user=bob: not found`, `for user=bob.`: the sentence's punctuation is not part of the id.
-      let punct = '';
-      if (!quoted && c.kind === 'identity') [raw, punct] = splitPunct(raw);
-      // `Authorization=Bearer x` (Java's Map.toString, a message): the scheme's credential is the word after it.
-      const credential = !quoted && c.kind === 'secret' && c.header && AUTH_SCHEME.test(raw) ? /^[ \t]+[^\s,;)}\]"']+/.exec(around.after())?.[0] : undefined;
-      if (credential) {
-        tail.extra = credential.length;
-        raw += credential;
-      } else if (!quoted && c.kind === 'secret') {
-        const ext = secretExtent(raw, around.after(), c.secret === 'cookie');
-        tail.extra = ext.extra;
-        raw += around.after().slice(0, ext.extra);
-        if (ext.shape === 'empty') return `${key}${sep}${raw}`;
-        if (ext.shape === 'bracketed') return `${key}${sep}${raw[0]}${this.#secret(c.secret, raw.slice(1, -1), c)}${raw.at(-1)}`;
-      }
-      let out = this.#stringIn(c, raw, depth, !quoted && around.inQuery()) + punct;
-      // A replacement with a space would split an unquoted slog/query value into fake attributes.
-      if (!quoted && out !== raw && /\s/.test(out) && !credential) out = JSON.stringify(out);
-      const pre = quoted ? stringPrefix(all, key.length + sep.length) : '';
-      if (single) return `${key}${sep}${pre}'${out}'`;
-      return quoted ? `${key}${sep}${pre}"${out}"` : `${key}${sep}${out}`;
-    }
+    const kv = keyValueReplacement(m, around, tail, this.#matchJudge(depth));
+    if (kv !== undefined) return kv;
     if (m[G.url] !== undefined) {
       if (m[G.urlPass] !== undefined) return `${m[G.urlScheme]}${m[G.urlUser] ?? ''}:${this.#marker('dsn-credentials')}@`;
       return `${m[G.urlScheme]}${this.#marker('dsn-credentials')}@`;
@@ -564,19 +474,6 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       return /\d/.test(tok) && /[A-Za-z]/.test(tok) ? head + this.#marker('secret') : head + tok;
     }
     if (m[G.prosePw] !== undefined) return `${m[G.prosePwWord]}${m[G.prosePwLink]}${this.#spokenPassword(m[G.prosePwValue]!)}`;
-    if (m[G.qAssign] !== undefined) {
-      const q = m[G.qAssignQuote]!;
-      const key = m[G.qAssignKey]!;
-      // `"c3VwZXJT…MA=="`: padded base64 in quotes, not `"NAME=value"`.
-      if (/^=*$/.test(m[G.qAssignValue]!) && key.length >= 16 && /^[A-Za-z0-9]+$/.test(key)) {
-        const blob = key + all.slice(1 + key.length, -1);
-        return base64Secret(blob) || key.length >= 40 ? `${q}${this.#marker('key-material')}${q}` : all;
-      }
-      const c = this.#classify(key);
-      // A secret's name owns the whole quoted rest; any other name's value is judged as usual.
-      const v = c.kind === 'secret' ? this.#secret(c.secret, m[G.qAssignValue]!, c) : this.#stringIn(c, m[G.qAssignValue]!, depth);
-      return `${q}${key}=${v}${q}`;
-    }
     if (m[G.xml] !== undefined) return `<${m[G.xmlKey]}>${this.#xmlValue(m[G.xmlKey]!, m[G.xmlValue]!, depth)}</${m[G.xmlKey]}>`;
     if (m[G.goDsn] !== undefined) return `${m[G.goDsnUser]}:${isPlaceholder(m[G.goDsnPass]!) ? m[G.goDsnPass] : this.#marker('dsn-credentials')}@`;
     if (m[G.goHeader] !== undefined) {
@@ -632,6 +529,10 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   /** Scanning and secret replacement for values judged outside this class (named-values.ts). */
   #judge(depth: number): ValueJudge {
     return { text: (v) => this.#text(v, depth + 1), secret: (kind, v, c) => this.#secret(kind, v, c), classify: (k) => this.#classify(k) };
+  }
+
+  #matchJudge(depth: number): MatchJudge {
+    return { ...this.#judge(depth), stringIn: (c, v, inQuery) => this.#stringIn(c, v, depth, inQuery), marker: (kind) => this.#marker(kind) };
   }
 
   /** A percent-encoded query value: judged decoded; left encoded when nothing in it changes. */

@@ -263,4 +263,25 @@ export const step7: Scenario[] = [
       }
     },
   },
+  {
+    name: 'exchange-not-allowlisted',
+    seed: 274,
+    broken: 'After the upgrade to 0.2.x the research agent still exchanges users\' tokens for the notes MCP server, but cross-client exchange now needs an allowlist entry on the resource and nobody added one (reference G7).',
+    symptom: 'every agent tool call that needs a downstream token fails with 403 `access_denied` "client is not authorized to exchange this token"; the server logs INFO `mint dispatch denied: client not in operator allowlist`.',
+    setup: { snapshots: [30, 45, 55] },
+    must_report: ['exchange-not-allowlisted'],
+    primary: 'exchange-not-allowlisted',
+    must_not_report: ['consent-not-granted', 'audience-mismatch', 'server-errors'],
+    apply(w) {
+      const agent = w.clients[1]!;
+      for (const t of spread(at(22), at(58), 30)) {
+        const user = w.rng.pick(w.users);
+        tokenDenied(w, t, { status: 403, ua: 'agent-runner/0.9 (python-httpx/0.28.1)', remote: `10.42.0.18:${w.rng.int(32768, 60999)}`, lines: (srv, q) => {
+          w.log(srv, t + 3, 'INFO', 'mint dispatch denied: client not in operator allowlist', [['client_id', agent.id], ['subject_client_id', w.clients[0]!.id], ['resource', 'https://mcp.acme.dev/mcp']], { component: 'token_exchange', req: q });
+          w.audit(srv, t + 4, 'token.exchange_denied', { actor: user.id, client: agent.id, ip: '10.42.0.18', detail: 'reason=cross_client_not_authorized' }, q);
+          srv.metrics.inc(t + 4, 'authplane_token_exchange_denied_total', { reason: 'cross_client_not_authorized' });
+        } });
+      }
+    },
+  },
 ];

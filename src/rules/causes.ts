@@ -36,6 +36,8 @@ export const CAUSES = {
   'server-errors': 7,
   'slow-token-issuance': 7,
   'signer-unavailable': 7,
+  // Added by the rules (contract.md: "Rules may add causes"): G7, token exchange refused by the 0.2.0 cross-client allowlist.
+  'exchange-not-allowlisted': 7,
   'audit-events-dropped': 10,
   'token-revoked-still-used': 10,
   'consent-not-granted': 10,

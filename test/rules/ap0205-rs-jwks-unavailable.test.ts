@@ -36,4 +36,32 @@ describe('AP0205 RS JWKS unavailable', () => {
     expect(f?.severity).toBe('warning');
     expect(f?.explanation).toContain('stale cached copy');
   });
+
+  // The soft wordings of sdk-facts §1.3–1.5, as each SDK writes them.
+  it.each([
+    ['Java', 'Background refresh of JWKS failed', 'java-jul'],
+    ['Java (metadata)', 'Background refresh of metadata failed', 'java-jul'],
+    ['TypeScript backoff', '[authplane] Document refresh backing off after a failed attempt (retry in 29s).', 'ts-console'],
+    ['TypeScript metadata', '[authplane] AS metadata refresh failed during verify; continuing with the last known metadata: TypeError: fetch failed', 'ts-console'],
+    ['newer Python', 'JWKS document rejected, keeping the cached document for up to 30s: JWKS has no keys', 'python'],
+  ])('reports the %s soft refresh failure as a stale-cache warning', (_sdk, msg, format) => {
+    const lines = [1, 2].map((i) => log(msg, {}, { origin: 'sdk', format, level: 'WARN', line: i, time: `2026-10-03T09:0${i}:00Z` }));
+    const [f] = [...rule.check(model(lines))];
+    expect(f?.severity).toBe('warning');
+    expect(f?.explanation).toContain("could not refresh AuthPlane's JWKS 2 times between 09:01:00 and 09:02:00");
+    expect(f?.explanation).toContain('stale cached copy');
+  });
+
+  it('does not count the Java FINE / Python DEBUG backoff lines that repeat a refresh failure already logged', () => {
+    const lines = [
+      log('JWKS refresh backing off after a failed attempt (retry in 12s); serving the cached copy', {}, { origin: 'sdk', format: 'java-jul', level: 'DEBUG' }),
+      log('JWKS refresh backing off after a failed attempt, serving the cached document', {}, { origin: 'sdk', format: 'python', level: 'DEBUG' }),
+    ];
+    expect([...rule.check(model(lines))]).toEqual([]);
+  });
+
+  it('stays quiet on the Java cache\'s normal fetch line', () => {
+    const ok = log('JWKS fetched from https://auth.example.com/.well-known/jwks.json (effective TTL=300s)', {}, { origin: 'sdk', format: 'java-jul', level: 'INFO' });
+    expect([...rule.check(model([ok]))]).toEqual([]);
+  });
 });

@@ -30,3 +30,33 @@ describe('AP0707 authorization-code reuse', () => {
     expect(f?.explanation).toContain('found no family to revoke');
   });
 });
+
+describe('AP0707 client resolution (the reuse lines carry session_id, not client_id)', () => {
+  const reuse = (session: string, i: number) => log('authorization code reuse detected — family revoked', { family_id: `fam-${i}`, session_id: session }, { level: 'WARN', time: `2026-10-03T09:2${i}:00Z` });
+  const started = (session: string, client: string) => log('authorization started', { session_id: session, client_id: client, login_required: true, consent_required: false });
+
+  it('names the one client through the sessions\' `authorization started` lines', () => {
+    const recs = ['s1', 's2', 's3'].flatMap((s, i) => [started(s, 'cli-c'), reuse(s, i)]);
+    const [f] = run(recs);
+    expect(f?.severity).toBe('error');
+    expect(f?.explanation).toContain('All come from client cli-c');
+  });
+
+  it('names the client through the auth_code.reused rows when no authorization line is left', () => {
+    const recs = ['s1', 's2', 's3'].flatMap((s, i) => [reuse(s, i), auditRow('auth_code.reused', { clientId: 'cli-d', detail: `code_reuse session=${s} verifier=valid` })]);
+    const [f] = run(recs);
+    expect(f?.explanation).toContain('All come from client cli-d');
+  });
+
+  it('does not call it one client\'s bug when the sessions belong to different clients', () => {
+    const recs = [['s1', 'cli-a'], ['s2', 'cli-b'], ['s3', 'cli-a']].flatMap(([s, c], i) => [started(s!, c!), reuse(s!, i)]);
+    const [f] = run(recs);
+    expect(f?.severity).toBe('error');
+    expect(f?.explanation).not.toContain('All come from client');
+  });
+
+  it('ignores an authorization line of an unrelated session', () => {
+    const [f] = run([started('other', 'cli-z'), ...['s1', 's2', 's3'].map((s, i) => reuse(s, i))]);
+    expect(f?.explanation).not.toContain('cli-z');
+  });
+});

@@ -19,7 +19,7 @@ export const step7: Scenario[] = [
     seed: 261,
     checklist: true,
     broken: 'VS Code MCP 1.105 encodes its PKCE code_challenge with standard base64 instead of base64url: every code exchange fails PKCE (`invalid_grant`).',
-    symptom: 'VS Code users log in and consent, then get `invalid_grant` at the token endpoint; `authserver_auth_denied_total{reason="invalid_pkce"}` keeps growing.',
+    symptom: 'VS Code users log in and consent, then get `invalid_grant` "PKCE verification failed" at the token endpoint; `token.issue_denied reason=invalid_grant` rows pile up for the VS Code client.',
     setup: { tracing: true, snapshots: [30, 45, 55] },
     must_report: ['pkce-failures'],
     primary: 'pkce-failures',
@@ -33,7 +33,6 @@ export const step7: Scenario[] = [
         const user = w.rng.pick(w.users);
         tokenDenied(w, t, { ua: 'vscode-mcp/1.105.0', lines: (srv, q) => {
           w.audit(srv, t + 4, 'token.issue_denied', { actor: user.id, client: vs.id, ip: '10.42.0.17', detail: 'reason=invalid_grant' }, q);
-          srv.metrics.inc(t + 4, 'authserver_auth_denied_total', { reason: 'invalid_pkce' });
           if (q.traceId) w.keep(q.traceId);
         } });
       }
@@ -43,7 +42,7 @@ export const step7: Scenario[] = [
         method: 'POST', url: 'https://auth.acme.dev/oauth/token', ip: '34.117.59.80', t: at(52), reqHeaders: [['Content-Type', 'application/x-www-form-urlencoded']],
         reqBody: `grant_type=authorization_code&code=${code}&redirect_uri=http%3A%2F%2F127.0.0.1%3A33418%2Fcallback&client_id=${vs.id}&code_verifier=${verifier}&resource=https%3A%2F%2Fmcp.acme.dev%2Fmcp`,
         status: 400, statusText: 'Bad Request', resHeaders: [['Content-Type', 'application/problem+json'], ['Cache-Control', 'no-store']],
-        body: '{"error":"invalid_grant","error_description":"the authorization grant is invalid, expired, or revoked","type":"https://docs.authplane.ai/errors/invalid_grant","title":"Bad Request","detail":"the authorization grant is invalid, expired, or revoked","status":400}\n' }) });
+        body: '{"error":"invalid_grant","error_description":"PKCE verification failed","type":"https://docs.authplane.ai/errors/invalid_grant","title":"Bad Request","detail":"PKCE verification failed","status":400}\n' }) });
     },
   },
   {
@@ -261,6 +260,27 @@ export const step7: Scenario[] = [
         const ua = w.rng.pick(['ci-runner/2.3 (Go-http-client/1.1)', 'claude-code/2.0.14 (cli)', 'Cursor/1.7.2 (darwin arm64)', 'node']);
         const [method, path] = w.rng.pick(reqs);
         w.http(w.pick(t), t, { method, path, status: 429, remote: `10.42.0.17:${w.rng.int(32768, 60999)}`, ua, ms: 0, bytes: 67 });
+      }
+    },
+  },
+  {
+    name: 'exchange-not-allowlisted',
+    seed: 274,
+    broken: 'After the upgrade to 0.2.x the research agent still exchanges users\' tokens for the notes MCP server, but cross-client exchange now needs an allowlist entry on the resource and nobody added one (reference G7).',
+    symptom: 'every agent tool call that needs a downstream token fails with 403 `access_denied` "client is not authorized to exchange this token"; the server logs INFO `mint dispatch denied: client not in operator allowlist`.',
+    setup: { snapshots: [30, 45, 55] },
+    must_report: ['exchange-not-allowlisted'],
+    primary: 'exchange-not-allowlisted',
+    must_not_report: ['consent-not-granted', 'audience-mismatch', 'server-errors'],
+    apply(w) {
+      const agent = w.clients[1]!;
+      for (const t of spread(at(22), at(58), 30)) {
+        const user = w.rng.pick(w.users);
+        tokenDenied(w, t, { status: 403, ua: 'agent-runner/0.9 (python-httpx/0.28.1)', remote: `10.42.0.18:${w.rng.int(32768, 60999)}`, lines: (srv, q) => {
+          w.log(srv, t + 3, 'INFO', 'mint dispatch denied: client not in operator allowlist', [['client_id', agent.id], ['subject_client_id', w.clients[0]!.id], ['resource', 'https://mcp.acme.dev/mcp']], { component: 'token_exchange', req: q });
+          w.audit(srv, t + 4, 'token.exchange_denied', { actor: user.id, client: agent.id, ip: '10.42.0.18', detail: 'reason=cross_client_not_authorized' }, q);
+          srv.metrics.inc(t + 4, 'authplane_token_exchange_denied_total', { reason: 'cross_client_not_authorized' });
+        } });
       }
     },
   },

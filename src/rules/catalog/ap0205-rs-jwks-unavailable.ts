@@ -27,6 +27,15 @@ const SOFT: LogQuery[] = [
   { hint: 'using stale cache', re: /(Jwks|JWKS|Metadata|metadata) fetch failed, using stale cache|Failed to refresh (JWKS|metadata) from/ },
   { hint: 'refresh failed', re: /Background (Jwks|JWKS|Metadata|metadata) refresh failed|(Jwks|Metadata) refresh failed, keeping the cached document/ },
   { hint: 'initial fetch failed', re: /JWKS URI rotated to .* but initial fetch failed/ },
+  // Java DocumentCache WARNING `Background refresh of <documentType> failed` (sdk-facts §1.5).
+  { hint: 'background refresh of', re: /Background refresh of \S+ failed/ },
+  // Newer Python document cache WARNING `%s document rejected, keeping the cached document …` (§1.3; `refresh failed` above).
+  { hint: 'keeping the cached document', re: /document rejected, keeping the cached document/ },
+  // Newer TS: `[authplane] <documentType> refresh backing off after a failed attempt (retry in Ns).`, its only trace of a
+  // failed refresh, and `[authplane] AS metadata refresh failed during verify; …` (§1.4). Java's FINE and Python's DEBUG
+  // backoff lines (`…(retry in Ns); serving…`, `…, serving the cached document`) repeat a WARNING already counted.
+  { hint: 'refresh backing off after a failed attempt', re: /refresh backing off after a failed attempt \(retry in \d+s\)\.(?!\S)/ },
+  { hint: 'as metadata refresh failed during verify', re: /AS metadata refresh failed during verify/ },
 ].map((qy) => ({ ...qy, origins: SIDES }));
 
 export default defineRule({

@@ -3,15 +3,18 @@ import { DOCS } from '../docs.ts';
 import { auditEvidence, counterEvidence, logEvidence, sampleEnds } from '../evidence.ts';
 import { strength } from '../support-b/confidence.ts';
 import { fmtSpan, plural } from '../support-b/format.ts';
-import { earliest, logsWithMsg, tally, traceIds } from '../support-b/logs.ts';
+import { attr, earliest, logsWithMsg, tally, traceIds } from '../support-b/logs.ts';
 import { describeGrowth, growth, seriesEvidence } from '../support-b/metrics.ts';
 import { defineRule } from '../types.ts';
 import { lineCount } from '../support/line-count.ts';
+import type { LogRecord } from '../../ingest/index.ts';
 
 const CREDENTIALED = [
   'authorization code reuse detected — family revoked',
   'authorization code reuse detected — credentialed replay, no family linked to the session, nothing revoked',
 ];
+/** Lines that tie a session_id to its client_id. */
+const SESSION_LINES = ['authorization started', 'authorization completed'];
 
 export default defineRule({
   id: 'AP0707', cause: 'auth-code-reuse', step: 7, severity: 'error',
@@ -28,7 +31,22 @@ export default defineRule({
     const replays = lineCount(model, logs);
     const n = Math.max(metricCount, rows.length, replays);
     if (n === 0) return;
-    const clients = tally([...rows.map((a) => a.clientId), ...logs.map((r) => (typeof r.attrs.client_id === 'string' ? r.attrs.client_id : undefined))]);
+    // The reuse lines carry session_id, not client_id (reference §1.6): resolve the client through the
+    // session's `authorization started` / `authorization completed` line, or the `auth_code.reused` row.
+    const sessionClient = new Map<string, string>();
+    for (const r of logsWithMsg(model, SESSION_LINES)) {
+      const session = attr(r, 'session_id');
+      const client = attr(r, 'client_id');
+      if (session && client) sessionClient.set(session, client);
+    }
+    for (const a of model.audit.byAction('auth_code.reused')) if (a.detailKv.session && a.clientId) sessionClient.set(a.detailKv.session, a.clientId);
+    const clientOf = (r: LogRecord): string | undefined => {
+      const session = attr(r, 'session_id');
+      return attr(r, 'client_id') ?? (session ? sessionClient.get(session) : undefined);
+    };
+    // A replay shows up as a log line and as its audit row: count each session once.
+    const rowSessions = new Set(rows.map((a) => a.detailKv.session).filter(Boolean));
+    const clients = tally([...rows.map((a) => a.clientId), ...logs.filter((r) => !rowSessions.has(attr(r, 'session_id') ?? '')).map(clientOf)]);
     const one = clients.length === 1 && n >= 3 ? clients[0]![0] : undefined;
     const unlinked = lineCount(model, logs.filter((r) => r.msg === CREDENTIALED[1]));
     const parts = [];

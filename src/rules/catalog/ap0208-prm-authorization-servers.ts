@@ -22,7 +22,7 @@ export default defineRule({
         yield {
           confidence: 0.9,
           explanation: `The Protected Resource Metadata of ${resource} lists no authorization_servers: MCP clients cannot find AuthPlane, so the SDK was given an empty or wrong issuer.`,
-          evidence: [documentEvidence(d, `authorization_servers: ${JSON.stringify(body.authorization_servers ?? null)}`)],
+          evidence: [documentEvidence(d, `authorization_servers: ${JSON.stringify(body.authorization_servers ?? null)}`, ['authorization_servers'])],
         };
         continue;
       }
@@ -33,7 +33,7 @@ export default defineRule({
       yield {
         confidence: slash ? 0.8 : 0.9,
         explanation: `The Protected Resource Metadata of ${resource} names ${JSON.stringify(servers)} as authorization server, but AuthPlane's issuer is ${JSON.stringify(issuers[0])}${slash ? ': they differ only by a trailing slash (older Python adapters added one through pydantic URLs; upgrade the adapter)' : ''}. MCP clients fetch discovery from the PRM value and then reject an issuer that does not match it.`,
-        evidence: [documentEvidence(d, `authorization_servers: ${JSON.stringify(servers)}`)],
+        evidence: [documentEvidence(d, `authorization_servers: ${JSON.stringify(servers)}`, ['authorization_servers'])],
       };
     }
   },

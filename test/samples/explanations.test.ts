@@ -1,0 +1,29 @@
+// What a user reads for a sample bundle: the root cause's explanation, fix and evidence say what the
+// bundle shows. Every value below was read off the bundle's own files by hand.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/cli/pipeline.ts';
+import type { Analysis, Finding } from '../../src/rules/index.ts';
+
+const SAMPLES = fileURLToPath(new URL('../../samples/', import.meta.url));
+const analyze = async (sample: string): Promise<Analysis> => (await runPipeline(`${SAMPLES}${sample}`, { progress: false })).analysis;
+const byRule = (a: Analysis, rule: string): Finding[] => a.findings.filter((f) => f.rule === rule);
+const places = (f: Finding | undefined) => (f?.evidence ?? []).map((e) => `${e.file}:${e.line}`);
+
+describe('kid-unknown.tgz: a CDN serves the JWKS from before the 08:30 rotation', () => {
+  it('says the failing kid is the new key and the public JWKS is a stale CDN copy, and says to purge it', async () => {
+    const a = await analyze('kid-unknown.tgz');
+    const [f] = byRule(a, 'AP0402');
+    // logs/authserver-…log:481 `admin key rotated` kid=SQ2Jb_…; discovery/jwks.json lists SQ2Jb_… and LBMt…;
+    // captures/jwks-public.txt lines 4–6: Cache-Control: public, max-age=3600 / Age: 1802 / Cf-Cache-Status: HIT, body: LBMt… only.
+    expect(f?.explanation).toContain('SQ2Jb_gLDjk0DjJ16-TLDQ is the new key AuthPlane rotated to at 08:30:04');
+    expect(f?.explanation).toContain('stale cached copy that lists only LBMtndoRYB2RkMiPtmOVIA: Cache-Control: public, max-age=3600, Age: 1802, Cf-Cache-Status: HIT');
+    expect(f?.fix).toMatch(/^Purge https:\/\/auth\.acme\.dev\/\.well-known\/jwks\.json from the CDN/);
+    expect(f?.fix).toContain('max-age=3600 (1 h)');
+    expect(places(f)).toEqual(expect.arrayContaining([
+      'support-bundle/captures/jwks-public.txt:4', 'support-bundle/captures/jwks-public.txt:5', 'support-bundle/captures/jwks-public.txt:6',
+    ]));
+    // The previous key was not dropped: nothing may say so.
+    expect(byRule(a, 'AP0403')).toEqual([]);
+  }, 60_000);
+});

@@ -27,3 +27,14 @@ describe('kid-unknown.tgz: a CDN serves the JWKS from before the 08:30 rotation'
     expect(byRule(a, 'AP0403')).toEqual([]);
   }, 60_000);
 });
+
+describe('prm-authorization-servers.tgz: the PRM lists no authorization server', () => {
+  it('reports it once, citing both copies of the PRM, and never as its own consequence', async () => {
+    const a = await analyze('prm-authorization-servers.tgz');
+    const found = byRule(a, 'AP0208');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.related).not.toContain('AP0208');
+    // captures/prm.txt line 4 and discovery/oauth-protected-resource.json line 3 both hold `"authorization_servers": []`.
+    expect(places(found[0])).toEqual(['support-bundle/captures/prm.txt:4', 'support-bundle/discovery/oauth-protected-resource.json:3']);
+  }, 60_000);
+});

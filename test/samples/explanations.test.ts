@@ -38,3 +38,14 @@ describe('prm-authorization-servers.tgz: the PRM lists no authorization server',
     expect(places(found[0])).toEqual(['support-bundle/captures/prm.txt:4', 'support-bundle/discovery/oauth-protected-resource.json:3']);
   }, 60_000);
 });
+
+describe('clock-skew.tgz: the MCP host runs about 150 s behind AuthPlane', () => {
+  it('gives one figure, the one its evidence shows', async () => {
+    const [f] = byRule(await analyze('clock-skew.tgz'), 'AP0506');
+    // notes-mcp/0.log:219: `Token 'iat' claim is in the future (iat=1791015491, now=1791015340, …)`: 151 s, the largest lead.
+    expect(f?.explanation).toMatch(/notes-mcp runs 151 s behind pod\/authserver/);
+    expect(f?.evidence[0]?.excerpt).toContain('at least 151 s behind');
+    const figures = [...(f?.explanation ?? '').matchAll(/(\d+) (s|min)\b/g)].map((m) => m[0]).filter((x) => x !== '30 s');
+    expect(new Set(figures)).toEqual(new Set(['151 s']));
+  }, 60_000);
+});

@@ -49,3 +49,24 @@ describe('clock-skew.tgz: the MCP host runs about 150 s behind AuthPlane', () =>
     expect(new Set(figures)).toEqual(new Set(['151 s']));
   }, 60_000);
 });
+
+describe('slow-token-issuance.tgz: a batch job holds the Postgres pool from 08:35', () => {
+  it('cites the histogram lines, says the p99 by its bucket bound, and says the database is slow', async () => {
+    const [f] = byRule(await analyze('slow-token-issuance.tgz'), 'AP0714');
+    // metrics-20261003T084500Z.prom:341 is `…token_issuance_duration_seconds_bucket{grant_type="refresh_token",…,le="10"} 14226`
+    // (14186 at 08:30): 40 issuances, 28 of them ≤ 5 s, so 12 in the 5–10 s bucket, where the p99 falls.
+    expect(places(f)).toEqual(expect.arrayContaining([
+      'support-bundle/metrics/metrics-20261003T084500Z.prom:341', 'support-bundle/metrics/metrics-20261003T085500Z.prom:341',
+    ]));
+    expect(places(f)).not.toContain('support-bundle/metrics/metrics-20261003T084500Z.prom:1');
+    expect(f?.explanation).toContain('≤ 10 s (bucket bound)');
+    expect(f?.explanation).toContain('12 of 40 issuances between 08:30:00 and 08:45:00 took 5–10 s');
+    expect(f?.explanation).not.toContain('9.9 s');
+    // The slowest POST /oauth/token in authserver-…-gt9fp.log (line 537) has duration_ms=8087.
+    expect(f?.explanation).toContain('The slowest POST /oauth/token in the logs took 8087 ms');
+    // metrics-20261003T085500Z.prom:80/82: refresh_tokens.rotate le="2.5" 0, le="10" 50.
+    expect(f?.explanation).toContain('The database is slow: authserver_db_operation_duration_seconds shows all 50 refresh_tokens.rotate operations');
+    expect(places(f)).toEqual(expect.arrayContaining(['support-bundle/metrics/metrics-20261003T085500Z.prom:80', 'support-bundle/metrics/metrics-20261003T085500Z.prom:82']));
+    expect(f?.fix).toMatch(/^Make the database fast again/);
+  }, 60_000);
+});

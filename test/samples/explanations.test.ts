@@ -70,3 +70,14 @@ describe('slow-token-issuance.tgz: a batch job holds the Postgres pool from 08:3
     expect(f?.fix).toMatch(/^Make the database fast again/);
   }, 60_000);
 });
+
+describe('audience-mismatch.tgz: a client sends resource=https://mcp.acme.dev without /mcp', () => {
+  it('names the client id and the resource URI it sent in the root cause and its fix', async () => {
+    const [f] = byRule(await analyze('audience-mismatch.tgz'), 'AP0501');
+    // The authserver container log, line 604 (08:29:17): `scope absent from authorize request, using defaults`
+    // client_id=W9b65nneAL6eAAvTLIpN1P resource=https://mcp.acme.dev; tokens/access-token.txt has that client and aud.
+    expect(f?.explanation).toContain('W9b65nneAL6eAAvTLIpN1P sent resource=https://mcp.acme.dev (5 AuthPlane log lines from 08:29:17');
+    expect(f?.fix).toContain('Fix it on the client W9b65nneAL6eAAvTLIpN1P, which sent resource=https://mcp.acme.dev: request the token with resource=https://mcp.acme.dev/mcp');
+    expect(places(f)).toContain('support-bundle/containers/1b0eb2ff4e68a60a64ef9a07c40dd90b28efd3bf992bcf6f3e4496a22e622327/1b0eb2ff4e68a60a64ef9a07c40dd90b28efd3bf992bcf6f3e4496a22e622327-json.log:604');
+  }, 60_000);
+});

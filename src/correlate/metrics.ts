@@ -1,8 +1,8 @@
 // Metric snapshots per server: counter deltas/rates between consecutive scrapes (reset-aware) and
 // histogram p50/p99 per interval. Label aliases from the docs are normalised (reference §8 items 5–7).
 import type { MetricSample, MetricSnapshot } from '../ingest/index.ts';
-import { histogramQuantile, type Bucket } from './quantile.ts';
-import type { CounterInterval, CounterSeries, HistogramInterval, HistogramSeries, MetricIndex } from './model.ts';
+import { histogramQuantile, quantileBucket } from './quantile.ts';
+import type { CounterInterval, CounterSeries, HistogramBucket, HistogramInterval, HistogramSeries, MetricIndex } from './model.ts';
 import { inWindow, type Window } from './window.ts';
 
 // The docs' label names apply to specific metrics only: other metrics have real labels of the same
@@ -52,7 +52,7 @@ function intervals(values: Point[]): CounterInterval[] {
   return out;
 }
 
-interface HistPoint { time: number | null; buckets: Bucket[]; count: number }
+interface HistPoint { time: number | null; file: string; buckets: { le: number; count: number; line: number }[]; count: number }
 
 /** Snapshots of one server in scrape order (untimed ones keep their arrival order). */
 function byInstance(snaps: MetricSnapshot[]): Map<string, MetricSnapshot[]> {
@@ -78,7 +78,7 @@ export function buildMetrics(all: readonly MetricSnapshot[], w: Window): MetricI
       for (const fam of snap.families) {
         const isHist = fam.type === 'histogram' || fam.type === 'gaugehistogram';
         for (const s of fam.samples) {
-          if (isHist) addHistSample(histThis, hists, instance, fam.name, s);
+          if (isHist) addHistSample(histThis, hists, instance, fam.name, s, snap.file);
           else if (fam.type === 'counter' || (fam.type === 'unknown' && s.name.endsWith('_total'))) {
             if (s.name.endsWith('_created')) continue;
             const labels = normaliseLabels(s.labels, s.name);
@@ -142,16 +142,16 @@ export function buildMetrics(all: readonly MetricSnapshot[], w: Window): MetricI
 
 type HistAcc = Map<string, { name: string; labels: Record<string, string>; instance: string; points: HistPoint[] }>;
 
-function addHistSample(cur: Map<string, HistPoint>, acc: HistAcc, instance: string, family: string, s: MetricSample): void {
+function addHistSample(cur: Map<string, HistPoint>, acc: HistAcc, instance: string, family: string, s: MetricSample, file: string): void {
   const { le, ...rest } = s.labels;
   const labels = normaliseLabels(rest, family);
   const key = `${instance}\u0000${family}\u0000${labelKey(labels)}`;
   if (!acc.has(key)) acc.set(key, { name: family, labels, instance, points: [] });
   let p = cur.get(key);
-  if (!p) cur.set(key, (p = { time: null, buckets: [], count: Number.NaN }));
+  if (!p) cur.set(key, (p = { time: null, file, buckets: [], count: Number.NaN }));
   if (s.name.endsWith('_bucket') && le !== undefined) {
     const bound = le === '+Inf' || le === 'Inf' ? Number.POSITIVE_INFINITY : Number(le);
-    if (!Number.isNaN(bound)) p.buckets.push({ le: bound, count: s.value });
+    if (!Number.isNaN(bound)) p.buckets.push({ le: bound, count: s.value, line: s.line });
   } else if (s.name.endsWith('_count')) p.count = s.value;
 }
 
@@ -164,15 +164,18 @@ function histSeriesOf(h: { name: string; labels: Record<string, string>; instanc
     const b = h.points[i]!;
     const before = new Map(a.buckets.map((x) => [x.le, x.count]));
     const reset = total(b) < total(a) || b.buckets.some((x) => x.count < (before.get(x.le) ?? 0));
-    const delta = reset ? b.buckets : b.buckets.map((x) => ({ le: x.le, count: x.count - (before.get(x.le) ?? 0) }));
+    const delta: HistogramBucket[] = b.buckets.map((x) => ({
+      le: x.le, count: reset ? x.count : x.count - (before.get(x.le) ?? 0), before: reset ? null : before.get(x.le) ?? 0, after: x.count, file: b.file, line: x.line,
+    }));
     const count = reset ? total(b) : total(b) - total(a);
-    ivs.push({ from: a.time, to: b.time, count, p50: histogramQuantile(0.5, delta), p99: histogramQuantile(0.99, delta) });
+    ivs.push({ from: a.time, to: b.time, count, p50: histogramQuantile(0.5, delta), p99: histogramQuantile(0.99, delta), p99Bucket: quantileBucket(0.99, delta), buckets: delta });
   }
   const last = h.points[h.points.length - 1];
+  const lastBuckets: HistogramBucket[] = last ? last.buckets.map((x) => ({ le: x.le, count: x.count, before: null, after: x.count, file: last.file, line: x.line })) : [];
   return {
     name: h.name, labels: h.labels, instance: h.instance, intervals: ivs,
     lifetime: last
-      ? { count: total(last), p50: histogramQuantile(0.5, last.buckets), p99: histogramQuantile(0.99, last.buckets) }
-      : { count: 0, p50: null, p99: null },
+      ? { count: total(last), p50: histogramQuantile(0.5, last.buckets), p99: histogramQuantile(0.99, last.buckets), p99Bucket: quantileBucket(0.99, last.buckets), buckets: lastBuckets }
+      : { count: 0, p50: null, p99: null, p99Bucket: null, buckets: [] },
   };
 }

@@ -117,8 +117,25 @@ export interface HistogramInterval {
   from: number | null;
   to: number | null;
   count: number;
+  /** Quantiles interpolated inside a bucket, as Prometheus does: estimates, not observations. */
   p50: number | null;
   p99: number | null;
+  /** Bounds of the bucket the p99 falls in: what the histogram can say for sure (`p99 ≤ upper`). */
+  p99Bucket: { lower: number; upper: number } | null;
+  /** Each bucket: observations ≤ le in the interval, and the bucket sample in the scrape closing it. */
+  buckets: HistogramBucket[];
+}
+
+/** One cumulative bucket of a histogram interval (or of the latest scrape), with its sample's place. */
+export interface HistogramBucket {
+  le: number;
+  /** Observations ≤ le in the interval (for the lifetime: since the counter started). */
+  count: number;
+  /** The bucket sample's value in the scrape opening the interval (null for the lifetime), and in the closing one. */
+  before: number | null;
+  after: number;
+  file: string;
+  line: number;
 }
 
 export interface HistogramSeries {
@@ -126,8 +143,8 @@ export interface HistogramSeries {
   labels: Record<string, string>;
   instance: string;
   intervals: HistogramInterval[];
-  /** Quantiles over the cumulative buckets of the latest snapshot (when there is only one). */
-  lifetime: { count: number; p50: number | null; p99: number | null };
+  /** Quantiles over the cumulative buckets of the latest snapshot (everything since the counters started). */
+  lifetime: { count: number; p50: number | null; p99: number | null; p99Bucket: { lower: number; upper: number } | null; buckets: HistogramBucket[] };
 }
 
 export interface MetricIndex {

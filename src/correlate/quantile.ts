@@ -23,3 +23,17 @@ export function histogramQuantile(q: number, buckets: readonly Bucket[]): number
   if (inBucket <= 0) return lower;
   return lower + (b.le - lower) * ((rank - below) / inBucket);
 }
+
+/**
+ * Bounds of the bucket the q-quantile's rank falls in: all the buckets can say for sure (a p99 "in
+ * (5, 10]" is ≤ 10 s; an interpolated 9.9 s is a guess). `upper` is Infinity for the +Inf bucket.
+ */
+export function quantileBucket(q: number, buckets: readonly Bucket[]): { lower: number; upper: number } | null {
+  if (buckets.length === 0) return null;
+  const total = buckets[buckets.length - 1]!.count;
+  if (!(total > 0)) return null;
+  const rank = q * total;
+  let i = 0;
+  while (i < buckets.length - 1 && buckets[i]!.count < rank) i++;
+  return { lower: i === 0 ? 0 : buckets[i - 1]!.le, upper: buckets[i]!.le };
+}

@@ -145,6 +145,12 @@ export interface HttpExchange {
    * then rebuilt as the part of the document the filter selected (`{ issuer: … }`), when it can be.
    */
   jq?: string;
+  /**
+   * 1-based file lines of the capture's parts, so evidence can point at the line it quotes: the
+   * (last) status line, the curl error, each response header by lower-case name (its first line),
+   * and the first body line. Absent for exchanges not read from a capture.
+   */
+  lines?: { status?: number; error?: number; headers: Record<string, number>; body?: number };
 }
 
 export interface DocumentRecord extends Provenance {
@@ -162,6 +168,13 @@ export interface DocumentRecord extends Provenance {
   bodyKind?: DocumentKind;
   /** Epoch ms when the document was captured (headers `Date`, manifest, or file mtime), or null. */
   capturedAt: number | null;
+  /**
+   * The 1-based file line of a member of the JSON body (`['issuer']`, `['keys', 1, 'kid']`), found by
+   * scanning the document's text only when asked: evidence needs it, indexing does not. Undefined
+   * when the member is not in the text (e.g. a jq filter's output) or the text was not kept. The
+   * text stays inside the closure and is never rendered: it may hold raw JWTs.
+   */
+  memberLine?: (path: readonly (string | number)[]) => number | undefined;
 }
 
 export type TokenUse = 'access' | 'dpop-proof' | 'id-token' | 'assertion' | 'unknown';

@@ -41,9 +41,26 @@ export function counterEvidence(s: CounterSeries): Evidence {
   };
 }
 
-/** A document (or one field of it) as evidence. */
-export function documentEvidence(d: DocumentRecord, excerpt: string): Evidence {
-  return { kind: 'document', file: d.file, line: d.line, time: d.capturedAt != null ? new Date(d.capturedAt).toISOString() : undefined, excerpt };
+/** Where in a document evidence points: a member of its JSON body (`['keys', 0]`), or a response header of a capture. */
+export type DocumentPlace = readonly (string | number)[] | { header: string };
+
+/**
+ * A document (or one field of it) as evidence, at the line holding what the excerpt quotes: the
+ * member or header `at` names; failing that, for a captured exchange, its curl error, the
+ * WWW-Authenticate line of a refusal, its status line or its output; else the document's first line.
+ */
+export function documentEvidence(d: DocumentRecord, excerpt: string, at?: DocumentPlace): Evidence {
+  return { kind: 'document', file: d.file, line: documentLine(d, at), time: d.capturedAt != null ? new Date(d.capturedAt).toISOString() : undefined, excerpt };
+}
+
+/** The file line of a place in a document (see documentEvidence). */
+export function documentLine(d: DocumentRecord, at?: DocumentPlace): number {
+  const parts = d.http?.lines;
+  const found = at === undefined ? undefined : 'header' in at ? parts?.headers[at.header.toLowerCase()] : d.memberLine?.(at);
+  if (found !== undefined) return found;
+  if (!parts) return d.line;
+  const refusal = (d.http?.status ?? 0) >= 400 ? parts.headers['www-authenticate'] : undefined;
+  return parts.error ?? refusal ?? parts.status ?? parts.body ?? d.line;
 }
 
 /** A token as evidence: header and the claims that matter, never the token itself. */

@@ -96,6 +96,14 @@ describe('histogram quantiles', () => {
     expect(h?.intervals[0]?.p99).toBeCloseTo(1 + 1.5 * (9 / 10), 6); // rank 99: 9 of 10 into (1, 2.5]
   });
 
+  it('says which bucket the p99 falls in, and where each bucket sample is in the closing scrape', () => {
+    const m = model([scrape('2026-10-03T09:00:00Z', [10, 10, 10, 10, 10]), scrape('2026-10-03T09:05:00Z', [10, 60, 100, 110, 110])]);
+    const iv = m.metrics.histogram('authserver_token_issuance_duration_seconds')[0]?.intervals[0];
+    expect(iv?.p99Bucket).toEqual({ lower: 1, upper: 2.5 });
+    // scrape() writes le="2.5" as the 4th sample: 10 → 110 over the interval.
+    expect(iv?.buckets[3]).toEqual({ le: 2.5, count: 100, before: 10, after: 110, file: 'metrics/authserver-2026-10-03T09:05:00Z.prom', line: 4 });
+  });
+
   it('gives lifetime quantiles from a single snapshot', () => {
     const m = model([scrape('2026-10-03T09:00:00Z', [80, 90, 100, 100, 100])]);
     const [h] = m.metrics.histogram('authserver_token_issuance_duration_seconds_bucket');

@@ -8,8 +8,10 @@ import { createHash } from 'node:crypto';
 import { buildModel, parseAuditDetail, type CorrelateOptions, type Model } from '../../src/correlate/index.ts';
 import type {
   AuditOrigin, AuditRecord, BundleRecord, DocumentKind, DocumentRecord, HttpExchange,
-  LogRecord, MetricFamily, MetricSample, MetricSnapshot, MetricType, TokenRecord, TokenUse,
+  LogRecord, MetricFamily, MetricSample, MetricSnapshot, MetricType, ParseContext, TokenRecord, TokenUse,
 } from '../../src/ingest/index.ts';
+import { httpCaptureFormat } from '../../src/ingest/parsers/docs/documents/http-format.ts';
+import { jsonDocumentFormat } from '../../src/ingest/parsers/docs/documents/json-doc.ts';
 
 /** Default time of the first record built: 2026-10-03T09:16:00.000Z. */
 export const BASE_TIME = Date.parse('2026-10-03T09:16:00.000Z');
@@ -200,6 +202,22 @@ export function doc(docKind: DocumentKind, body: unknown, opts: DocOpts = {}): D
 /** A captured HTTP exchange (curl -i output): the response body parsed in `body`. */
 export function exchange(http: Partial<HttpExchange>, body: unknown = null, opts: Omit<DocOpts, 'http'> = {}): DocumentRecord {
   return doc('http-exchange', body, { file: opts.file ?? 'captures/exchange.txt', ...opts, http });
+}
+
+/**
+ * The document a file's text parses to, through the real parsers (a `$ curl`/`HTTP/` capture or a
+ * JSON document): file lines and member lines are the ones a bundle holding this file gives.
+ */
+export function parsedDoc(file: string, text: string, mtime: number | null = null): DocumentRecord {
+  const out: BundleRecord[] = [];
+  const ctx: ParseContext = {
+    path: file, mtime, tokenVault: new Map(), emit: (r) => out.push(r), problem: () => undefined, setFormat: () => undefined, setWrapper: () => undefined,
+  };
+  const format = /^\s*(\$ curl|HTTP\/)/.test(text) ? httpCaptureFormat : jsonDocumentFormat;
+  format.parseWhole!(text, ctx);
+  const d = out.find((r): r is DocumentRecord => r.kind === 'document');
+  if (!d) throw new Error(`${file}: no document parsed`);
+  return d;
 }
 
 export interface TokenOpts {

@@ -22,4 +22,16 @@ describe('AP0208 PRM authorization_servers', () => {
     const [g] = [...rule.check(model([meta, prm(['http://authserver:9000'])]))];
     expect(g?.explanation).toContain('names ["http://authserver:9000"]');
   });
+
+  it('reports two copies of one PRM (a capture and the discovery file) once, citing both', () => {
+    const capture = doc('prm', { resource: 'https://mcp.example.com/mcp', authorization_servers: [] }, { file: 'captures/prm.txt', line: 1 });
+    const findings = [...rule.check(model([meta, capture, prm([])]))];
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.evidence.map((e) => e.file)).toEqual(['captures/prm.txt', 'prm.json']);
+  });
+
+  it('reports two resources that both list nothing as two findings', () => {
+    const other = doc('prm', { resource: 'https://mcp.example.com/other', authorization_servers: [] }, { file: 'other.json' });
+    expect([...rule.check(model([meta, prm([]), other]))]).toHaveLength(2);
+  });
 });

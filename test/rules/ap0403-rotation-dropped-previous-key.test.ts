@@ -14,6 +14,11 @@ describe('AP0403 rotation dropped the previous key', () => {
     expect([...rule.check(model([doc('jwks', { keys: [{ kid: 'k1' }] })]))]).toEqual([]);
   });
 
+  it('stays quiet when the one key listed is the old one: a stale copy, not a dropped previous key', () => {
+    const stale = doc('jwks', { keys: [{ kid: 'k1' }] }, { file: 'captures/jwks-public.txt', capturedAt: '2026-10-03T09:10:00Z' });
+    expect([...rule.check(model([rotated, stale]))]).toEqual([]);
+  });
+
   it('warns when a JWKS captured after the rotation lists one key', () => {
     const jwks = doc('jwks', { keys: [{ kid: 'k2' }] }, { file: 'jwks.json', capturedAt: '2026-10-03T09:10:00Z' });
     const [f] = [...rule.check(model([rotated, jwks]))];

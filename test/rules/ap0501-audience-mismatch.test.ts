@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/catalog/ap0501-audience-mismatch.ts';
 import type { BundleRecord } from '../../src/ingest/index.ts';
-import { exchange, log, model } from '../helpers/records.ts';
+import { exchange, log, model, token } from '../helpers/records.ts';
 
 const run = (recs: BundleRecord[]) => [...rule.check(model(recs))];
 const rejected = (i: number) => log('request rejected', { error: 'verifier: audience mismatch: expected "https://mcp.example.com/mcp"' },
@@ -44,5 +44,17 @@ describe('AP0501 audience mismatch', () => {
     const [f] = run([resp]);
     expect(f?.evidence[0]?.file).toBe('captures/mcp-401.txt');
     expect(f?.explanation).toContain('1 request');
+  });
+
+  it('names the client and the resource it sent, from AuthPlane\'s log and the tokens, in the explanation and the fix', () => {
+    const asked = log('scope absent from authorize request, using defaults', { client_id: 'cursor-1', resource: 'https://mcp.example.com', defaulted_scope: 'tools/read' },
+      { level: 'WARN', line: 604, time: '2026-10-03T09:05:00Z', file: 'logs/authserver.log' });
+    const minted = token({ kid: 'k1' }, { iss: 'https://auth.example.com', aud: ['https://mcp.example.com'], client_id: 'cursor-1' }, { file: 'tokens/access.jwt' });
+    const fine = token({ kid: 'k1' }, { iss: 'https://auth.example.com', aud: ['https://mcp.example.com/mcp'], client_id: 'vscode-2' });
+    const [f] = run([asked, minted, fine, ...[1, 2, 3].map(rejected)]);
+    expect(f?.explanation).toContain('The bundle names the client: cursor-1 sent resource=https://mcp.example.com (1 AuthPlane log line from 09:05:00, 1 token in the bundle).');
+    expect(f?.explanation).not.toContain('vscode-2');
+    expect(f?.fix).toMatch(/^Fix it on the client cursor-1, which sent resource=https:\/\/mcp\.example\.com: request the token with resource=https:\/\/mcp\.example\.com\/mcp/);
+    expect(f?.evidence.map((e) => `${e.file}:${e.line}`)).toEqual(expect.arrayContaining(['logs/authserver.log:604', 'tokens/access.jwt:1']));
   });
 });

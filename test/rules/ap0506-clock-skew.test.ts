@@ -25,4 +25,15 @@ describe('AP0506 clock skew', () => {
     expect(f?.severity).toBe('error');
     expect(f?.explanation).toContain("3 tokens rejected because iat/nbf lies in the verifier's future (median 100 s ahead: the MCP server's clock runs about 100 s behind AuthPlane's)");
   });
+
+  it('gives one figure when the clock offset and the rejected tokens come from the same MCP server', () => {
+    // iat − now is 149 s on one line and 151 s on another; the offset estimate is 151 s.
+    const recs = [149, 151, 151].map((lead, i) => log(`Token 'iat' claim is in the future (iat=${1791018860 + lead}, now=1791018860, leeway=30s)`, {}, { origin: 'sdk', format: 'python', line: i + 1, source: 'pod/notes-mcp' }));
+    const m = model(recs);
+    m.clock = [{ source: 'pod/notes-mcp', reference: 'pod/authserver', offsetMs: 151_000, pairs: 3,
+      evidence: [{ file: 'logs/mcp.log', line: 2, note: 'verifier saw a token iat 151 s ahead of its clock: at least 151 s behind' }] }];
+    const [f] = [...rule.check(m)];
+    expect(f?.explanation).toContain('pod/notes-mcp runs 151 s behind pod/authserver');
+    expect(f?.explanation).not.toMatch(/\d+ min|149 s|median/);
+  });
 });

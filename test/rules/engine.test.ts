@@ -56,6 +56,15 @@ describe('rules engine: consequences', () => {
     expect(a.findings[2]?.consequence_of).toBeUndefined();
   });
 
+  it('never lists a rule as related to itself when it reports two things', () => {
+    const rules = [stub({ id: 'AP0208', cause: 'prm-authorization-servers', step: 2, *check() {
+      yield { confidence: 0.9, explanation: 'PRM of /a lists none', evidence: [ev(1)] };
+      yield { confidence: 0.9, explanation: 'PRM of /b lists none', evidence: [ev(2)] };
+    } })];
+    const a = runEngine(model([]), { rules });
+    expect(a.findings.map((f) => [f.rule, f.related])).toEqual([['AP0208', []], ['AP0208', []]]);
+  });
+
   it('keeps a consequence as its own finding when its cause was not found', () => {
     const rules = [
       stub({ id: 'AP0402', cause: 'kid-unknown', step: 4, consequenceOf: ['signing-key-regenerated'], *check() { yield { confidence: 0.9, explanation: 'kid', evidence: [] }; } }),

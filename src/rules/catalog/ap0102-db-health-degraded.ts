@@ -18,16 +18,16 @@ export default defineRule({
         const b = d.body;
         if (!isObject(b)) continue;
         if (b.db === 'error' || b.status === 'degraded' || b.status === 'not_ready') {
-          evidence.push(documentEvidence(d, `/${kind} ${d.http?.status ?? ''} ${JSON.stringify({ status: b.status, db: b.db })}`.replace('  ', ' ')));
+          evidence.push(documentEvidence(d, `/${kind} ${d.http?.status ?? ''} ${JSON.stringify({ status: b.status, db: b.db })}`.replace('  ', ' '), [b.db === undefined ? 'status' : 'db']));
           seen.push(`/${kind} answered status "${String(b.status)}" with db "${String(b.db ?? '?')}"`);
         }
       }
     }
     for (const d of model.documents.ofKind('admin-status')) {
-      const subs = isObject(d.body) && Array.isArray(d.body.subsystems) ? d.body.subsystems.filter(isObject) : [];
-      const storage = subs.find((s) => s.name === 'storage');
+      const all: unknown[] = isObject(d.body) && Array.isArray(d.body.subsystems) ? d.body.subsystems : [];
+      const storage = all.filter(isObject).find((s) => s.name === 'storage');
       if (storage && storage.status === 'unhealthy') {
-        evidence.push(documentEvidence(d, `/admin/system/status storage ${JSON.stringify(storage)}`));
+        evidence.push(documentEvidence(d, `/admin/system/status storage ${JSON.stringify(storage)}`, ['subsystems', all.indexOf(storage), 'status']));
         seen.push(`/admin/system/status lists storage${storage.driver ? ` (${String(storage.driver)})` : ''} as unhealthy`);
       }
     }

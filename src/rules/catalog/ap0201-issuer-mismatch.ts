@@ -29,7 +29,7 @@ export default defineRule({
         why = 'the discovery document was served by a server started with another issuer';
       }
       const evidence: Evidence[] = [
-        documentEvidence(adv.doc, `issuer: ${JSON.stringify(adv.value)}`),
+        documentEvidence(adv.doc, `issuer: ${JSON.stringify(adv.value)}`, ['issuer']),
         { kind: 'document', file: c.file, line: c.line, excerpt: `issuer configured as ${JSON.stringify(c.value)} (${c.from})` },
       ];
       yield {

@@ -14,7 +14,10 @@ export default defineRule({
     const evidence: Evidence[] = [];
     for (const d of goodDocs(model, 'jwks')) {
       const keys = jwksKeys(d);
-      if (keys && keys.length === 0) evidence.push(documentEvidence(d, '{"keys":[]}'));
+      if (!keys || keys.length > 0) continue;
+      // Output piped through jq (`| jq '.keys | length'` → 0) is quoted as printed: the key set itself is not in the file.
+      const jq = d.http?.jq;
+      evidence.push(jq !== undefined ? documentEvidence(d, `jq '${jq}' → ${(d.http?.bodyText ?? '').trim()}`) : documentEvidence(d, 'keys: []', ['keys']));
     }
     const reloads = model.logs.where((r) => r.msg === 'JWKS cache reloaded' && Number(r.attrs.key_count) === 0);
     evidence.push(...reloads.slice(0, 5).map((r) => logEvidence(r)));

@@ -20,7 +20,7 @@ export default defineRule({
         yield {
           confidence: 0.85,
           explanation: `The AuthPlane metadata (${d.file}) ${Array.isArray(scopes) ? 'has an empty scopes_supported' : 'has no scopes_supported'}: no resource is registered, or none declares scopes. MCP clients cannot request a usable scope, and authorize requests for those resources are denied.`,
-          evidence: [documentEvidence(d, `scopes_supported: ${JSON.stringify(scopes ?? null)}`)],
+          evidence: [documentEvidence(d, `scopes_supported: ${JSON.stringify(scopes ?? null)}`, ['scopes_supported'])],
         };
         return;
       }

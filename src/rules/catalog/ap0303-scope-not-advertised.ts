@@ -28,7 +28,9 @@ export default defineRule({
     for (const prm of goodDocs(model, 'prm')) {
       const scopes = (prm.body as Record<string, unknown>).scopes_supported;
       if (!Array.isArray(scopes)) continue;
-      for (const s of scopes) if (typeof s === 'string' && !known.has(s) && !missing.has(s)) missing.set(s, documentEvidence(prm, `PRM scopes_supported includes ${JSON.stringify(s)}`));
+      scopes.forEach((s, i) => {
+        if (typeof s === 'string' && !known.has(s) && !missing.has(s)) missing.set(s, documentEvidence(prm, `PRM scopes_supported includes ${JSON.stringify(s)}`, ['scopes_supported', i]));
+      });
     }
     const queries = REQUIRED.map((re) => ({ hint: 'scope', re, origins: ['sdk', 'mcp-server', 'other'] as const }));
     let fromSdk = 0;
@@ -47,7 +49,7 @@ export default defineRule({
       severity: fromSdk > 0 ? 'error' : 'warning',
       confidence: fromSdk > 0 ? 0.8 : 0.65,
       explanation: `The MCP server ${fromSdk > 0 ? 'requires' : 'advertises'} ${list.map((s) => JSON.stringify(s)).join(', ')}, but AuthPlane's scopes_supported is ${JSON.stringify([...known])}: clients cannot obtain ${list.length === 1 ? 'that scope' : 'those scopes'} (AuthPlane answers invalid_scope), so the tools needing ${list.length === 1 ? 'it' : 'them'} always fail with insufficient_scope.`,
-      evidence: [documentEvidence(meta, `scopes_supported: ${JSON.stringify([...known])}`), ...missing.values()].slice(0, 12),
+      evidence: [documentEvidence(meta, `scopes_supported: ${JSON.stringify([...known])}`, ['scopes_supported']), ...missing.values()].slice(0, 12),
     };
   },
 });

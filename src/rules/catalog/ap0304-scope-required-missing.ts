@@ -21,7 +21,7 @@ function exchangeHits(model: Model): Evidence[] {
       // a malformed escape: search the raw value
     }
     text += ` ${d.http?.bodyText ?? ''}`;
-    if (text.includes(NEEDLE)) out.push(documentEvidence(d, `${describeExchange(d)}: invalid_scope, ${NEEDLE} (oauth.require_scope=true)`));
+    if (text.includes(NEEDLE)) out.push(documentEvidence(d, `${describeExchange(d)}: invalid_scope, ${NEEDLE} (oauth.require_scope=true)`, { header: 'location' }));
   }
   return out;
 }

@@ -36,7 +36,7 @@ export default defineRule({
       severity: n >= 2 ? 'error' : 'warning',
       confidence: n >= 2 ? 0.8 : 0.6,
       explanation: `The bundle holds ${parts.join('; and ')}.`,
-      evidence: [...[...empty, ...wrong].slice(0, 10).map((t) => tokenEvidence(t)), ...resources.slice(0, 2).map((r) => documentEvidence(r.doc, `PRM resource=${r.resource}`))],
+      evidence: [...[...empty, ...wrong].slice(0, 10).map((t) => tokenEvidence(t)), ...resources.slice(0, 2).map((r) => documentEvidence(r.doc, `PRM resource=${r.resource}`, ['resource']))],
       affected: n,
     };
   },

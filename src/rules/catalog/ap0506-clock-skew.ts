@@ -12,6 +12,14 @@ const TOLERANCE_MS = 30_000;
 // Python/TS SDK wording carries both clocks: `(iat=1791014364, now=1791014274, leeway=30s)`.
 const IAT_NOW = /iat=(\d{9,11}),\s*now=(\d{9,11})/;
 
+/**
+ * A skew in seconds up to 10 minutes (`151 s`): in minutes, 151 s would read "3 min" and 149 s
+ * "2 min", and the evidence says 151 s.
+ */
+function fmtSkew(seconds: number): string {
+  return Math.abs(seconds) < 600 ? `${Math.round(Math.abs(seconds))} s` : fmtDuration(seconds);
+}
+
 /** Median of `iat - now` (seconds) over the rejections that print both, or null. */
 function medianLead(records: readonly LogRecord[]): number | null {
   const leads = records.map((r) => IAT_NOW.exec(logText(r))).filter((m): m is RegExpExecArray => m !== null).map((m) => Number(m[1]) - Number(m[2])).sort((a, b) => a - b);
@@ -31,12 +39,14 @@ export default defineRule({
     const evidence: Evidence[] = [];
     const parts: string[] = [];
     for (const c of skewed) {
-      parts.push(`${c.source} runs ${fmtDuration(c.offsetMs / 1000)} ${c.offsetMs > 0 ? 'behind' : 'ahead of'} ${c.reference} (estimated from ${plural(c.pairs, 'matched request')})`);
+      parts.push(`${c.source} runs ${fmtSkew(c.offsetMs / 1000)} ${c.offsetMs > 0 ? 'behind' : 'ahead of'} ${c.reference} (estimated from ${plural(c.pairs, 'matched request')})`);
       for (const e of c.evidence.slice(0, 3)) evidence.push({ kind: 'log', file: e.file, line: e.line, excerpt: e.note });
     }
     const rejected = lineCount(model, future);
-    const lead = medianLead(future);
-    if (future.length) parts.push(`${plural(rejected, 'token')} rejected because iat/nbf lies in the verifier's future${lead != null && lead > 0 ? ` (median ${fmtDuration(lead)} ahead: the MCP server's clock runs about ${fmtDuration(lead)} behind AuthPlane's)` : ''}`);
+    // One figure per clock: when the offset of the rejecting source is already given, the median lead would be a second, different one.
+    const measured = new Set(skewed.map((c) => c.source));
+    const lead = future.every((r) => measured.has(r.source)) ? null : medianLead(future);
+    if (future.length) parts.push(`${plural(rejected, 'token')} rejected because iat/nbf lies in the verifier's future${lead != null && lead > 0 ? ` (median ${fmtSkew(lead)} ahead: the MCP server's clock runs about ${fmtSkew(lead)} behind AuthPlane's)` : ''}`);
     evidence.push(...sampleEnds(future).map((r) => logEvidence(r)));
     const strong = skewed.some((c) => c.pairs >= 5) || rejected >= 3;
     yield {

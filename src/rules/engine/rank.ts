@@ -73,7 +73,8 @@ export function orderFindings(candidates: Candidate[]): Finding[] {
     const children = groups.get(root)!;
     for (const child of children) {
       child.finding.consequence_of = root.finding.rule;
-      if (!root.finding.related.includes(child.finding.rule)) root.finding.related.push(child.finding.rule);
+      // A second finding of the root's own rule (another resource, another pod) is not a related rule.
+      if (child.finding.rule !== root.finding.rule && !root.finding.related.includes(child.finding.rule)) root.finding.related.push(child.finding.rule);
     }
     out.push(root.finding, ...children.map((c) => c.finding));
   }

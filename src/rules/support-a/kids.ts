@@ -1,6 +1,6 @@
 // Unknown-kid evidence shared by AP0401/AP0402: SDK lines saying a token's kid is not in the JWKS, and key events.
 import type { Model } from '../../correlate/index.ts';
-import type { LogRecord } from '../../ingest/index.ts';
+import type { AuditRecord, LogRecord } from '../../ingest/index.ts';
 import { errorText, findLogs, type LogQuery } from './logs.ts';
 
 const SIDES = ['sdk', 'mcp-server', 'other'] as const;
@@ -48,6 +48,23 @@ export function rotationTimes(model: Model): number[] {
   for (const r of model.logs.where((x) => x.origin === 'authserver' && (x.msg === 'admin key rotated' || x.msg === 'rotating signing key'))) if (r.ts != null) out.push(r.ts);
   for (const a of model.audit.byAction('key.rotated')) if (a.ts != null) out.push(a.ts);
   return out.sort((a, b) => a - b);
+}
+
+/** A rotation that names the key it rotated to: `admin key rotated kid=…` or a `key.rotated … kid=…` audit row. */
+export interface RotationTo {
+  ts: number;
+  kid: string;
+  record: LogRecord | AuditRecord;
+}
+
+/** Rotations naming their new kid, oldest first (log line and audit row of one rotation both appear). */
+export function rotationsTo(model: Model): RotationTo[] {
+  const out: RotationTo[] = [];
+  for (const r of model.logs.where((x) => x.origin === 'authserver' && x.msg === 'admin key rotated')) {
+    if (r.ts != null && typeof r.attrs.kid === 'string') out.push({ ts: r.ts, kid: r.attrs.kid, record: r });
+  }
+  for (const a of model.audit.byAction('key.rotated')) if (a.ts != null && a.detailKv.kid) out.push({ ts: a.ts, kid: a.detailKv.kid, record: a });
+  return out.sort((a, b) => a.ts - b.ts);
 }
 
 /** `no signing key found, generating` lines of the AuthPlane server. */

@@ -78,6 +78,7 @@ export function splitRuns(text: string): CaptureLine[][] {
 /** Parse one capture (lines as placed in the file), or null when it is not one. */
 export function parseCapture(lines: CaptureLine[]): Capture | null {
   const http: HttpExchange = { requestHeaders: {}, responseHeaders: {} };
+  const parts: NonNullable<HttpExchange['lines']> = { headers: {} };
   const credentials: Capture['credentials'] = [];
   let body: typeof lines = [];
   let isResponse = false;
@@ -89,6 +90,7 @@ export function parseCapture(lines: CaptureLine[]): Capture | null {
     const err = CURL_ERROR.exec(t.trim());
     if (err) {
       http.error = errorKind(Number(err[1]), err[2]!);
+      parts.error ??= l.line;
       http.port ??= Number(/port (\d+)/.exec(err[2]!)?.[1]) || undefined;
       continue;
     }
@@ -148,6 +150,8 @@ export function parseCapture(lines: CaptureLine[]): Capture | null {
       http.status = Number(status[1]);
       http.statusText = status[2]?.trim() || undefined;
       http.responseHeaders = {};
+      parts.status = l.line;
+      parts.headers = {};
       body = [];
       isResponse = true;
       state = 'headers';
@@ -161,6 +165,7 @@ export function parseCapture(lines: CaptureLine[]): Capture | null {
       const hm = HEADER.exec(r);
       if (hm) {
         setHeader(http.responseHeaders, hm[1]!, hm[2]!.trim());
+        parts.headers[hm[1]!.toLowerCase()] ??= l.line;
         continue;
       }
       state = 'body';
@@ -175,6 +180,8 @@ export function parseCapture(lines: CaptureLine[]): Capture | null {
   if (body.length > 0) http.bodyText = body.map((b) => b.text).join('\n').slice(0, MAX_BODY_CHARS);
   if (http.status === undefined && http.bodyText?.trim() === GO_NOT_FOUND) http.status = 404;
   if (http.jq === '.') delete http.jq;
+  if (body[0]) parts.body = body[0].line;
+  http.lines = parts;
   return { http, bodyLine: body[0]?.line ?? 0, bodyOffset: body[0]?.offset ?? 0, credentials };
 }
 

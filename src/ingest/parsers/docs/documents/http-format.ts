@@ -1,7 +1,7 @@
 // Captured HTTP exchanges → an `http-exchange` document, the JWTs they carried, and the metrics or
 // audit rows a captured `/metrics` or `/admin/audit` response holds.
 import type { FileFormat, FileHead, ParseContext } from '../../../format.ts';
-import type { BundleRecord, DocumentKind, HttpExchange } from '../../../types.ts';
+import type { BundleRecord, DocumentKind, DocumentRecord, HttpExchange } from '../../../types.ts';
 import { parseAuditJson } from '../audit/audit-json.ts';
 import { openMetricsParser } from '../metrics/metrics-format.ts';
 import { decodeToken, JWT_PATTERN, scrubText } from '../tokens/jwt.ts';
@@ -9,7 +9,7 @@ import { tryJson } from '../util/json-head.ts';
 import { splitLines } from '../util/locate.ts';
 import { classifyJson, kindFromPath } from './classify.ts';
 import { type Capture, type CaptureLine, looksLikeCapture, parseCapture, splitRuns } from './http-capture.ts';
-import { extractTokens } from './json-doc.ts';
+import { extractTokens, memberLocator } from './json-doc.ts';
 
 const SECRET_REQUEST_HEADERS = ['authorization', 'dpop', 'proxy-authorization', 'cookie', 'x-api-key'];
 const ignore = () => undefined;
@@ -90,6 +90,7 @@ function emitExchange(cap: Capture, first: CaptureLine, ctx: ParseContext): void
   scrubHeaders(http);
 
   let body: unknown = null;
+  let memberLine: DocumentRecord['memberLine'];
   let bodyKind: DocumentKind | null = kindFromPath(http.path);
   if (http.bodyText !== undefined) {
     const raw = http.bodyText;
@@ -97,6 +98,7 @@ function emitExchange(cap: Capture, first: CaptureLine, ctx: ParseContext): void
     const where = { lineBase: cap.bodyLine - 1, offsetBase: cap.bodyOffset, foundIn: 'http-exchange' as const };
     if (parsed !== undefined) {
       body = extractTokens(raw, parsed, ctx, capturedAt, where);
+      memberLine = memberLocator(raw, cap.bodyLine - 1);
       if (http.jq !== undefined) {
         const part = rebuildFromJq(http.jq, body);
         // Output a filter reduced beyond recognition is kept, but not presented as the document.
@@ -121,8 +123,9 @@ function emitExchange(cap: Capture, first: CaptureLine, ctx: ParseContext): void
     }
     http.bodyText = scrubText(raw, ignore);
   }
-  const rec: BundleRecord = { kind: 'document', file: ctx.path, line: first.line, offset: first.offset, docKind: 'http-exchange', body, http, capturedAt };
+  const rec: DocumentRecord = { kind: 'document', file: ctx.path, line: first.line, offset: first.offset, docKind: 'http-exchange', body, http, capturedAt };
   if (bodyKind) rec.bodyKind = bodyKind;
+  if (memberLine) rec.memberLine = memberLine;
   ctx.emit(rec);
 }
 

@@ -1,9 +1,10 @@
 // JSON documents (health, discovery, JWKS, PRM, admin status/config/stats, collect manifest,
 // conformance report, anything else JSON): one DocumentRecord per file, JWTs inside moved to tokens.
 import type { FileFormat, FileHead, ParseContext } from '../../../format.ts';
-import type { DocumentKind, TokenRecord } from '../../../types.ts';
+import type { DocumentKind, DocumentRecord, TokenRecord } from '../../../types.ts';
 import { decodeToken, scrubJson } from '../tokens/jwt.ts';
 import { firstChar, isLogObject, isObject, jsonErrorOffset, ndjsonObjects, wholeJson } from '../util/json-head.ts';
+import { memberLineIn } from '../util/json-member.ts';
 import { makeLocator } from '../util/locate.ts';
 import { parseTime } from '../util/time.ts';
 import { classifyJson } from './classify.ts';
@@ -54,7 +55,22 @@ export function parseJsonDocument(text: string, ctx: ParseContext): void {
   ctx.setFormat(docKind);
   const capturedAt = statedTime(docKind, value) ?? ctx.mtime;
   const body = extractTokens(text, value, ctx, capturedAt);
-  ctx.emit({ kind: 'document', file: ctx.path, line: 1, offset: 0, docKind, body, capturedAt });
+  ctx.emit({ kind: 'document', file: ctx.path, line: 1, offset: 0, docKind, body, capturedAt, memberLine: memberLocator(text, 0) });
+}
+
+/**
+ * Keeping a document's text costs its size again; past this (a huge export nobody cites member by
+ * member) evidence falls back to the document's first line.
+ */
+const MAX_LOCATABLE_CHARS = 4 * 1024 * 1024;
+
+/** `DocumentRecord.memberLine` over `text`, whose first line is file line `lineBase + 1`. */
+export function memberLocator(text: string, lineBase: number): DocumentRecord['memberLine'] {
+  if (text.length > MAX_LOCATABLE_CHARS) return undefined;
+  return (path) => {
+    const line = memberLineIn(text, path);
+    return line === undefined ? undefined : line + lineBase;
+  };
 }
 
 /** Confident on a JSON document of a known kind; lukewarm on other JSON; zero on log lines and NDJSON. */

@@ -1,7 +1,6 @@
-import { render } from 'ink-testing-library';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { runPipeline, type PipelineResult } from '../../src/cli/pipeline.ts';
-import { App } from '../../src/tui/App.tsx';
+import { drive, ENTER, ESC } from './drive.tsx';
 
 // The cascade sample: a restart regenerated the signing key, then the MCP server 401s on an unknown kid.
 let sample: PipelineResult;
@@ -9,25 +8,8 @@ beforeAll(async () => {
   sample = await runPipeline('samples/signing-key-regenerated.tgz', { progress: false });
 }, 60_000);
 
-const ENTER = '\r';
-const ESC = '\x1b';
-
-/**
- * Render the app and drive it like a person: `press(key, seen)` types one key, then waits until
- * the screen shows `seen` (a string or pattern), so the next key reaches the view now on screen.
- */
-function open() {
-  const app = render(<App model={sample.model} analysis={sample.analysis} color={false} />);
-  const frame = () => app.lastFrame() ?? '';
-  const press = async (k: string, seen: string | RegExp) => {
-    app.stdin.write(k);
-    await vi.waitFor(() => expect(frame()).toMatch(seen), { timeout: 5000 });
-  };
-  const type = async (text: string) => {
-    for (let i = 0; i < text.length; i++) await press(text[i]!, `${text.slice(0, i + 1)}▏`);
-  };
-  return { app, frame, press, type };
-}
+/** The app on the sample, driven like a person (see drive.tsx). */
+const open = () => drive(sample.model, sample.analysis);
 
 describe('TUI checklist and findings', () => {
   it('opens on the checklist with the failing step marked', async () => {

@@ -42,15 +42,28 @@ export function App({ model, analysis, color, makeRedactor, initialView = 'check
   const [redactor, setRedactor] = useState<Redactor | null>(null);
   const [redacted, setRedacted] = useState(false);
   const [notice, setNotice] = useState('');
+  // The finding (and the step filter it was listed under) whose evidence is on screen: Esc returns there.
+  const [from, setFrom] = useState<{ finding: number; evidence: number; step: number | undefined } | null>(null);
   const router = useRef(new KeyRouter()).current;
   const memory = useRef(new Map<string, unknown>()).current;
 
   const ctx: TuiContextValue = useMemo(() => ({
     model, analysis, color, redacted, setTyping, memory,
     show: (text: string) => (redacted && redactor ? redactor.text(text) : text),
+    backTo: from ? `finding ${analysis.findings[from.finding]?.rule ?? ''}`.trim() : null,
+    back: () => {
+      if (!from) return false;
+      setFrom(null);
+      setStepFilter(from.step);
+      setFocus({ kind: 'finding', finding: from.finding, evidence: from.evidence });
+      setView('findings');
+      return true;
+    },
     go: (target: ViewId, f?: Focus) => {
+      // Evidence opened from a finding remembers it for Esc; any other move forgets it.
+      setFrom(f?.kind === 'evidence' && f.from ? { ...f.from, step: stepFilter } : null);
       if (f?.kind === 'step') setStepFilter(f.step);
-      else if (target === 'findings') setStepFilter(undefined);
+      else if (target === 'findings' && f?.kind !== 'finding') setStepFilter(undefined);
       // Evidence that belongs to a trace opens in the trace's timeline.
       if (f?.kind === 'evidence' && f.evidence.trace_id && model.traces.find(f.evidence.trace_id)) {
         setFocus({ kind: 'trace', id: f.evidence.trace_id, file: f.evidence.file, line: f.evidence.line });
@@ -60,7 +73,7 @@ export function App({ model, analysis, color, makeRedactor, initialView = 'check
       setFocus(f);
       setView(target);
     },
-  }), [model, analysis, color, redacted, redactor, memory]);
+  }), [model, analysis, color, redacted, redactor, memory, from, stepFilter]);
 
   // App-wide keys; returns true when the key is consumed (views don't see it). While a view's
   // prompt is open every key goes to the view, so q or a digit can be typed.
@@ -78,10 +91,11 @@ export function App({ model, analysis, color, makeRedactor, initialView = 'check
       return true;
     }
     const n = Number(input);
-    if (input.length === 1 && n >= 1 && n <= VIEWS.length) { setFocus(undefined); if (n === 2) setStepFilter(undefined); setView(VIEWS[n - 1]!.id); return true; }
+    if (input.length === 1 && n >= 1 && n <= VIEWS.length) { setFocus(undefined); setFrom(null); if (n === 2) setStepFilter(undefined); setView(VIEWS[n - 1]!.id); return true; }
     if (key.tab) {
       const at = VIEWS.findIndex((v) => v.id === view);
       setFocus(undefined);
+      setFrom(null);
       setView(VIEWS[(at + (key.shift ? VIEWS.length - 1 : 1)) % VIEWS.length]!.id);
       return true;
     }
@@ -103,7 +117,7 @@ export function App({ model, analysis, color, makeRedactor, initialView = 'check
           <ErrorBoundary key={view}>
             {help ? <HelpView /> : null}
             {!help && view === 'checklist' ? <ChecklistView {...props} /> : null}
-            {!help && view === 'findings' ? <FindingsView {...props} step={stepFilter} /> : null}
+            {!help && view === 'findings' ? <FindingsView {...props} step={stepFilter} focus={focus} /> : null}
             {!help && view === 'traces' ? <TracesView {...props} focus={focus} /> : null}
             {!help && view === 'logs' ? <LogsView {...props} focus={focus} /> : null}
             {!help && view === 'metrics' ? <MetricsView {...props} /> : null}

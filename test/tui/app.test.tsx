@@ -174,7 +174,8 @@ describe('TUI views remember where you were', () => {
     await press('3', '[3 Traces]');
     expect(frame().split('\n')[1]).toBe(timeline);
     await press('6', /\d+ audit row\(s\)/);
-    await press('j', /^› /m);
+    // wait for the cursor to leave the first story (a row without it, then the cursor row)
+    await press('j', /^ {2}\S.*\n› /m);
     const cursor = frame().split('\n').find((l) => l.startsWith('› '));
     await press('2', 'most likely root cause first');
     await press('6', /\d+ audit row\(s\)/);

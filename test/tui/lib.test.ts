@@ -1,7 +1,9 @@
+import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import type { LogRecord } from '../../src/ingest/index.ts';
 import { moveCursor, scrollTop } from '../../src/tui/lib/cursor.ts';
 import { duration, fit, shortPath, span, sparkline, wrapLines } from '../../src/tui/lib/format.ts';
+import { isBackKey } from '../../src/tui/lib/keys.ts';
 import { filterIndexes, findNext, matches, parseFieldFilter, positionAtTime } from '../../src/tui/lib/log-filter.ts';
 
 function rec(msg: string, over: Partial<LogRecord> = {}): LogRecord {
@@ -104,5 +106,18 @@ describe('wrapped text', () => {
     const lines = wrapLines('one two three four five six seven eight', 9, 2);
     expect(lines).toHaveLength(2);
     expect(lines[1]!.endsWith('…')).toBe(true);
+  });
+});
+
+describe('key meanings', () => {
+  const none: Key = {
+    upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
+    return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+    super: false, hyper: false, capsLock: false, numLock: false,
+  };
+  it('reads esc, ←, backspace (DEL) and ctrl-h as back, and nothing else', () => {
+    for (const k of ['escape', 'leftArrow', 'delete', 'backspace'] as const) expect(isBackKey({ ...none, [k]: true })).toBe(true);
+    expect(isBackKey(none)).toBe(false);
+    expect(isBackKey({ ...none, rightArrow: true })).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ const KEYS: [string, string][] = [
   ['1-6 / tab', 'switch view: checklist, findings, traces, logs, metrics, audit'],
   ['j k ↑ ↓', 'move; PgUp/PgDn page; g/G first/last (logs)'],
   ['enter', 'open: a step\'s findings, a finding, an evidence record, a trace timeline, a record\'s fields'],
-  ['esc ← backspace', 'back'],
+  ['esc ← backspace', 'back: close a detail or the record pane; from a finding\'s evidence, back to the finding'],
   ['/ n N', 'search the logs, next/previous match'],
   ['f', 'filter logs by fields: trace_id=… client_id=… (words without = match the message)'],
   ['l  s  c', 'logs: minimum level, one source, clear filters'],

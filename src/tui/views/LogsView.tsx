@@ -10,6 +10,7 @@ import { useList } from '../hooks/use-list.ts';
 import { useSticky } from '../hooks/use-sticky.ts';
 import { usePrompt } from '../hooks/use-prompt.ts';
 import { clock, fit } from '../lib/format.ts';
+import { isBackKey } from '../lib/keys.ts';
 import { filterIndexes, findNext, parseFieldFilter, positionAtTime, type LogFilter } from '../lib/log-filter.ts';
 import { LEVEL_COLOR } from '../theme.ts';
 
@@ -24,7 +25,7 @@ function attrsLine(r: LogRecord): string {
 }
 
 export function LogsView({ height, width, isActive, focus }: LogsViewProps) {
-  const { model, color, show, setTyping } = useTui();
+  const { model, color, show, setTyping, backTo, back } = useTui();
   const rows = model.logs.records();
   const sources = useMemo(() => model.logs.sources().map((s) => s.source), [model]);
   const [filter, setFilter] = useSticky<LogFilter>('logs:filter', NO_FILTER);
@@ -41,7 +42,7 @@ export function LogsView({ height, width, isActive, focus }: LogsViewProps) {
     if (!target) return;
     setFilter(NO_FILTER);
     const at = rows.findIndex((r) => r.file === target.file && r.line === target.line);
-    if (at >= 0) { list.set(at); setMessage(`jumped to ${target.file}:${target.line}`); }
+    if (at >= 0) { list.set(at); setMessage(`jumped to ${target.file}:${target.line}${backTo ? ` · esc: back to ${backTo}` : ''}`); }
     else setMessage(`${target.file}:${target.line} is not a log record in memory`);
   }, [focus]); // only when a new focus arrives
 
@@ -82,6 +83,11 @@ export function LogsView({ height, width, isActive, focus }: LogsViewProps) {
     });
     else if (input === 'c') { setFilter(NO_FILTER); setMessage('filters cleared'); }
     else if (key.return) setExpanded((e) => !e);
+    // Back closes the record pane first, then returns to the finding whose evidence opened the logs.
+    else if (isBackKey(key)) {
+      if (expanded) setExpanded(false);
+      else back();
+    }
   }, { isActive: isActive && prompt.mode == null });
 
   const current = rows[view[list.index] ?? -1];
@@ -108,7 +114,7 @@ export function LogsView({ height, width, isActive, focus }: LogsViewProps) {
         </Box>
       ) : null}
       <Text color={prompt.mode ? 'cyan' : undefined} dimColor={!prompt.mode}>
-        {prompt.mode ? `${{ search: '/', filter: 'filter (key=value …): ', time: 'jump to time: ' }[prompt.mode]}${prompt.text}▏` : fit(message || '/ search · n/N next · f field filter · l level · s source · t time · c clear · enter details', width)}
+        {prompt.mode ? `${{ search: '/', filter: 'filter (key=value …): ', time: 'jump to time: ' }[prompt.mode]}${prompt.text}▏` : fit(message || `${backTo ? `esc: back to ${backTo} · ` : ''}/ search · n/N next · f field filter · l level · s source · t time · c clear · enter details${expanded ? ' · esc close' : ''}`, width)}
       </Text>
     </Box>
   );

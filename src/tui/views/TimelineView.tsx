@@ -6,9 +6,15 @@ import type { AuditRecord, LogRecord } from '../../ingest/index.ts';
 import { useTui } from '../context.ts';
 import { useList } from '../hooks/use-list.ts';
 import { clock, fit, shortPath } from '../lib/format.ts';
+import { isBackKey } from '../lib/keys.ts';
 import { LEVEL_COLOR } from '../theme.ts';
 
-export interface TimelineViewProps { traceId: string; file?: string; line?: number; height: number; width: number; isActive: boolean; onClose(): void }
+export interface TimelineViewProps {
+  traceId: string; file?: string; line?: number; height: number; width: number; isActive: boolean;
+  /** Where esc goes, for the footer: the trace list, or the finding whose evidence opened the timeline. */
+  closeTo?: string;
+  onClose(): void;
+}
 
 function label(r: LogRecord | AuditRecord): { level: string; text: string; source: string } {
   if (r.kind === 'audit') return { level: 'AUDIT', text: `${r.action} ${r.detail}`, source: 'audit' };
@@ -23,7 +29,7 @@ function fields(r: LogRecord | AuditRecord): string[] {
     .map(([k, v]) => `    ${k} = ${typeof v === 'string' ? v : JSON.stringify(v)}`);
 }
 
-export function TimelineView({ traceId, file, line, height, width, isActive, onClose }: TimelineViewProps) {
+export function TimelineView({ traceId, file, line, height, width, isActive, closeTo = 'traces', onClose }: TimelineViewProps) {
   const { model, color, show } = useTui();
   const summary = model.traces.get(traceId);
   const entries = useMemo(() => model.traces.timeline(traceId), [model, traceId]);
@@ -32,7 +38,7 @@ export function TimelineView({ traceId, file, line, height, width, isActive, onC
   const bodyHeight = Math.max(3, height - 2 - (expanded != null ? Math.min(12, fields(entries[expanded]!.record).length) : 0));
   const list = useList(entries.length, bodyHeight, initial);
   useKeys((input, key) => {
-    if (key.escape || key.backspace || key.leftArrow) onClose();
+    if (isBackKey(key)) onClose();
     else if (key.downArrow || input === 'j') list.move(1);
     else if (key.upArrow || input === 'k') list.move(-1);
     else if (key.return) setExpanded((e) => (e === list.index ? null : list.index));
@@ -61,7 +67,7 @@ export function TimelineView({ traceId, file, line, height, width, isActive, onC
           </Box>
         );
       })}
-      <Text dimColor>enter: expand fields · esc: back to traces{entries.some((e) => e.offsetMs) ? ' · ~±Ns: clock offset corrected' : ''}</Text>
+      <Text dimColor>enter: expand fields · esc: back to {closeTo}{entries.some((e) => e.offsetMs) ? ' · ~±Ns: clock offset corrected' : ''}</Text>
     </Box>
   );
 }

@@ -138,6 +138,18 @@ describe('TUI input handling', () => {
   });
 });
 
+describe('TUI input handling: a view and its first key together', () => {
+  it('opens the first finding when 2 and enter arrive in one read', async () => {
+    const { app, frame } = open();
+    await vi.waitFor(() => expect(frame()).toContain('[1 Checklist]'));
+    app.stdin.write(`2${ENTER}`);
+    await vi.waitFor(() => expect(frame()).toContain('Fix: Persist the key directory'), { timeout: 5000 });
+    // and it stays open
+    await new Promise((r) => setTimeout(r, 200));
+    expect(frame()).toContain('Fix: Persist the key directory');
+  });
+});
+
 describe('TUI views remember where you were', () => {
   it('keeps the Logs view\'s level filter, search and cursor across a switch to another view', async () => {
     const { frame, press, type } = open();

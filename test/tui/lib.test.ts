@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LogRecord } from '../../src/ingest/index.ts';
 import { moveCursor, scrollTop } from '../../src/tui/lib/cursor.ts';
 import { duration, fit, shortPath, span, sparkline, wrapLines } from '../../src/tui/lib/format.ts';
-import { isBackKey } from '../../src/tui/lib/keys.ts';
+import { isBackKey, splitKeys } from '../../src/tui/lib/keys.ts';
 import { filterIndexes, findNext, matches, parseFieldFilter, positionAtTime } from '../../src/tui/lib/log-filter.ts';
 
 function rec(msg: string, over: Partial<LogRecord> = {}): LogRecord {
@@ -119,5 +119,11 @@ describe('key meanings', () => {
     for (const k of ['escape', 'leftArrow', 'delete', 'backspace'] as const) expect(isBackKey({ ...none, [k]: true })).toBe(true);
     expect(isBackKey(none)).toBe(false);
     expect(isBackKey({ ...none, rightArrow: true })).toBe(false);
+  });
+  it('splits keys read together into the keys Ink reports one by one', () => {
+    expect(splitKeys('2\rj', none)).toEqual([
+      { input: '2', key: none }, { input: '', key: { ...none, return: true } }, { input: 'j', key: none },
+    ]);
+    expect(splitKeys('a\x7f', none)[1]).toEqual({ input: '', key: { ...none, delete: true } });
   });
 });

@@ -9,3 +9,18 @@ export function isBackKey(key: Key): boolean {
   return key.escape || key.leftArrow || key.backspace || key.delete;
 }
 
+/** Control characters that can arrive inside a run of typed text, and the key Ink reports for each alone. */
+const CONTROL: Record<string, Partial<Key>> = {
+  '\r': { return: true }, '\n': { return: true }, '\t': { tab: true }, '\b': { backspace: true }, '\x7f': { delete: true },
+};
+
+/**
+ * One read of several keys ("2⏎" from a fast typist or a script) as the keys Ink would have
+ * reported one by one: Ink parses the run as text, so an Enter inside it has no `return` flag.
+ */
+export function splitKeys(input: string, key: Key): { input: string; key: Key }[] {
+  return [...input].map((ch) => {
+    const control = CONTROL[ch];
+    return control ? { input: '', key: { ...key, ...control } } : { input: ch, key };
+  });
+}

@@ -15,6 +15,7 @@ import { FindingsView } from './views/FindingsView.tsx';
 import { HelpView } from './views/HelpView.tsx';
 import { LogsView } from './views/LogsView.tsx';
 import { MetricsView } from './views/MetricsView.tsx';
+import { ProblemsView } from './views/ProblemsView.tsx';
 import { TracesView } from './views/TracesView.tsx';
 
 const VIEWS: { id: ViewId; label: string }[] = [
@@ -38,6 +39,7 @@ export function App({ model, analysis, color, makeRedactor, initialView = 'check
   const [focus, setFocus] = useState<Focus | undefined>(undefined);
   const [stepFilter, setStepFilter] = useState<number | undefined>(undefined);
   const [help, setHelp] = useState(false);
+  const [problemsOpen, setProblemsOpen] = useState(false);
   const [typing, setTyping] = useState(false);
   const [redactor, setRedactor] = useState<Redactor | null>(null);
   const [redacted, setRedacted] = useState(false);
@@ -82,6 +84,7 @@ export function App({ model, analysis, color, makeRedactor, initialView = 'check
     if (help) { setHelp(false); return true; }
     if (input === 'q') { exit(); return true; }
     if (input === '?') { setHelp(true); return true; }
+    if (input === 'p') { setProblemsOpen((o) => !o); return true; }
     if (input === 'r') {
       if (!redactor && makeRedactor) {
         try { setRedactor(makeRedactor(model, analysis)); } catch (e) { setNotice(`redaction unavailable: ${(e as Error).message}`); return true; }
@@ -91,11 +94,12 @@ export function App({ model, analysis, color, makeRedactor, initialView = 'check
       return true;
     }
     const n = Number(input);
-    if (input.length === 1 && n >= 1 && n <= VIEWS.length) { setFocus(undefined); setFrom(null); if (n === 2) setStepFilter(undefined); setView(VIEWS[n - 1]!.id); return true; }
+    if (input.length === 1 && n >= 1 && n <= VIEWS.length) { setFocus(undefined); setFrom(null); setProblemsOpen(false); if (n === 2) setStepFilter(undefined); setView(VIEWS[n - 1]!.id); return true; }
     if (key.tab) {
       const at = VIEWS.findIndex((v) => v.id === view);
       setFocus(undefined);
       setFrom(null);
+      setProblemsOpen(false);
       setView(VIEWS[(at + (key.shift ? VIEWS.length - 1 : 1)) % VIEWS.length]!.id);
       return true;
     }
@@ -104,7 +108,10 @@ export function App({ model, analysis, color, makeRedactor, initialView = 'check
 
   const height = Math.max(4, rows - 3);
   const width = Math.max(20, columns - 1);
-  const props = { height, width, isActive: !help };
+  // An overlay (help, the problems pane) hides the view without unmounting it, so an open finding
+  // or timeline is still there when the overlay closes.
+  const overlay = help || problemsOpen;
+  const props = { height, width, isActive: !overlay };
   const top = analysis.findings[0];
   const tabs = VIEWS.map((v, i) => (v.id === view ? `[${i + 1} ${v.label}]` : ` ${i + 1} ${v.label} `)).join('');
   const status = notice || `${top ? `root cause: ${top.title}` : 'no findings'} · ${redacted ? 'REDACTED' : 'r: redact'} · ?: keys · q: quit`;
@@ -114,15 +121,20 @@ export function App({ model, analysis, color, makeRedactor, initialView = 'check
       <Box flexDirection="column" width={columns} height={rows - 1}>
         <Text bold inverse={color}>{fit(`forensic · ${tabs}`, width)}</Text>
         <Box flexDirection="column" height={height} overflow="hidden">
-          <ErrorBoundary key={view}>
+          <ErrorBoundary>
             {help ? <HelpView /> : null}
-            {!help && view === 'checklist' ? <ChecklistView {...props} /> : null}
-            {!help && view === 'findings' ? <FindingsView {...props} step={stepFilter} focus={focus} /> : null}
-            {!help && view === 'traces' ? <TracesView {...props} focus={focus} /> : null}
-            {!help && view === 'logs' ? <LogsView {...props} focus={focus} /> : null}
-            {!help && view === 'metrics' ? <MetricsView {...props} /> : null}
-            {!help && view === 'audit' ? <AuditView {...props} /> : null}
+            {!help && problemsOpen ? <ProblemsView height={height} width={width} isActive onClose={() => setProblemsOpen(false)} /> : null}
           </ErrorBoundary>
+          <Box flexDirection="column" display={overlay ? 'none' : 'flex'}>
+            <ErrorBoundary key={view}>
+              {view === 'checklist' ? <ChecklistView {...props} /> : null}
+              {view === 'findings' ? <FindingsView {...props} step={stepFilter} focus={focus} /> : null}
+              {view === 'traces' ? <TracesView {...props} focus={focus} /> : null}
+              {view === 'logs' ? <LogsView {...props} focus={focus} /> : null}
+              {view === 'metrics' ? <MetricsView {...props} /> : null}
+              {view === 'audit' ? <AuditView {...props} /> : null}
+            </ErrorBoundary>
+          </Box>
         </Box>
         <Text dimColor>{fit(status, width)}</Text>
       </Box>

@@ -11,6 +11,7 @@ const KEYS: [string, string][] = [
   ['l  s  c', 'logs: minimum level, one source, clear filters'],
   ['t', 'logs: jump to a time (HH:MM[:SS] or RFC 3339)'],
   ['h', 'metrics: counters / histograms'],
+  ['p', 'bundle problems: the parts that could not be read (file:line) and the files that were'],
   ['r', 'redaction on/off: show values as the report would'],
   ['?', 'this help'],
   ['q  ctrl-c', 'quit'],

@@ -81,6 +81,8 @@ export function App({ model, analysis, color, makeRedactor, initialView = 'check
   // prompt is open every key goes to the view, so q or a digit can be typed.
   useKeyRouter(router, (input, key) => {
     if (typing) return false;
+    // A notice answers the key before it; any next key clears it.
+    if (notice) setNotice('');
     if (help) { setHelp(false); return true; }
     if (input === 'q') { exit(); return true; }
     if (input === '?') { setHelp(true); return true; }

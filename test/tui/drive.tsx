@@ -3,7 +3,7 @@ import { render } from 'ink-testing-library';
 import { expect, vi } from 'vitest';
 import type { Model } from '../../src/correlate/index.ts';
 import type { Analysis } from '../../src/rules/index.ts';
-import { App } from '../../src/tui/App.tsx';
+import { App, type AppProps } from '../../src/tui/App.tsx';
 
 export const ENTER = '\r';
 export const ESC = '\x1b';
@@ -15,10 +15,12 @@ export const CTRL_U = '\x15';
 /**
  * Render the app and drive it: `press(key, seen)` types one key, then waits until the screen shows
  * `seen` (a string or pattern), so the next key reaches the view now on screen. `size` sets the
- * terminal (ink-testing-library's is 100 columns, rows unknown so the app assumes 24).
+ * terminal (ink-testing-library's is 100 columns, rows unknown so the app assumes 24); `props`
+ * are more App props.
  */
-export function drive(model: Model, analysis: Analysis, size?: { columns: number; rows: number }) {
-  const app = render(<App model={model} analysis={analysis} color={false} />);
+export function drive(model: Model, analysis: Analysis, opts: { size?: { columns: number; rows: number }; props?: Partial<AppProps> } = {}) {
+  const { size, props } = opts;
+  const app = render(<App model={model} analysis={analysis} color={false} {...props} />);
   if (size) {
     // A terminal resize, as Ink and the app see one: new dimensions, then a 'resize' event.
     Object.defineProperty(app.stdout, 'columns', { value: size.columns, configurable: true });

@@ -122,12 +122,16 @@ export function App({ model, analysis, color, makeRedactor, initialView = 'check
     <TuiContext.Provider value={ctx}>
       <Box flexDirection="column" width={columns} height={rows - 1}>
         <Text bold inverse={color}>{fit(`forensic · ${tabs}`, width)}</Text>
+        {/* Views keep their natural height and the box cuts what does not fit: shrunk to the box
+            (Yoga's default), their rows would be drawn over each other on a short terminal. */}
         <Box flexDirection="column" height={height} overflow="hidden">
-          <ErrorBoundary>
-            {help ? <HelpView /> : null}
-            {!help && problemsOpen ? <ProblemsView height={height} width={width} isActive onClose={() => setProblemsOpen(false)} /> : null}
-          </ErrorBoundary>
-          <Box flexDirection="column" display={overlay ? 'none' : 'flex'}>
+          <Box flexDirection="column" flexShrink={0}>
+            <ErrorBoundary>
+              {help ? <HelpView /> : null}
+              {!help && problemsOpen ? <ProblemsView height={height} width={width} isActive onClose={() => setProblemsOpen(false)} /> : null}
+            </ErrorBoundary>
+          </Box>
+          <Box flexDirection="column" flexShrink={0} display={overlay ? 'none' : 'flex'}>
             <ErrorBoundary key={view}>
               {view === 'checklist' ? <ChecklistView {...props} /> : null}
               {view === 'findings' ? <FindingsView {...props} step={stepFilter} focus={focus} /> : null}

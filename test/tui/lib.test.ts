@@ -2,7 +2,8 @@ import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import type { LogRecord } from '../../src/ingest/index.ts';
 import { moveCursor, scrollTop } from '../../src/tui/lib/cursor.ts';
-import { duration, fit, shortPath, span, sparkline, wrapLines } from '../../src/tui/lib/format.ts';
+import { duration, fit, shortPath, span, sparkline, wrapIndented, wrapLines } from '../../src/tui/lib/format.ts';
+import { scrolled } from '../../src/tui/views/TextPane.tsx';
 import { isBackKey, splitKeys } from '../../src/tui/lib/keys.ts';
 import { filterIndexes, matches, matchPositions, nextMatch, parseFieldFilter, parseJumpTime, positionAtTime } from '../../src/tui/lib/log-filter.ts';
 
@@ -143,5 +144,16 @@ describe('key meanings', () => {
       { input: '2', key: none }, { input: '', key: { ...none, return: true } }, { input: 'j', key: none },
     ]);
     expect(splitKeys('a\x7f', none)[1]).toEqual({ input: '', key: { ...none, delete: true } });
+  });
+});
+
+describe('narrow columns', () => {
+  it('wraps with a hanging indent', () => {
+    expect(wrapIndented('logs/a.log:3: truncated JSON line', 22, 2)).toEqual(['  logs/a.log:3:', '    truncated JSON', '    line']);
+  });
+  it('scrolls a text pane without leaving its lines', () => {
+    expect(scrolled(0, -1, 10)).toBe(0);
+    expect(scrolled(9, 5, 10)).toBe(10);
+    expect(scrolled(30, -1, 10)).toBe(9);
   });
 });

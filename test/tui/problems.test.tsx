@@ -37,11 +37,11 @@ describe('bundle problems in the TUI', () => {
   it('lists each with its place on p, and esc closes the list', async () => {
     const { frame, press } = drive(damaged.model, damaged.analysis);
     await press('p', '3 problems reading the bundle; the rest was analyzed:');
-    expect(frame()).toMatch(/^ {2}logs\/authserver\.log:3 {2}truncated JSON line/m);
-    expect(frame()).toMatch(/^ {2}logs\/old\.log\.2\.gz {2}truncated gzip/m);
-    expect(frame()).toMatch(/^ {2}random\.bin {2}binary file skipped/m);
+    expect(frame()).toMatch(/^ {2}logs\/authserver\.log:3: truncated JSON line/m);
+    expect(frame()).toMatch(/^ {2}logs\/old\.log\.2\.gz: truncated gzip/m);
+    expect(frame()).toMatch(/^ {2}random\.bin: binary file skipped/m);
     // and the files that were read, with their skipped lines
-    expect(frame()).toMatch(/^ {2}logs\/authserver\.log {2}3 rec {2}1 skipped {2}log\/slog-json/m);
+    expect(frame()).toMatch(/^ {2}logs\/authserver\.log: 3 records, 1 line skipped \(log\/slog-json\)/m);
     await press(ESC, '! 3 problems reading the bundle');
     expect(frame()).toContain('[1 Checklist]');
   });
@@ -58,11 +58,11 @@ describe('bundle problems in the TUI', () => {
     const problems = Array.from({ length: 40 }, (_, i) => ({ path: `logs/pod-${i + 1}.log`, line: i + 1, problem: 'invalid or truncated JSON' }));
     const analysis: Analysis = { ...sample.analysis, bundle: { ...sample.analysis.bundle, problems } };
     const { frame, press } = drive(sample.model, analysis);
-    await press('p', /rows 1–\d+ of \d+ · j\/k scroll/);
+    await press('p', /lines 1–\d+ of \d+ · j\/k scroll/);
     expect(frame()).not.toContain('logs/pod-40.log:40');
-    await press(' ', /rows 2\d–/);
+    await press(' ', /lines 2\d–/);
     await press(' ', 'logs/pod-40.log:40');
-    await press('k', /rows 38–/);
+    await press('k', /lines 38–/);
   });
 
   it('leaves the view under it as it was: an open finding is still open after esc', async () => {

@@ -77,3 +77,9 @@ export function wrapLines(text: string, width: number, max: number): string[] {
   if (!kept[kept.length - 1]!.endsWith('…')) kept[kept.length - 1] = `${kept[kept.length - 1]!.slice(0, width - 1)}…`;
   return kept;
 }
+
+/** `text` wrapped to `width` with every line indented: the first by `indent`, the rest two more (a hanging indent). */
+export function wrapIndented(text: string, width: number, indent = 0): string[] {
+  const inner = Math.max(10, width - indent - 2);
+  return wrapLines(text, inner, Number.POSITIVE_INFINITY).map((l, i) => `${' '.repeat(indent + (i ? 2 : 0))}${l}`);
+}

@@ -1,12 +1,9 @@
 // The `p` pane: what could not be read in the bundle (with its file:line) and every file that was.
-import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import type { Analysis } from '../../rules/index.ts';
 import { useTui } from '../context.ts';
-import { useKeys } from '../hooks/use-keys.ts';
-import { useSticky } from '../hooks/use-sticky.ts';
-import { fit } from '../lib/format.ts';
-import { isBackKey } from '../lib/keys.ts';
+import { wrapIndented } from '../lib/format.ts';
+import { TextPane } from './TextPane.tsx';
 
 export interface ProblemsViewProps { height: number; width: number; isActive: boolean; onClose(): void }
 
@@ -18,40 +15,26 @@ export function problemsLine(analysis: Analysis): string | null {
   return n ? `! ${plural(n, 'problem')} reading the bundle (damaged or skipped parts) · p: list them` : null;
 }
 
-/** The pane's rows: each problem as `file:line  what`, then the files read, like `analyze --inventory`. */
+/** The pane's rows: each problem as `file:line: what` (as compilers say it), then the files read, like `analyze --inventory`. */
 export function problemRows(analysis: Analysis): string[] {
   const { problems, files } = analysis.bundle;
   const rows = problems.length
     ? [`${plural(problems.length, 'problem')} reading the bundle; the rest was analyzed:`,
-      ...problems.map((p) => `  ${p.path}${p.line != null ? `:${p.line}` : ''}  ${p.problem}`)]
+      ...problems.map((p) => `  ${p.path}${p.line != null ? `:${p.line}` : ''}: ${p.problem}`)]
     : ['No problems: every file was read whole.'];
-  rows.push('', `${plural(files.length, 'file')} read (records, lines skipped, kind/format):`);
-  for (const f of files) rows.push(`  ${f.path}  ${f.records} rec  ${f.skipped} skipped  ${f.kind}/${f.format}${f.wrapper ? ` (${f.wrapper})` : ''}`);
+  rows.push('', `${plural(files.length, 'file')} read:`);
+  for (const f of files) {
+    rows.push(`  ${f.path}: ${plural(f.records, 'record')}, ${plural(f.skipped, 'line')} skipped (${f.kind}/${f.format}${f.wrapper ? `, ${f.wrapper}` : ''})`);
+  }
   return rows;
 }
 
 export function ProblemsView({ height, width, isActive, onClose }: ProblemsViewProps) {
   const { analysis, show } = useTui();
-  const rows = useMemo(() => problemRows(analysis), [analysis]);
-  const bodyHeight = Math.max(1, height - 2);
-  // A text pane: no cursor, j/k scroll it (first visible row kept in [0, lastTop]).
-  const lastTop = Math.max(0, rows.length - bodyHeight);
-  const [at, setTop] = useSticky('problems:top', 0);
-  const top = Math.min(at, lastTop);
-  const scroll = (delta: number) => setTop((t) => Math.max(0, Math.min(Math.min(t, lastTop) + delta, lastTop)));
-  useKeys((input, key) => {
-    if (isBackKey(key) || input === 'p') onClose();
-    else if (key.downArrow || input === 'j') scroll(1);
-    else if (key.upArrow || input === 'k') scroll(-1);
-    else if (key.pageDown || input === ' ') scroll(bodyHeight);
-    else if (key.pageUp) scroll(-bodyHeight);
-  }, { isActive });
-  const more = rows.length > bodyHeight ? ` · rows ${top + 1}–${Math.min(rows.length, top + bodyHeight)} of ${rows.length} · j/k scroll` : '';
-  return (
-    <Box flexDirection="column">
-      <Text bold>{fit(show(`Bundle: ${analysis.bundle.source}`), width)}</Text>
-      {rows.slice(top, top + bodyHeight).map((r, i) => <Text key={top + i}>{fit(show(r), width)}</Text>)}
-      <Text dimColor>{fit(`esc/p: close${more}`, width)}</Text>
-    </Box>
-  );
+  // Wrapped, not cut: a problem's place and reason are the point of the pane.
+  const lines = useMemo(() => problemRows(analysis).flatMap((r) => {
+    const indent = r.length - r.trimStart().length;
+    return r ? wrapIndented(show(r.trimStart()), width, indent) : [''];
+  }), [analysis, show, width]);
+  return <TextPane title={show(`Bundle: ${analysis.bundle.source}`)} lines={lines} height={height} width={width} isActive={isActive} closeKey="p" closeTo="the view" onClose={onClose} memoryKey="problems:top" />;
 }

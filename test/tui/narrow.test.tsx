@@ -1,0 +1,68 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runPipeline, type PipelineResult } from '../../src/cli/pipeline.ts';
+import { drive, ENTER } from './drive.tsx';
+
+// The cascade sample: AP0401 has a long explanation and fix.
+let sample: PipelineResult;
+beforeAll(async () => {
+  sample = await runPipeline('samples/signing-key-regenerated.tgz', { progress: false });
+}, 60_000);
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+describe('a finding on a 70-column terminal', () => {
+  it('wraps the whole explanation and fix instead of cutting them, and still lists evidence', async () => {
+    const f = sample.analysis.findings[0]!;
+    const { frame, press } = drive(sample.model, sample.analysis, { size: { columns: 70, rows: 24 } });
+    await expect.poll(frame).toContain('[1 Checklist]');
+    await press('2', 'most likely root cause first');
+    await press(ENTER, /Evidence \(\d+\)/);
+    const lines = frame().split('\n');
+    const at = lines.findIndex((l) => l.startsWith('Fix: '));
+    const docs = lines.findIndex((l) => l.startsWith('Docs: '));
+    // every line between the head and Docs: is the explanation then the fix, word for word
+    expect(squash(lines.slice(2, at).join(' '))).toBe(squash(f.explanation));
+    expect(squash(lines.slice(at, docs).join(' '))).toBe(squash(`Fix: ${f.fix}`));
+    expect(frame()).toMatch(/^› log /m);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(70);
+  });
+});
+
+describe('a 30×8 terminal', () => {
+  const size = { columns: 30, rows: 8 };
+
+  it('draws the checklist rows in order, one per line', async () => {
+    const { frame } = drive(sample.model, sample.analysis, { size });
+    await expect.poll(frame).toContain('[1 Checklist]');
+    expect(frame().split('\n')[1]).toMatch(/^› \S +1 /);
+    const lines = frame().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(8);
+    for (let step = 2; step <= 5; step++) expect(lines[step]).toMatch(new RegExp(`^ {2}\\S +${step} `));
+  });
+
+  it('shows a finding\'s head, cut text and the e key, then the whole text a screen at a time', async () => {
+    const f = sample.analysis.findings[0]!;
+    const { frame, press } = drive(sample.model, sample.analysis, { size });
+    await expect.poll(frame).toContain('[1 Checklist]');
+    await press('2', '› AP0401');
+    await press(ENTER, /^AP0401 · /m);
+    expect(frame().split('\n')[2]).toMatch(/^pod\/authserver/);
+    expect(frame()).toMatch(/^Fix: Persist the key/m);
+    expect(frame()).toMatch(/^Evidence \(7\) · e: the whole/m);
+    await press('e', 'AP0401: the whole text');
+    // scroll to the end, reading every line once
+    const seen: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const body = frame().split('\n').slice(2, 5);
+      const m = /lines (\d+)–(\d+) of (\d+)/.exec(frame());
+      if (!m) break;
+      seen[Number(m[1]) - 1] = body[0]!;
+      if (m[2] === m[3]) { seen.push(...body.slice(1)); break; }
+      await press('j', `lines ${Number(m[1]) + 1}–`);
+    }
+    const text = squash(seen.join(' '));
+    expect(text).toContain(squash(f.explanation));
+    expect(text).toContain(squash(`Fix: ${f.fix}`));
+    await press('e', /^Evidence \(7\)/m);
+  });
+});

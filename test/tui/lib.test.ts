@@ -2,7 +2,7 @@ import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import type { LogRecord } from '../../src/ingest/index.ts';
 import { moveCursor, scrollTop } from '../../src/tui/lib/cursor.ts';
-import { duration, fit, shortPath, span, sparkline, wrapIndented, wrapLines } from '../../src/tui/lib/format.ts';
+import { duration, fit, shortPath, sourceLabel, span, sparkline, wrapIndented, wrapLines } from '../../src/tui/lib/format.ts';
 import { scrolled } from '../../src/tui/views/TextPane.tsx';
 import { isBackKey, splitKeys } from '../../src/tui/lib/keys.ts';
 import { filterIndexes, matches, matchPositions, nextMatch, parseFieldFilter, parseJumpTime, positionAtTime } from '../../src/tui/lib/log-filter.ts';
@@ -148,6 +148,15 @@ describe('key meanings', () => {
 });
 
 describe('narrow columns', () => {
+  it('labels a pod by its app and its own suffix, dropping what every pod shares', () => {
+    expect(sourceLabel('pod/authserver-7646c4a17-rhlj6/authserver', 26)).toBe('authserver-7646c4a17-rhlj6');
+    expect(sourceLabel('pod/authserver-7646c4a17-rhlj6/authserver', 14)).toBe('authser…-rhlj6');
+    expect(sourceLabel('pod/authserver-7f78a1e10-lhnfn/authserver', 14)).not.toBe(sourceLabel('pod/authserver-7f78a1e10-vgmvx/authserver', 14));
+    // a sidecar keeps its container name; short names are padded, not cut
+    expect(sourceLabel('pod/notes-mcp-5e060b703-p267z/istio-proxy', 20)).toBe('notes-mcp-…tio-proxy');
+    expect(sourceLabel('container/3ec2ae8cafc0', 14)).toBe('3ec2ae8cafc0  ');
+    expect(sourceLabel('authserver-1', 14)).toBe('authserver-1  ');
+  });
   it('wraps with a hanging indent', () => {
     expect(wrapIndented('logs/a.log:3: truncated JSON line', 22, 2)).toEqual(['  logs/a.log:3:', '    truncated JSON', '    line']);
   });

@@ -2,10 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline, type PipelineResult } from '../../src/cli/pipeline.ts';
 import { drive, ENTER } from './drive.tsx';
 
-// The cascade sample: AP0401 has a long explanation and fix.
+// The cascade sample (AP0401 has a long explanation and fix), and db-unreachable (two authserver pods).
 let sample: PipelineResult;
+let twoPods: PipelineResult;
 beforeAll(async () => {
   sample = await runPipeline('samples/signing-key-regenerated.tgz', { progress: false });
+  twoPods = await runPipeline('samples/db-unreachable.tgz', { progress: false });
 }, 60_000);
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -64,5 +66,28 @@ describe('a 30×8 terminal', () => {
     expect(text).toContain(squash(f.explanation));
     expect(text).toContain(squash(`Fix: ${f.fix}`));
     await press('e', /^Evidence \(7\)/m);
+  });
+});
+
+describe('the Logs source column', () => {
+  it('keeps the end of a pod name, which tells two pods of one deployment apart', async () => {
+    const { press } = drive(twoPods.model, twoPods.analysis);
+    await press('4', 'records · level≥DEBUG');
+    await press('s', 'source=pod/authserver-7f78a1e10-lhnfn/authserver');
+    await press('g', /^› [\d:.]+ authserv\S*…\S*-lhnfn (DEBUG|INFO |WARN |ERROR)/m);
+    await press('s', 'source=pod/authserver-7f78a1e10-vgmvx/authserver');
+    await press('g', /^› [\d:.]+ authserv\S*…\S*-vgmvx (DEBUG|INFO |WARN |ERROR)/m);
+  });
+});
+
+describe('a trace timeline on an 80-column terminal', () => {
+  it('keeps each record\'s file:line whole at the end of its row', async () => {
+    const { frame, press } = drive(twoPods.model, twoPods.analysis, { size: { columns: 80, rows: 24 } });
+    await expect.poll(frame).toContain('[1 Checklist]');
+    await press('3', 'start (UTC)');
+    await press(ENTER, /^Trace /m);
+    const rows = frame().split('\n').filter((l) => /^[› ] \d\d:\d\d:\d\d\.\d{3}/.test(l));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r).toMatch(/\.log:\d+$/);
   });
 });

@@ -9,7 +9,7 @@ import { useTui, type Focus } from '../context.ts';
 import { useList } from '../hooks/use-list.ts';
 import { useSticky } from '../hooks/use-sticky.ts';
 import { usePrompt } from '../hooks/use-prompt.ts';
-import { clock, fit } from '../lib/format.ts';
+import { clock, fit, sourceLabel } from '../lib/format.ts';
 import { isBackKey } from '../lib/keys.ts';
 import { filterIndexes, matchPositions, nextMatch, parseFieldFilter, parseJumpTime, positionAtTime, type LogFilter } from '../lib/log-filter.ts';
 import { LEVEL_COLOR } from '../theme.ts';
@@ -36,6 +36,8 @@ export function LogsView({ height, width, isActive, focus }: LogsViewProps) {
   // Every match of the search, once per query and filter: n/N then say "match i/N".
   const matches = useMemo(() => matchPositions(rows, view, query), [rows, view, query]);
   const bodyHeight = Math.max(3, height - 3 - (expanded ? 8 : 0));
+  // Wider terminals give the source column more room (pod names run to ~40 characters).
+  const sourceWidth = Math.max(14, Math.min(26, Math.floor(width / 6)));
   const list = useList(view.length, bodyHeight, 0, 'logs');
 
   // Jump to a record named by the evidence of a finding (filters cleared so it is visible).
@@ -112,7 +114,7 @@ export function LogsView({ height, width, isActive, focus }: LogsViewProps) {
         const idx = list.top + i;
         const r = rows[view[idx]!]!;
         const selected = idx === list.index;
-        const line = `${selected ? '›' : ' '} ${clock(r.ts)} ${fit(r.source, 14)} ${r.level.padEnd(5)} ${r.msg.split('\n')[0]} ${attrsLine(r)}`;
+        const line = `${selected ? '›' : ' '} ${clock(r.ts)} ${sourceLabel(r.source, sourceWidth)} ${r.level.padEnd(5)} ${r.msg.split('\n')[0]} ${attrsLine(r)}`;
         return <Text key={view[idx]} bold={selected} color={color ? LEVEL_COLOR[r.level] : undefined}>{fit(show(line), width)}</Text>;
       })}
       {expanded && current ? (

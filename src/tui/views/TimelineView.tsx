@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import type { AuditRecord, LogRecord } from '../../ingest/index.ts';
 import { useTui } from '../context.ts';
 import { useList } from '../hooks/use-list.ts';
-import { clock, fit, shortPath } from '../lib/format.ts';
+import { clock, fit, shortPath, sourceLabel } from '../lib/format.ts';
 import { isBackKey } from '../lib/keys.ts';
 import { LEVEL_COLOR } from '../theme.ts';
 
@@ -55,9 +55,11 @@ export function TimelineView({ traceId, file, line, height, width, isActive, clo
         const selected = idx === list.index;
         const { level, text, source } = label(e.record);
         const off = e.offsetMs ? `~${e.offsetMs > 0 ? '+' : ''}${Math.round(e.offsetMs / 1000)}s` : '';
-        // The place stays visible: the message is what gets cut on a narrow terminal.
-        const where = ` ${shortPath(e.record.file)}:${e.record.line}`;
-        const head = `${selected ? '›' : ' '} ${clock(e.correctedTs)}${off.padEnd(6)} ${fit(source, 16)} ${level.padEnd(5)} ${'  '.repeat(Math.min(4, e.depth))}`;
+        const head = `${selected ? '›' : ' '} ${clock(e.correctedTs)}${off.padEnd(6)} ${sourceLabel(source, 16)} ${level.padEnd(5)} ${'  '.repeat(Math.min(4, e.depth))}`;
+        // The place stays visible: the message is what gets cut on a narrow terminal, and the file
+        // name is cut in its middle so that its end and the line number stay.
+        const at = `:${e.record.line}`;
+        const where = ` ${shortPath(e.record.file, Math.max(10, Math.min(28, width - head.length - 11 - at.length)))}${at}`;
         const rowText = `${head}${fit(text, Math.max(10, width - head.length - where.length))}${where}`;
         const lc = level === 'AUDIT' ? 'magenta' : LEVEL_COLOR[level as keyof typeof LEVEL_COLOR];
         return (

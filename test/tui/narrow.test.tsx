@@ -91,3 +91,14 @@ describe('a trace timeline on an 80-column terminal', () => {
     for (const r of rows) expect(r).toMatch(/\.log:\d+$/);
   });
 });
+
+describe('the ? help on an 80×24 terminal', () => {
+  it('fits whole, one line per key', async () => {
+    const { frame, press } = drive(sample.model, sample.analysis, { size: { columns: 80, rows: 24 } });
+    await expect.poll(frame).toContain('[1 Checklist]');
+    await press('?', 'Keys');
+    expect(frame()).toContain('Press any key to close.');
+    for (const k of ['esc ← backspace', 'ctrl-u', '  p  ', '  e  ']) expect(frame()).toContain(k);
+    for (const l of frame().split('\n')) expect(l.length).toBeLessThanOrEqual(80);
+  });
+});

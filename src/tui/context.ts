@@ -15,6 +15,10 @@ export interface TuiContextValue {
   redacted: boolean;
   /** Switch views; `focus` tells the target what to select (a step, a trace, a record). */
   go(view: ViewId, focus?: Focus): void;
+  /** What `back()` returns to (`finding AP0401`) while a finding's evidence is on screen; null otherwise. */
+  backTo: string | null;
+  /** Return to the finding whose evidence opened the current view; false when there is none. */
+  back(): boolean;
   /** Views call this while a text prompt is open so global keys (q, digits) type instead. */
   setTyping(isTyping: boolean): void;
   /** Per-view state kept across view switches (see hooks/use-sticky.ts). */
@@ -23,9 +27,12 @@ export interface TuiContextValue {
 
 export type Focus =
   | { kind: 'step'; step: number }
+  /** Reopen `analysis.findings[finding]` with the cursor on its `evidence`-th item (Esc back from that evidence). */
+  | { kind: 'finding'; finding: number; evidence: number }
   | { kind: 'trace'; id: string; file?: string; line?: number }
   | { kind: 'record'; file: string; line: number }
-  | { kind: 'evidence'; evidence: Evidence };
+  /** `from` names the finding and evidence item opened, so Esc can return there. */
+  | { kind: 'evidence'; evidence: Evidence; from?: { finding: number; evidence: number } };
 
 export const TuiContext = createContext<TuiContextValue | null>(null);
 

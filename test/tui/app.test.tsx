@@ -1,7 +1,6 @@
-import { render } from 'ink-testing-library';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { runPipeline, type PipelineResult } from '../../src/cli/pipeline.ts';
-import { App } from '../../src/tui/App.tsx';
+import { drive, ENTER, ESC } from './drive.tsx';
 
 // The cascade sample: a restart regenerated the signing key, then the MCP server 401s on an unknown kid.
 let sample: PipelineResult;
@@ -9,25 +8,8 @@ beforeAll(async () => {
   sample = await runPipeline('samples/signing-key-regenerated.tgz', { progress: false });
 }, 60_000);
 
-const ENTER = '\r';
-const ESC = '\x1b';
-
-/**
- * Render the app and drive it like a person: `press(key, seen)` types one key, then waits until
- * the screen shows `seen` (a string or pattern), so the next key reaches the view now on screen.
- */
-function open() {
-  const app = render(<App model={sample.model} analysis={sample.analysis} color={false} />);
-  const frame = () => app.lastFrame() ?? '';
-  const press = async (k: string, seen: string | RegExp) => {
-    app.stdin.write(k);
-    await vi.waitFor(() => expect(frame()).toMatch(seen), { timeout: 5000 });
-  };
-  const type = async (text: string) => {
-    for (let i = 0; i < text.length; i++) await press(text[i]!, `${text.slice(0, i + 1)}▏`);
-  };
-  return { app, frame, press, type };
-}
+/** The app on the sample, driven like a person (see drive.tsx). */
+const open = () => drive(sample.model, sample.analysis);
 
 describe('TUI checklist and findings', () => {
   it('opens on the checklist with the failing step marked', async () => {
@@ -156,6 +138,18 @@ describe('TUI input handling', () => {
   });
 });
 
+describe('TUI input handling: a view and its first key together', () => {
+  it('opens the first finding when 2 and enter arrive in one read', async () => {
+    const { app, frame } = open();
+    await vi.waitFor(() => expect(frame()).toContain('[1 Checklist]'));
+    app.stdin.write(`2${ENTER}`);
+    await vi.waitFor(() => expect(frame()).toContain('Fix: Persist the key directory'), { timeout: 5000 });
+    // and it stays open
+    await new Promise((r) => setTimeout(r, 200));
+    expect(frame()).toContain('Fix: Persist the key directory');
+  });
+});
+
 describe('TUI views remember where you were', () => {
   it('keeps the Logs view\'s level filter, search and cursor across a switch to another view', async () => {
     const { frame, press, type } = open();
@@ -192,7 +186,8 @@ describe('TUI views remember where you were', () => {
     await press('3', '[3 Traces]');
     expect(frame().split('\n')[1]).toBe(timeline);
     await press('6', /\d+ audit row\(s\)/);
-    await press('j', /^› /m);
+    // wait for the cursor to leave the first story (a row without it, then the cursor row)
+    await press('j', /^ {2}\S.*\n› /m);
     const cursor = frame().split('\n').find((l) => l.startsWith('› '));
     await press('2', 'most likely root cause first');
     await press('6', /\d+ audit row\(s\)/);

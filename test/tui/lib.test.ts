@@ -1,8 +1,11 @@
+import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import type { LogRecord } from '../../src/ingest/index.ts';
 import { moveCursor, scrollTop } from '../../src/tui/lib/cursor.ts';
-import { duration, fit, shortPath, span, sparkline, wrapLines } from '../../src/tui/lib/format.ts';
-import { filterIndexes, findNext, matches, parseFieldFilter, positionAtTime } from '../../src/tui/lib/log-filter.ts';
+import { duration, fit, shortPath, sourceLabel, span, sparkline, wrapIndented, wrapLines } from '../../src/tui/lib/format.ts';
+import { scrolled } from '../../src/tui/views/TextPane.tsx';
+import { isBackKey, splitKeys } from '../../src/tui/lib/keys.ts';
+import { filterIndexes, matches, matchPositions, nextMatch, parseFieldFilter, parseJumpTime, positionAtTime } from '../../src/tui/lib/log-filter.ts';
 
 function rec(msg: string, over: Partial<LogRecord> = {}): LogRecord {
   return { kind: 'log', file: 'a.log', line: 1, offset: 0, ts: null, level: 'INFO', msg, source: 'pod-a', origin: 'authserver', format: 'slog-json', attrs: {}, ...over };
@@ -66,13 +69,31 @@ describe('log filters and search', () => {
     expect(filterIndexes(rows, { minLevel: 'DEBUG', sources: [], fields: [{ key: 'client_id', value: 'cli' }] })).toEqual([2]);
     expect(matches(rows[1]!, { minLevel: 'DEBUG', sources: ['pod-a'], fields: [] })).toBe(false);
   });
-  it('finds the next and previous match, wrapping around', () => {
+  it('finds the next and previous match, wrapping around, and says which match it is', () => {
     const view = [0, 1, 2];
-    expect(findNext(rows, view, 'db down', 0, 1)).toBe(1);
-    expect(findNext(rows, view, 'http', 0, 1)).toBe(2);
-    expect(findNext(rows, view, 'http', 2, 1)).toBe(0);
-    expect(findNext(rows, view, 'http', 0, -1)).toBe(2);
-    expect(findNext(rows, view, 'nothing like this', 0, 1)).toBe(-1);
+    const http = matchPositions(rows, view, 'http');
+    expect(http).toEqual([0, 2]);
+    expect(nextMatch(matchPositions(rows, view, 'db down'), 0, 1)).toEqual({ pos: 1, nth: 1 });
+    expect(nextMatch(http, 0, 1)).toEqual({ pos: 2, nth: 2 });
+    expect(nextMatch(http, 2, 1)).toEqual({ pos: 0, nth: 1 });
+    expect(nextMatch(http, 0, -1)).toEqual({ pos: 2, nth: 2 });
+    expect(nextMatch(http, 1, -1)).toEqual({ pos: 0, nth: 1 });
+    // from before the first row: the cursor row itself counts (a new search starts there)
+    expect(nextMatch(http, -1, 1)).toEqual({ pos: 0, nth: 1 });
+    expect(nextMatch(matchPositions(rows, view, 'nothing like this'), 0, 1)).toBeNull();
+    expect(matchPositions(rows, view, '')).toEqual([]);
+  });
+  it('reads a jump time as HH:MM[:SS[.mmm]] on the bundle\'s day or RFC 3339, and nothing out of range', () => {
+    const day = Date.parse('2026-10-03T08:00:04.861Z');
+    expect(parseJumpTime('09:30', day)).toBe(Date.parse('2026-10-03T09:30:00Z'));
+    expect(parseJumpTime(' 8:34:19.164 ', day)).toBe(Date.parse('2026-10-03T08:34:19.164Z'));
+    expect(parseJumpTime('2026-10-03T09:30:00Z', day)).toBe(Date.parse('2026-10-03T09:30:00Z'));
+    expect(parseJumpTime('2026-10-03 09:30', day)).toBe(Date.parse('2026-10-03T09:30:00Z'));
+    expect(parseJumpTime('2026-10-03T11:30:00+02:00', day)).toBe(Date.parse('2026-10-03T09:30:00Z'));
+    for (const bad of ['25:99', '24:00', '12:60', '12:00:61', 'garbage', '12', '2026-02-30T09:00:00Z', '2026-13-01T00:00Z', '']) {
+      expect(parseJumpTime(bad, day), bad).toBeNull();
+    }
+    expect(parseJumpTime('09:30', null)).toBeNull();
   });
   it('jumps to the first record at or after a time', () => {
     const timed = [rec('a', { ts: 1000 }), rec('b', { ts: 2000 }), rec('c', { ts: 3000 })];
@@ -104,5 +125,44 @@ describe('wrapped text', () => {
     const lines = wrapLines('one two three four five six seven eight', 9, 2);
     expect(lines).toHaveLength(2);
     expect(lines[1]!.endsWith('…')).toBe(true);
+  });
+});
+
+describe('key meanings', () => {
+  const none: Key = {
+    upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
+    return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+    super: false, hyper: false, capsLock: false, numLock: false,
+  };
+  it('reads esc, ←, backspace (DEL) and ctrl-h as back, and nothing else', () => {
+    for (const k of ['escape', 'leftArrow', 'delete', 'backspace'] as const) expect(isBackKey({ ...none, [k]: true })).toBe(true);
+    expect(isBackKey(none)).toBe(false);
+    expect(isBackKey({ ...none, rightArrow: true })).toBe(false);
+  });
+  it('splits keys read together into the keys Ink reports one by one', () => {
+    expect(splitKeys('2\rj', none)).toEqual([
+      { input: '2', key: none }, { input: '', key: { ...none, return: true } }, { input: 'j', key: none },
+    ]);
+    expect(splitKeys('a\x7f', none)[1]).toEqual({ input: '', key: { ...none, delete: true } });
+  });
+});
+
+describe('narrow columns', () => {
+  it('labels a pod by its app and its own suffix, dropping what every pod shares', () => {
+    expect(sourceLabel('pod/authserver-7646c4a17-rhlj6/authserver', 26)).toBe('authserver-7646c4a17-rhlj6');
+    expect(sourceLabel('pod/authserver-7646c4a17-rhlj6/authserver', 14)).toBe('authser…-rhlj6');
+    expect(sourceLabel('pod/authserver-7f78a1e10-lhnfn/authserver', 14)).not.toBe(sourceLabel('pod/authserver-7f78a1e10-vgmvx/authserver', 14));
+    // a sidecar keeps its container name; short names are padded, not cut
+    expect(sourceLabel('pod/notes-mcp-5e060b703-p267z/istio-proxy', 20)).toBe('notes-mcp-…tio-proxy');
+    expect(sourceLabel('container/3ec2ae8cafc0', 14)).toBe('3ec2ae8cafc0  ');
+    expect(sourceLabel('authserver-1', 14)).toBe('authserver-1  ');
+  });
+  it('wraps with a hanging indent', () => {
+    expect(wrapIndented('logs/a.log:3: truncated JSON line', 22, 2)).toEqual(['  logs/a.log:3:', '    truncated JSON', '    line']);
+  });
+  it('scrolls a text pane without leaving its lines', () => {
+    expect(scrolled(0, -1, 10)).toBe(0);
+    expect(scrolled(9, 5, 10)).toBe(10);
+    expect(scrolled(30, -1, 10)).toBe(9);
   });
 });

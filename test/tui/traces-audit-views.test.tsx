@@ -59,7 +59,9 @@ describe('traces listed a page at a time', () => {
     await press('2', '› AP0000');
     await press('\r', /Evidence \(1\)/);
     await press('\r', 'Trace ');
-    await press('\x1b', 'start (UTC)');
+    // esc goes back to the finding; the Traces tab then lists up to that trace, cursor on it
+    await press('\x1b', /Evidence \(1\)/);
+    await press('3', 'start (UTC)');
     expect(frame()).toMatch(new RegExp(`› .*req:${id(n - 1)}`));
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 // Keyboard handling for views: one stdin subscription in the App, handlers registered synchronously.
 import { useInput, type Key } from 'ink';
 import { createContext, useContext, useLayoutEffect, useRef, useState } from 'react';
+import { splitKeys } from '../lib/keys.ts';
 
 type Handler = (input: string, key: Key) => void;
 interface Entry { handler: Handler; active: boolean }
@@ -37,9 +38,9 @@ export function useKeyRouter(router: KeyRouter, global: (input: string, key: Key
     // Keys read together (fast typing, scripted input) reach Ink as one "paste": handle them one
     // per commit, so a key that switches views is on screen before the next key is routed.
     if (input.length > 1 && !key.ctrl && !key.meta) {
-      const [first, ...rest] = [...input];
-      pending.current.push(...rest.map((k) => ({ input: k, key })));
-      handle(first!, key);
+      const [first, ...rest] = splitKeys(input, key);
+      pending.current.push(...rest);
+      handle(first!.input, first!.key);
       setCommits((n) => n + 1);
     } else handle(input, key);
   });

@@ -9,7 +9,7 @@ export interface Prompt<K extends string> {
   open(mode: K, initial?: string): void;
 }
 
-/** While open, keys edit the text; enter calls onSubmit(mode, text), esc cancels. */
+/** While open, keys edit the text (ctrl-u clears it); enter calls onSubmit(mode, text), esc cancels. */
 export function usePrompt<K extends string>(isActive: boolean, onSubmit: (mode: K, text: string) => void, onOpenChange: (open: boolean) => void): Prompt<K> {
   const [mode, setMode] = useState<K | null>(null);
   const [text, setText] = useState('');
@@ -19,6 +19,7 @@ export function usePrompt<K extends string>(isActive: boolean, onSubmit: (mode: 
     if (key.escape) close();
     else if (key.return) { const m = mode; close(); onSubmit(m, text); }
     else if (key.backspace || key.delete) setText((t) => t.slice(0, -1));
+    else if (key.ctrl && input === 'u') setText('');
     else if (input && !key.ctrl && !key.meta && !key.upArrow && !key.downArrow) setText((t) => t + input);
   }, { isActive: isActive && mode != null });
   return {

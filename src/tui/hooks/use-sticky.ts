@@ -1,5 +1,5 @@
 // View state that outlives the view: switching to another tab and back restores it.
-import { useCallback, useContext, useEffect, useState, type Dispatch, type SetStateAction } from 'react';
+import { useCallback, useContext, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { TuiContext } from '../context.ts';
 
 /**
@@ -22,8 +22,16 @@ export function useSticky<T>(key: string | undefined, initial: T | (() => T)): [
     setState(current);
   }
   useEffect(() => { if (key !== undefined) memory?.set(key, current.value); }, [memory, key, current.value]);
+  // The latest value, including updates not rendered yet: each update builds on the one before,
+  // and is remembered at once, so a key that changes the state and leaves the view keeps both.
+  const latest = useRef(current);
+  latest.current = current;
   const set = useCallback<Dispatch<SetStateAction<T>>>((next) => {
-    setState((s) => ({ key: s.key, value: typeof next === 'function' ? (next as (prev: T) => T)(s.value) : next }));
-  }, []);
+    const prev = latest.current;
+    const value = typeof next === 'function' ? (next as (prev: T) => T)(prev.value) : next;
+    latest.current = { key: prev.key, value };
+    if (prev.key !== undefined) memory?.set(prev.key, value);
+    setState(latest.current);
+  }, [memory]);
   return [current.value, set];
 }

@@ -77,3 +77,27 @@ export function wrapLines(text: string, width: number, max: number): string[] {
   if (!kept[kept.length - 1]!.endsWith('…')) kept[kept.length - 1] = `${kept[kept.length - 1]!.slice(0, width - 1)}…`;
   return kept;
 }
+
+/** `text` wrapped to `width` with every line indented: the first by `indent`, the rest two more (a hanging indent). */
+export function wrapIndented(text: string, width: number, indent = 0): string[] {
+  const inner = Math.max(10, width - indent - 2);
+  return wrapLines(text, inner, Number.POSITIVE_INFINITY).map((l, i) => `${' '.repeat(indent + (i ? 2 : 0))}${l}`);
+}
+
+/**
+ * A log source short enough for a column, keeping what tells sources apart: `pod/` and
+ * `container/` are dropped, and so is a pod's `/container` when it is the pod's app name
+ * (`pod/authserver-7646c4a17-rhlj6/authserver` → `authserver-7646c4a17-rhlj6`); then, when still
+ * too long, the middle is cut so the app name's start and the pod's own suffix both stay
+ * (`authser…-rhlj6`). Padded to `width`.
+ */
+export function sourceLabel(source: string, width: number): string {
+  let s = source.replace(/^(pod|container)\//, '');
+  const slash = s.lastIndexOf('/');
+  if (source.startsWith('pod/') && slash > 0 && s.startsWith(`${s.slice(slash + 1)}-`)) s = s.slice(0, slash);
+  if (s.length <= width) return s.padEnd(width);
+  if (width < 8) return fit(s, width);
+  // The end: the pod's random suffix with its dash (6 characters), or half the column if wider.
+  const end = Math.max(6, Math.floor((width - 1) / 2));
+  return `${s.slice(0, width - 1 - end)}…${s.slice(s.length - end)}`;
+}

@@ -64,18 +64,62 @@ export function searchText(r: LogRecord): string {
   return `${r.msg} ${r.traceId ?? ''} ${r.requestId ?? ''} ${attrs}`.toLowerCase();
 }
 
-/**
- * Position (in `view`, a list of row indexes) of the next record whose text contains `query`,
- * searching forward (dir 1) or backward (dir -1) from `from`, wrapping around; -1 when none.
- */
-export function findNext(rows: readonly LogRecord[], view: ArrayLike<number>, query: string, from: number, dir: 1 | -1): number {
+/** Positions (in `view`, a list of row indexes) of the records whose text contains `query`, in order. */
+export function matchPositions(rows: readonly LogRecord[], view: ArrayLike<number>, query: string): number[] {
   const q = query.toLowerCase();
-  if (!q || view.length === 0) return -1;
-  for (let step = 1; step <= view.length; step++) {
-    const pos = (((from + dir * step) % view.length) + view.length) % view.length;
-    if (searchText(rows[view[pos]!]!).includes(q)) return pos;
+  const out: number[] = [];
+  if (!q) return out;
+  for (let pos = 0; pos < view.length; pos++) if (searchText(rows[view[pos]!]!).includes(q)) out.push(pos);
+  return out;
+}
+
+/**
+ * The next match after position `from` (dir 1) or before it (dir -1), wrapping around, with its
+ * number among the matches (1-based, for "match i/N"); null when there is none.
+ */
+export function nextMatch(matches: readonly number[], from: number, dir: 1 | -1): { pos: number; nth: number } | null {
+  if (matches.length === 0) return null;
+  // First match after `from`, by binary search.
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (matches[mid]! <= from) lo = mid + 1;
+    else hi = mid;
   }
-  return -1;
+  let i = dir === 1 ? lo : (matches[lo - 1] === from ? lo - 2 : lo - 1);
+  i = ((i % matches.length) + matches.length) % matches.length;
+  return { pos: matches[i]!, nth: i + 1 };
+}
+
+const HM = /^(\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?$/;
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?([Zz]|[+-]\d{2}:?\d{2})?$/;
+
+function validClock(h: string, m: string, s: string | undefined): boolean {
+  return Number(h) <= 23 && Number(m) <= 59 && Number(s ?? 0) <= 59;
+}
+
+/**
+ * Epoch ms of a time typed for "jump to time": `HH:MM[:SS[.mmm]]` on the UTC day of `day` (the
+ * bundle's first record), or an RFC 3339 date-time (UTC when it has no offset, as the view shows
+ * UTC). Null for anything else, including out-of-range fields (`25:99`, `2026-02-30T…`).
+ */
+export function parseJumpTime(text: string, day: number | null | undefined): number | null {
+  const t = text.trim();
+  const hm = HM.exec(t);
+  if (hm) {
+    if (day == null || !validClock(hm[1]!, hm[2]!, hm[3])) return null;
+    const d = new Date(day);
+    const ms = Math.floor(Number(hm[4] ?? 0) * 1000);
+    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), Number(hm[1]), Number(hm[2]), Number(hm[3] ?? 0), ms);
+  }
+  const full = RFC3339.exec(t);
+  if (!full) return null;
+  const [, y, mo, dd, h, mi, s, , zone] = full;
+  const daysInMonth = new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate();
+  if (Number(mo) < 1 || Number(mo) > 12 || Number(dd) < 1 || Number(dd) > daysInMonth || !validClock(h!, mi!, s)) return null;
+  const ms = Date.parse(`${t.replace(' ', 'T')}${zone ? '' : 'Z'}`);
+  return Number.isNaN(ms) ? null : ms;
 }
 
 /** Position in `view` of the first record at or after `ts` (for "jump to time"). */

@@ -8,6 +8,7 @@ import { useTui } from '../context.ts';
 import { useList } from '../hooks/use-list.ts';
 import { useSticky } from '../hooks/use-sticky.ts';
 import { fit, span, stamp } from '../lib/format.ts';
+import { isBackKey } from '../lib/keys.ts';
 
 function StoryDetail({ story, height, width, isActive, onClose }: { story: AuditStory; height: number; width: number; isActive: boolean; onClose(): void }) {
   const { show } = useTui();
@@ -17,7 +18,7 @@ function StoryDetail({ story, height, width, isActive, onClose }: { story: Audit
   ].sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0));
   const list = useList(items.length, height - 2);
   useKeys((input, key) => {
-    if (key.escape || key.backspace || key.leftArrow) onClose();
+    if (isBackKey(key)) onClose();
     else if (key.downArrow || input === 'j') list.move(1);
     else if (key.upArrow || input === 'k') list.move(-1);
   }, { isActive });

@@ -5,6 +5,7 @@ import { useTui } from '../context.ts';
 import { useList } from '../hooks/use-list.ts';
 import { fit } from '../lib/format.ts';
 import { STATUS_COLOR, STATUS_MARK } from '../theme.ts';
+import { problemsLine } from './ProblemsView.tsx';
 
 export function ChecklistView({ height, width, isActive }: { height: number; width: number; isActive: boolean }) {
   const { analysis, color, go } = useTui();
@@ -16,6 +17,7 @@ export function ChecklistView({ height, width, isActive }: { height: number; wid
     else if (key.return && steps[list.index]) go('findings', { kind: 'step', step: steps[list.index]!.step });
   }, { isActive });
   const current = steps[list.index];
+  const problems = problemsLine(analysis);
   return (
     <Box flexDirection="column">
       {steps.map((s, i) => {
@@ -25,6 +27,7 @@ export function ChecklistView({ height, width, isActive }: { height: number; wid
           <Text key={s.step} bold={selected} color={color ? STATUS_COLOR[s.status] : undefined} wrap="truncate">{head}</Text>
         );
       })}
+      {problems ? <Text color={color ? 'yellow' : undefined}>{fit(problems, width)}</Text> : null}
       {current ? (
         <Box marginTop={1} flexDirection="column">
           <Text wrap="wrap">{`Step ${current.step}: ${current.note || (current.findings.length ? `findings ${current.findings.join(', ')}` : 'nothing to report.')}`}</Text>

@@ -1,16 +1,20 @@
 // The `?` overlay: every key of every view.
 import { Box, Text } from 'ink';
 
+// Each line fits an 80-column terminal, so the whole list fits 80×24.
 const KEYS: [string, string][] = [
-  ['1-6 / tab', 'switch view: checklist, findings, traces, logs, metrics, audit'],
+  ['1-6 / tab', 'views: checklist, findings, traces, logs, metrics, audit'],
   ['j k ↑ ↓', 'move; PgUp/PgDn page; g/G first/last (logs)'],
-  ['enter', 'open: a step\'s findings, a finding, an evidence record, a trace timeline, a record\'s fields'],
-  ['esc ← backspace', 'back'],
-  ['/ n N', 'search the logs, next/previous match'],
-  ['f', 'filter logs by fields: trace_id=… client_id=… (words without = match the message)'],
+  ['enter', 'open: a step, a finding, evidence, a trace, a log record'],
+  ['esc ← backspace', 'back (from a finding\'s evidence: back to the finding)'],
+  ['e', 'a finding\'s whole text, when the screen cut it'],
+  ['/ n N', 'logs: new search; next/previous match ("match i/N")'],
+  ['ctrl-u', 'clear the prompt'],
+  ['f', 'logs: filter by fields, trace_id=… (bare words: the message)'],
   ['l  s  c', 'logs: minimum level, one source, clear filters'],
-  ['t', 'logs: jump to a time (HH:MM[:SS] or RFC 3339)'],
+  ['t', 'logs: jump to a time, HH:MM[:SS] (UTC) or RFC 3339'],
   ['h', 'metrics: counters / histograms'],
+  ['p', 'bundle problems (file:line) and the files read'],
   ['r', 'redaction on/off: show values as the report would'],
   ['?', 'this help'],
   ['q  ctrl-c', 'quit'],

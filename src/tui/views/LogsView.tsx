@@ -9,8 +9,9 @@ import { useTui, type Focus } from '../context.ts';
 import { useList } from '../hooks/use-list.ts';
 import { useSticky } from '../hooks/use-sticky.ts';
 import { usePrompt } from '../hooks/use-prompt.ts';
-import { clock, fit } from '../lib/format.ts';
-import { filterIndexes, findNext, parseFieldFilter, positionAtTime, type LogFilter } from '../lib/log-filter.ts';
+import { clock, fit, sourceLabel } from '../lib/format.ts';
+import { isBackKey } from '../lib/keys.ts';
+import { filterIndexes, matchPositions, nextMatch, parseFieldFilter, parseJumpTime, positionAtTime, type LogFilter } from '../lib/log-filter.ts';
 import { LEVEL_COLOR } from '../theme.ts';
 
 const NO_FILTER: LogFilter = { minLevel: 'DEBUG', sources: [], fields: [] };
@@ -24,7 +25,7 @@ function attrsLine(r: LogRecord): string {
 }
 
 export function LogsView({ height, width, isActive, focus }: LogsViewProps) {
-  const { model, color, show, setTyping } = useTui();
+  const { model, color, show, setTyping, backTo, back } = useTui();
   const rows = model.logs.records();
   const sources = useMemo(() => model.logs.sources().map((s) => s.source), [model]);
   const [filter, setFilter] = useSticky<LogFilter>('logs:filter', NO_FILTER);
@@ -32,7 +33,11 @@ export function LogsView({ height, width, isActive, focus }: LogsViewProps) {
   const [message, setMessage] = useState('');
   const [expanded, setExpanded] = useSticky('logs:expanded', false);
   const view = useMemo(() => filterIndexes(rows, filter), [rows, filter]);
+  // Every match of the search, once per query and filter: n/N then say "match i/N".
+  const matches = useMemo(() => matchPositions(rows, view, query), [rows, view, query]);
   const bodyHeight = Math.max(3, height - 3 - (expanded ? 8 : 0));
+  // Wider terminals give the source column more room (pod names run to ~40 characters).
+  const sourceWidth = Math.max(14, Math.min(26, Math.floor(width / 6)));
   const list = useList(view.length, bodyHeight, 0, 'logs');
 
   // Jump to a record named by the evidence of a finding (filters cleared so it is visible).
@@ -41,39 +46,46 @@ export function LogsView({ height, width, isActive, focus }: LogsViewProps) {
     if (!target) return;
     setFilter(NO_FILTER);
     const at = rows.findIndex((r) => r.file === target.file && r.line === target.line);
-    if (at >= 0) { list.set(at); setMessage(`jumped to ${target.file}:${target.line}`); }
+    if (at >= 0) { list.set(at); setMessage(`jumped to ${target.file}:${target.line}${backTo ? ` · esc: back to ${backTo}` : ''}`); }
     else setMessage(`${target.file}:${target.line} is not a log record in memory`);
   }, [focus]); // only when a new focus arrives
 
   const prompt = usePrompt<'search' | 'filter' | 'time'>(isActive, (mode, text) => {
     if (mode === 'search') {
       setQuery(text);
-      const pos = findNext(rows, view, text, list.index - 1, 1);
-      setMessage(pos < 0 ? `no match for "${text}"` : '');
-      if (pos >= 0) list.set(pos);
+      if (!text) { setMessage('search cleared'); return; }
+      // From the cursor row itself: the first match at or after it.
+      const found = matchPositions(rows, view, text);
+      showMatch(nextMatch(found, list.index - 1, 1), text, found.length);
     } else if (mode === 'filter') {
       setFilter((f) => ({ ...f, fields: parseFieldFilter(text) }));
       setMessage(text ? `filter: ${text}` : 'field filter cleared');
     } else {
-      const ts = parseJumpTime(text, rows);
+      const ts = parseJumpTime(text, rows.find((r) => r.ts != null)?.ts);
       if (ts == null) setMessage(`cannot read time "${text}" (use HH:MM[:SS] or RFC 3339)`);
       else list.set(positionAtTime(rows, view, ts));
     }
   }, setTyping);
 
+  /** Put the cursor on a match and say which one it is, or say why there is none. */
+  function showMatch(hit: { pos: number; nth: number } | null, q: string, total: number) {
+    if (!hit) { setMessage(q ? `no match for "${q}"` : 'no search yet: press /'); return; }
+    list.set(hit.pos);
+    setMessage(`match ${hit.nth}/${total} for "${q}" · n/N next/previous`);
+  }
+
   useKeys((input, key) => {
+    // A message answers the key before; the next key clears it (its own answer replaces it).
+    setMessage('');
     if (key.downArrow || input === 'j') list.move(1);
     else if (key.upArrow || input === 'k') list.move(-1);
     else if (key.pageDown || input === ' ') list.move(bodyHeight);
     else if (key.pageUp) list.move(-bodyHeight);
     else if (key.home || input === 'g') list.set(0);
     else if (key.end || input === 'G') list.set(view.length - 1);
-    else if (input === '/') prompt.open('search', query);
-    else if (input === 'n' || input === 'N') {
-      const pos = findNext(rows, view, query, list.index, input === 'n' ? 1 : -1);
-      setMessage(pos < 0 ? (query ? `no match for "${query}"` : 'no search yet: press /') : '');
-      if (pos >= 0) list.set(pos);
-    } else if (input === 'f') prompt.open('filter', filter.fields.map((f) => `${f.key}=${f.value}`).join(' '));
+    // A new search starts empty (the last one is in the status line; n/N still repeat it).
+    else if (input === '/') prompt.open('search');
+    else if (input === 'n' || input === 'N') showMatch(nextMatch(matches, list.index, input === 'n' ? 1 : -1), query, matches.length); else if (input === 'f') prompt.open('filter', filter.fields.map((f) => `${f.key}=${f.value}`).join(' '));
     else if (input === 't') prompt.open('time');
     else if (input === 'l') setFilter((f) => ({ ...f, minLevel: LEVELS[(LEVELS.indexOf(f.minLevel) + 1) % LEVELS.length]! }));
     else if (input === 's') setFilter((f) => {
@@ -82,6 +94,11 @@ export function LogsView({ height, width, isActive, focus }: LogsViewProps) {
     });
     else if (input === 'c') { setFilter(NO_FILTER); setMessage('filters cleared'); }
     else if (key.return) setExpanded((e) => !e);
+    // Back closes the record pane first, then returns to the finding whose evidence opened the logs.
+    else if (isBackKey(key)) {
+      if (expanded) setExpanded(false);
+      else back();
+    }
   }, { isActive: isActive && prompt.mode == null });
 
   const current = rows[view[list.index] ?? -1];
@@ -97,7 +114,7 @@ export function LogsView({ height, width, isActive, focus }: LogsViewProps) {
         const idx = list.top + i;
         const r = rows[view[idx]!]!;
         const selected = idx === list.index;
-        const line = `${selected ? '›' : ' '} ${clock(r.ts)} ${fit(r.source, 14)} ${r.level.padEnd(5)} ${r.msg.split('\n')[0]} ${attrsLine(r)}`;
+        const line = `${selected ? '›' : ' '} ${clock(r.ts)} ${sourceLabel(r.source, sourceWidth)} ${r.level.padEnd(5)} ${r.msg.split('\n')[0]} ${attrsLine(r)}`;
         return <Text key={view[idx]} bold={selected} color={color ? LEVEL_COLOR[r.level] : undefined}>{fit(show(line), width)}</Text>;
       })}
       {expanded && current ? (
@@ -108,22 +125,8 @@ export function LogsView({ height, width, isActive, focus }: LogsViewProps) {
         </Box>
       ) : null}
       <Text color={prompt.mode ? 'cyan' : undefined} dimColor={!prompt.mode}>
-        {prompt.mode ? `${{ search: '/', filter: 'filter (key=value …): ', time: 'jump to time: ' }[prompt.mode]}${prompt.text}▏` : fit(message || '/ search · n/N next · f field filter · l level · s source · t time · c clear · enter details', width)}
+        {prompt.mode ? `${{ search: '/', filter: 'filter (key=value …): ', time: 'jump to time: ' }[prompt.mode]}${prompt.text}▏` : fit(message || `${backTo ? `esc: back to ${backTo} · ` : ''}/ search · n/N next · f field filter · l level · s source · t time · c clear · enter details${expanded ? ' · esc close' : ''}`, width)}
       </Text>
     </Box>
   );
-}
-
-/** `HH:MM[:SS]` on the day of the bundle's first record, or a full RFC 3339 time. */
-function parseJumpTime(text: string, rows: readonly LogRecord[]): number | null {
-  const t = text.trim();
-  const hm = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(t);
-  if (hm) {
-    const day = rows.find((r) => r.ts != null)?.ts;
-    if (day == null) return null;
-    const d = new Date(day);
-    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), Number(hm[1]), Number(hm[2]), Number(hm[3] ?? 0));
-  }
-  const ms = Date.parse(t);
-  return Number.isNaN(ms) ? null : ms;
 }

@@ -5,10 +5,16 @@ import { useMemo, useState } from 'react';
 import type { AuditRecord, LogRecord } from '../../ingest/index.ts';
 import { useTui } from '../context.ts';
 import { useList } from '../hooks/use-list.ts';
-import { clock, fit, shortPath } from '../lib/format.ts';
+import { clock, fit, shortPath, sourceLabel } from '../lib/format.ts';
+import { isBackKey } from '../lib/keys.ts';
 import { LEVEL_COLOR } from '../theme.ts';
 
-export interface TimelineViewProps { traceId: string; file?: string; line?: number; height: number; width: number; isActive: boolean; onClose(): void }
+export interface TimelineViewProps {
+  traceId: string; file?: string; line?: number; height: number; width: number; isActive: boolean;
+  /** Where esc goes, for the footer: the trace list, or the finding whose evidence opened the timeline. */
+  closeTo?: string;
+  onClose(): void;
+}
 
 function label(r: LogRecord | AuditRecord): { level: string; text: string; source: string } {
   if (r.kind === 'audit') return { level: 'AUDIT', text: `${r.action} ${r.detail}`, source: 'audit' };
@@ -23,7 +29,7 @@ function fields(r: LogRecord | AuditRecord): string[] {
     .map(([k, v]) => `    ${k} = ${typeof v === 'string' ? v : JSON.stringify(v)}`);
 }
 
-export function TimelineView({ traceId, file, line, height, width, isActive, onClose }: TimelineViewProps) {
+export function TimelineView({ traceId, file, line, height, width, isActive, closeTo = 'traces', onClose }: TimelineViewProps) {
   const { model, color, show } = useTui();
   const summary = model.traces.get(traceId);
   const entries = useMemo(() => model.traces.timeline(traceId), [model, traceId]);
@@ -32,7 +38,7 @@ export function TimelineView({ traceId, file, line, height, width, isActive, onC
   const bodyHeight = Math.max(3, height - 2 - (expanded != null ? Math.min(12, fields(entries[expanded]!.record).length) : 0));
   const list = useList(entries.length, bodyHeight, initial);
   useKeys((input, key) => {
-    if (key.escape || key.backspace || key.leftArrow) onClose();
+    if (isBackKey(key)) onClose();
     else if (key.downArrow || input === 'j') list.move(1);
     else if (key.upArrow || input === 'k') list.move(-1);
     else if (key.return) setExpanded((e) => (e === list.index ? null : list.index));
@@ -49,9 +55,11 @@ export function TimelineView({ traceId, file, line, height, width, isActive, onC
         const selected = idx === list.index;
         const { level, text, source } = label(e.record);
         const off = e.offsetMs ? `~${e.offsetMs > 0 ? '+' : ''}${Math.round(e.offsetMs / 1000)}s` : '';
-        // The place stays visible: the message is what gets cut on a narrow terminal.
-        const where = ` ${shortPath(e.record.file)}:${e.record.line}`;
-        const head = `${selected ? '›' : ' '} ${clock(e.correctedTs)}${off.padEnd(6)} ${fit(source, 16)} ${level.padEnd(5)} ${'  '.repeat(Math.min(4, e.depth))}`;
+        const head = `${selected ? '›' : ' '} ${clock(e.correctedTs)}${off.padEnd(6)} ${sourceLabel(source, 16)} ${level.padEnd(5)} ${'  '.repeat(Math.min(4, e.depth))}`;
+        // The place stays visible: the message is what gets cut on a narrow terminal, and the file
+        // name is cut in its middle so that its end and the line number stay.
+        const at = `:${e.record.line}`;
+        const where = ` ${shortPath(e.record.file, Math.max(10, Math.min(28, width - head.length - 11 - at.length)))}${at}`;
         const rowText = `${head}${fit(text, Math.max(10, width - head.length - where.length))}${where}`;
         const lc = level === 'AUDIT' ? 'magenta' : LEVEL_COLOR[level as keyof typeof LEVEL_COLOR];
         return (
@@ -61,7 +69,7 @@ export function TimelineView({ traceId, file, line, height, width, isActive, onC
           </Box>
         );
       })}
-      <Text dimColor>enter: expand fields · esc: back to traces{entries.some((e) => e.offsetMs) ? ' · ~±Ns: clock offset corrected' : ''}</Text>
+      <Text dimColor>enter: expand fields · esc: back to {closeTo}{entries.some((e) => e.offsetMs) ? ' · ~±Ns: clock offset corrected' : ''}</Text>
     </Box>
   );
 }

@@ -30,7 +30,7 @@ export function limitCovering(limit: number, pos: number): number {
 }
 
 export function TracesView({ height, width, isActive, focus }: TracesViewProps) {
-  const { model, color, show } = useTui();
+  const { model, color, show, backTo, back } = useTui();
   const [limit, setLimit] = useSticky('traces:limit', TRACE_PAGE);
   const rows = useMemo(() => model.traces.list(limit), [model, limit]);
   const list = useList(rows.length, height - 2, 0, 'traces');
@@ -74,7 +74,7 @@ export function TracesView({ height, width, isActive, focus }: TracesViewProps) 
     else if (key.pageUp) list.move(-(height - 2));
     else if (key.return && rows[list.index]) setOpen({ id: rows[list.index]!.id });
   }, { isActive: isActive && !open });
-  if (open) return <TimelineView traceId={open.id} file={open.file} line={open.line} height={height} width={width} isActive={isActive} onClose={() => setOpen(null)} />;
+  if (open) return <TimelineView traceId={open.id} file={open.file} line={open.line} height={height} width={width} isActive={isActive} closeTo={backTo ?? 'traces'} onClose={() => { setOpen(null); back(); }} />;
   if (rows.length === 0) return <Text dimColor>No traces: the logs carry no trace_id or request_id.</Text>;
   const idWidth = Math.max(8, width - 74);
   return (

@@ -73,20 +73,24 @@ export function buildAudit(cols: AuditColumns, w: Window, logs: readonly LogReco
     return [...new Set(st.positions(s).map((p) => view.at(p).action))];
   };
 
+  /** Positions of the rows with an action, each distinct action tested once; no row is built. */
+  const positionsOf = (action: string | RegExp): number[] => {
+    const memo = new Map<number, boolean>();
+    const matches = (s: string): boolean => (typeof action === 'string' ? s === action : action.test(s));
+    const hits: number[] = [];
+    for (let p = 0; p < sorted.length; p++) {
+      const id = cols.action.get(sorted[p]!);
+      let hit = memo.get(id);
+      if (hit === undefined) memo.set(id, (hit = matches(cols.dict.values[id]!)));
+      if (hit) hits.push(p);
+    }
+    return hits;
+  };
+
   const index: AuditIndex = {
     rows: () => pick(all()),
-    byAction(action) {
-      const memo = new Map<number, boolean>();
-      const matches = (s: string): boolean => (typeof action === 'string' ? s === action : action.test(s));
-      const hits: number[] = [];
-      for (let p = 0; p < sorted.length; p++) {
-        const id = cols.action.get(sorted[p]!);
-        let hit = memo.get(id);
-        if (hit === undefined) memo.set(id, (hit = matches(cols.dict.values[id]!)));
-        if (hit) hits.push(p);
-      }
-      return pick(hits);
-    },
+    byAction: (action) => pick(positionsOf(action)),
+    countByAction: (action) => positionsOf(action).length,
     stories(kind) {
       const st = stories();
       const out: AuditStory[] = [];

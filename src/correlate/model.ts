@@ -204,6 +204,8 @@ export interface AuditIndex {
   /** Rows from dumps plus rows rebuilt from `audit` / `audit event dropped` log lines, deduplicated, by created_at. */
   rows(): AuditRecord[];
   byAction(action: string | RegExp): AuditRecord[];
+  /** byAction(action).length, without building (and keeping) the rows. */
+  countByAction(action: string | RegExp): number;
   stories(kind?: 'user' | 'client' | 'family' | 'grant'): AuditStory[];
   story(key: string): AuditStory | undefined;
   /** True when the bundle held an audit dump (not just log copies). */

@@ -94,6 +94,13 @@ describe('the audit trail', () => {
     expect(m.audit.byAction('family.revoked')).toHaveLength(1);
     expect(m.audit.byAction(/^family\./)).toHaveLength(2);
   });
+
+  it('counts rows by action name or pattern', () => {
+    const m = model([auditRow('family.revoked'), auditRow('family.revocation_failed'), auditRow('token.issued'), auditRow('family.revoked', { id: 'other' })]);
+    expect(m.audit.countByAction('family.revoked')).toBe(2);
+    expect(m.audit.countByAction(/^family\./)).toBe(3);
+    expect(m.audit.countByAction('user.login')).toBe(0);
+  });
 });
 
 describe('audit rows rebuilt from log lines', () => {

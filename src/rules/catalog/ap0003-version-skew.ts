@@ -46,11 +46,13 @@ export default defineRule({
       if (!b.version) continue;
       current.set(b.source, { source: b.source, version: norm(b.version), bootTs: b.ts, ev: bootEvidence(b) });
     }
+    const instances = [...current.values()].filter((i) => i.version !== 'dev' && i.version !== '');
+    // One version (the usual case) needs no shutdown lines: asking for them would index every message.
+    if (new Set(instances.map((i) => i.version)).size < 2) return;
     for (const r of logsWithMsg(model, STOP_MSGS)) {
       const inst = current.get(r.source);
       if (inst && r.origin === 'authserver' && r.ts != null && (inst.bootTs == null || r.ts > inst.bootTs) && (inst.stop?.ts ?? -Infinity) <= r.ts) inst.stop = r;
     }
-    const instances = [...current.values()].filter((i) => i.version !== 'dev' && i.version !== '');
     const lastSeen = new Map(model.logs.sources().map((s) => [s.source, s.last]));
     // Until when an instance ran: its shutdown, else its last line (a status document alone: to the end).
     const endOf = (o: Instance) => o.stop?.ts ?? (lastSeen.has(o.source) ? lastSeen.get(o.source) ?? null : Infinity);

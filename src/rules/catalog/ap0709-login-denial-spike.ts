@@ -34,7 +34,7 @@ const REGRESSION_FIX: Record<string, string> = {
 function regression(model: Model, denied: Growth, logs: LogRecord[], rows: AuditRecord[]): FindingDraft | undefined {
   const failedC = growth(model, 'authserver_login_attempts_total', { result: 'failure' });
   const okC = growth(model, 'authserver_login_attempts_total', { result: 'success' });
-  const okLines = lineCount(model, logsWithMsg(model, SUCCESS_MSGS)) + model.audit.byAction(SUCCESS_ROWS).length;
+  const okLines = lineCount(model, logsWithMsg(model, SUCCESS_MSGS)) + model.audit.countByAction(SUCCESS_ROWS);
   const okCounted = okC.hasDelta ? okC.delta : 0;
   if (okLines > 0 || okCounted > 0) return undefined;
   const reasons = denied.hasDelta && denied.delta > 0

@@ -19,7 +19,7 @@ export default defineRule({
     if (errors.length === 0) return;
     const n = lineCount(model, errors);
     const err = errors.find((r) => typeof r.attrs.error === 'string')?.attrs.error;
-    const revokedRows = model.audit.byAction('token.revoked').length;
+    const revokedRows = model.audit.countByAction('token.revoked');
     // The access line of the same request shows what the client was told.
     const ids = new Set(errors.map((r) => r.requestId).filter(Boolean));
     const answered = ids.size ? model.logs.where((r) => r.msg === 'http request' && r.requestId !== undefined && ids.has(r.requestId) && r.attrs.path === '/oauth/revoke') : [];

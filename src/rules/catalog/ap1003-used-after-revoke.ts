@@ -37,7 +37,7 @@ export default defineRule({
     // The WARN line and the audit row record the same refusal: the larger count, not the sum.
     const refused = Math.max(lineCount(model, refusedLines), deniedRows.length);
     const asSideBinding = refused >= 5;
-    const rsSideBinding = rejected >= 5 && model.audit.byAction('token.revoked').length === 0 && (refused > 0 || tsWarnings.length > 0);
+    const rsSideBinding = rejected >= 5 && model.audit.countByAction('token.revoked') === 0 && (refused > 0 || tsWarnings.length > 0);
     if (refused > 0 || rsSideBinding) yield bindingFinding();
     const parts = [];
     if (resurrected.length) parts.push(`${plural(resurrected.length, 'token family', 'token families')} (${fmtList(resurrected.map((r) => r.family))}) refreshed successfully after ${resurrected.length === 1 ? 'its' : 'their'} token.revoked row: the revocation did not take effect`);

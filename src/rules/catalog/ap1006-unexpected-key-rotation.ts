@@ -24,7 +24,7 @@ export default defineRule({
     const metric = growth(model, 'authserver_key_rotation_total');
     const rotated = Math.max(lineCount(model, rotations), lineCount(model, saved), metric.hasDelta ? metric.delta : 0);
     if (rotated === 0) return;
-    const operator = Math.max(lineCount(model, logsWithMsg(model, ['admin key rotated'])), model.audit.byAction('key.rotated').length);
+    const operator = Math.max(lineCount(model, logsWithMsg(model, ['admin key rotated'])), model.audit.countByAction('key.rotated'));
     if (operator >= rotated) return;
     const unexplained = rotated - operator;
     const lines = [...rotations, ...saved];

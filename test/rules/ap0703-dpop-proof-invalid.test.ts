@@ -54,6 +54,26 @@ describe('AP0703 DPoP proof invalid', () => {
     expect(f?.explanation).toContain('signed by another key than the one the access token is bound to (cnf.jkt)');
   });
 
+  it('tells a Go resource with no inbound DPoP configured to enable it, not to fix the client proof', () => {
+    const recs = Array.from({ length: 8 }, (_, i) => log('token rejected', { status: 401, error: 'verifier: DPoP not supported by this resource' },
+      { origin: 'mcp-server', level: 'WARN', time: `2026-10-03T09:40:${String(i * 5).padStart(2, '0')}Z` }));
+    const [f, ...rest] = run(recs);
+    expect(rest).toEqual([]);
+    expect(f?.severity).toBe('error');
+    expect(f?.explanation).toContain('a resource whose SDK is not configured for inbound DPoP');
+    expect(f?.explanation).not.toContain('requires DPoP-bound tokens');
+    expect(f?.fix).toContain('Enable inbound DPoP');
+  });
+
+  it("reads Rust's DpopNotSupported text as the resource lacking DPoP, although it says 'DPoP-bound request rejected'", () => {
+    const recs = Array.from({ length: 6 }, () => log('request rejected', { status: 401,
+      error: 'DPoP-bound request rejected: resource is not configured for inbound DPoP. Set ResourceOptions::inbound_dpop to enable.' }, { origin: 'mcp-server', level: 'WARN' }));
+    const [f] = run(recs);
+    expect(f?.explanation).toContain('not configured for inbound DPoP');
+    expect(f?.explanation).not.toContain('requires DPoP-bound tokens');
+    expect(f?.fix).toContain('ResourceOptions::inbound_dpop');
+  });
+
   it('stays quiet about MCP lines that accept DPoP-bound tokens', () => {
     const recs = Array.from({ length: 6 }, () => log('accepted DPoP-bound access token', { sub: 'user-42', jkt: 'abc' }, { origin: 'mcp-server' }));
     expect(run(recs)).toEqual([]);

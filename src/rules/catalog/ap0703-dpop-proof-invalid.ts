@@ -25,12 +25,18 @@ const DETAILS: [RegExp, string][] = [
   [/ath/i, "ath does not match the access token's hash"],
 ];
 
+/** The resource's SDK has no inbound DPoP configured (sdk-facts §3.8 "DPoP signal at non-DPoP resource"). */
+const NOT_SUPPORTED = /DPoP not supported by this resource|DPoP ?Not ?Supported|DpopNotSupported|dpop_not_supported|not configured for (inbound )?DPoP/i;
+
 /** What the binding rejections say went wrong (sdk-facts §3.8), most specific first. */
 const BINDING: [RegExp, string][] = [
+  [NOT_SUPPORTED, 'the client sent DPoP (a proof, or a DPoP-bound token) to a resource whose SDK is not configured for inbound DPoP'],
   [/bearer-only|not DPoP-bound|nothing to bind|verifier: DPoP binding mismatch/i, 'a DPoP proof was sent with a bearer-only access token (no cnf.jkt to bind to)'],
   [/key mismatch|key does not match|does not match token binding/i, "the proof is signed by another key than the one the access token is bound to (cnf.jkt)"],
   [/DPoP required|is required|ProofMissing|proof_missing|requires DPoP-bound|no DPoP proof|DPoP-bound/i, 'the resource requires DPoP-bound tokens and got a bearer token, or a DPoP-bound token without its proof'],
 ];
+
+const NOT_SUPPORTED_FIX = 'Enable inbound DPoP on the MCP server\'s SDK (Python `inbound_dpop=InboundDPoPOptions(...)`, TypeScript `inboundDPoP: { ... }`, Java `ResourceOptions.inboundDPoP`, Rust `ResourceOptions::inbound_dpop`, Go: the resource verifier\'s DPoP options), since DPoP is on by default at AuthPlane since 0.2.0 and clients get DPoP-bound tokens; or have the client send bearer tokens without a DPoP header to this resource.';
 
 const BINDING_FIX = 'Send DPoP-bound tokens with their proof: the client sends a DPoP proof to /oauth/token so the token carries cnf.jkt (DPoP is on by default since 0.2.0), then calls the MCP server with `Authorization: DPoP <token>` and a fresh DPoP proof signed by that same key. A client that only does bearer tokens needs a resource that does not require DPoP; a proof sent with a bearer-only token is refused, so drop the DPoP header or get a DPoP-bound token.';
 
@@ -68,7 +74,9 @@ function* bindingRejections(model: Model): Generator<FindingDraft> {
   const s = dpopSignals(model, 'dpop-binding', [], NEVER);
   const n = s.sdkCount + s.exchanges.length;
   if (n === 0) return;
-  const what = BINDING.filter(([re]) => s.sdk.some((r) => re.test(logText(r))) || s.exchanges.some((d) => re.test(exchangeText(d)))).map(([, say]) => say);
+  // Each rejection says one thing: the first (most specific) reading that fits it.
+  const texts = [...s.sdk.map(logText), ...s.exchanges.map(exchangeText)];
+  const what = BINDING.filter((_, k) => texts.some((t) => BINDING.findIndex(([r]) => r.test(t)) === k)).map(([, say]) => say);
   const parts = [];
   if (s.sdk.length) parts.push(`the MCP server rejected ${plural(s.sdkCount, 'request')} ${fmtSpan(s.sdk.map((r) => r.ts))} because the access token and its DPoP proof do not belong together`);
   if (s.exchanges.length) parts.push(`${plural(s.exchanges.length, 'captured response')} with a DPoP binding rejection`);
@@ -76,7 +84,7 @@ function* bindingRejections(model: Model): Generator<FindingDraft> {
     severity: n >= 5 ? 'error' : 'warning',
     confidence: strength(n, 5, 0.35, 0.85),
     explanation: `${parts.join('; ')}.${what.length ? ` The rejections say: ${what.join('; ')}.` : ''}`,
-    fix: BINDING_FIX,
+    fix: what.length > 0 && what.every((say) => say === BINDING[0]![1]) ? NOT_SUPPORTED_FIX : BINDING_FIX,
     evidence: [...sampleEnds(s.sdk).map((r) => logEvidence(r)), ...s.exchanges.slice(0, 5).map(exchangeEvidence)],
     affected: n,
     traces: traceIds(s.sdk),

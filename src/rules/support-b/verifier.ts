@@ -32,8 +32,9 @@ export const VERIFIER_RE: Record<VerifierKind, RegExp> = {
   'dpop-nonce': /use_dpop_nonce|server nonce is required in DPoP proof|DPoP proof nonce does not match|DPoP proof nonce mismatch|dpop_nonce_required|DPoPNonceRequired/i,
   // Token and proof do not belong together (RS10, §3.8): bearer token at a DPoP-required resource or a DPoP-bound token
   // without its proof (Go `DPoP required`, *ProofMissing*), proof key ≠ cnf.jkt (Go `DPoP key mismatch`, `… cnf.jkt`),
-  // a proof with a bearer-only token (Go `DPoP binding mismatch`, *BindingMismatch*).
-  'dpop-binding': /verifier: DPoP (required|key mismatch|binding mismatch)|DPoP ?Binding ?Mismatch|DPoP ?Proof ?Missing|DpopBindingMismatch|DpopProofMissing|dpop_binding_mismatch|dpop_proof_missing|DPoP proof key does not match|DPoP proof does not match token binding|DPoP proof is required|DPoP-bound access token rejected|requires DPoP-bound access tokens|DPoP proof presented but the access token is not DPoP-bound|Access token is DPoP-bound[^\n]*but no DPoP|cannot verify DPoP binding/i,
+  // a proof with a bearer-only token (Go `DPoP binding mismatch`, *BindingMismatch*), and a DPoP proof or DPoP-bound
+  // token at a resource whose SDK has no inbound DPoP configured (Go `DPoP not supported by this resource`, *NotSupported*).
+  'dpop-binding': /verifier: DPoP (required|key mismatch|binding mismatch|not supported by this resource)|DPoP ?Not ?Supported|DpopNotSupported|dpop_not_supported|Resource is not configured for DPoP|resource is not configured for inbound DPoP|DPoP ?Binding ?Mismatch|DPoP ?Proof ?Missing|DpopBindingMismatch|DpopProofMissing|dpop_binding_mismatch|dpop_proof_missing|DPoP proof key does not match|DPoP proof does not match token binding|DPoP proof is required|DPoP-bound access token rejected|requires DPoP-bound access tokens|DPoP proof presented but the access token is not DPoP-bound|Access token is DPoP-bound[^\n]*but no DPoP|cannot verify DPoP binding/i,
 };
 
 /**

@@ -31,7 +31,7 @@ export interface LogRecord extends Provenance {
    */
   source: string;
   origin: LogOrigin;
-  /** Inner line format, e.g. `slog-json`, `slog-text`, `generic-json`, `python`, `ts-console`, `java-jul`, `go-log`, `fatal`, `plain`. */
+  /** Inner line format, e.g. `slog-json`, `slog-text`, `generic-json`, `python`, `ts-console`, `java-jul`, `go-log`, `rust-tracing`, `fatal`, `plain`. */
   format: string;
   requestId?: string;
   traceId?: string;

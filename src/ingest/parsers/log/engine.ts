@@ -10,6 +10,7 @@ import { normLevel } from './levels.ts';
 import { unquoteGo } from './go-text.ts';
 import { Unwrapped, W_NONE, WRAPPER_NAMES } from './wrappers.ts';
 import { sliceFrom } from './strings.ts';
+import { isTracingLine } from './tracing-fmt.ts';
 
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
@@ -232,7 +233,8 @@ export class LogLineParser implements LineParser {
       return true;
     }
     const c0 = line.charCodeAt(at);
-    if (c0 === 0x20 || c0 === 0x09) { // indented: self-check rows, validation list, stack frames
+    // Indented: self-check rows, validation list, stack frames; not a tracing ` INFO target: …` record.
+    if ((c0 === 0x20 && !isTracingLine(line, at)) || c0 === 0x09) {
       this.appendContinuation(sliceFrom(line, at));
       return true;
     }

@@ -6,7 +6,7 @@ import { analyzeHead } from './sniff.ts';
 
 /** Inventory format ids of log files, most specific first. `plain` is the fallback for log-named text. */
 const LOG_FORMAT_IDS = [
-  'slog-json', 'slog-text', 'generic-json', 'python', 'java-jul', 'dotnet-console', 'ts-console', 'go-log', 'access-log', 'fatal', 'plain',
+  'slog-json', 'slog-text', 'generic-json', 'python', 'java-jul', 'dotnet-console', 'ts-console', 'go-log', 'rust-tracing', 'access-log', 'fatal', 'plain',
 ] as const;
 
 function logFormat(id: string): FileFormat {

@@ -8,6 +8,7 @@ import { addAttr, promote } from './record.ts';
 import { anyTime, julTime, parseIsoTime } from './times.ts';
 import { isSlogTextCandidate, K_INHERITED, K_LEVEL, K_MSG, K_PLAIN, K_PROMOTED, K_TIME, keyKind, looksNumeric, repeats } from './slog-keys.ts';
 import { sliceFrom } from './strings.ts';
+import { fillTracing } from './tracing-fmt.ts';
 
 const PY_LEVELS = '(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)';
 // `%(asctime)s %(name)s %(levelname)s %(message)s` (the SDK demos) and the ` - `-separated cookbook form.
@@ -63,6 +64,9 @@ export class TextLineReader {
       const c4 = line.charCodeAt(at + 4);
       if (c4 === 0x2f && this.goLog(rec, sliceFrom(line, at))) return true;
       if (c4 === 0x2d && line.charCodeAt(at + 10) === 0x20 && this.python(rec, sliceFrom(line, at))) return true;
+      if (c4 === 0x2d && line.charCodeAt(at + 10) === 0x54 && fillTracing(rec, sliceFrom(line, at))) return true;
+    } else if (c0 === 0x20 && fillTracing(rec, sliceFrom(line, at))) { // ` INFO target: …` once a wrapper took the time
+      return true;
     } else if (c0 === 0x5b) { // '['
       if (line.startsWith(TS_PREFIX, at)) {
         rec.format = 'ts-console';
@@ -79,9 +83,10 @@ export class TextLineReader {
       return true;
     } else if (line.charCodeAt(at + 4) === 0x3a && this.dotnetHead(rec, sliceFrom(line, at))) {
       return true;
-    } else if (c0 >= 0x41 && c0 <= 0x5a) { // uppercase: JUL header or Python without asctime
+    } else if (c0 >= 0x41 && c0 <= 0x5a) { // uppercase: JUL header, Python without asctime, tracing without time
       if (line.charCodeAt(at + 3) === 0x20 && this.julHead(rec, sliceFrom(line, at))) return true;
       if (this.pythonBare(rec, sliceFrom(line, at))) return true;
+      if (fillTracing(rec, sliceFrom(line, at))) return true;
     }
     if (isSlogTextCandidate(line, at, c0) && this.slogText(rec, line, at)) return true;
     const text = sliceFrom(line, at);

@@ -4,6 +4,7 @@ import type { Level } from '../../types.ts';
 import { intern } from './strings.ts';
 import { numericLevel } from './levels.ts';
 import { parseIsoTime } from './times.ts';
+import { isTracingLine } from './tracing-fmt.ts';
 
 /** Wrapper ids, indexes into WRAPPER_NAMES. */
 export const W_NONE = 0;
@@ -107,6 +108,8 @@ export class Unwrapped {
     const end = sp < 0 ? text.length : sp;
     const ts = parseIsoTime(text, pos, end);
     if (ts === null) return pos;
+    // A Rust tracing line's own time (`<stamp>  INFO target: …`) is the line's, not a wrapper's.
+    if (this.wrapper === W_NONE && sp >= 0 && mayStartTracing(text.charCodeAt(sp + 1)) && isTracingLine(text, sp + 1)) return pos;
     this.timeText = text;
     this.timeFrom = pos;
     this.timeTo = end;
@@ -215,3 +218,8 @@ export function sourceFromPath(path: string): string {
 }
 
 const ROTATED = /(?:\.\d{1,3})?(?:\.gz)?$/;
+
+/** The first character of a tracing level as printed after the time: ` INFO`/` WARN`, `ERROR`, `DEBUG`, `TRACE`. */
+function mayStartTracing(c: number): boolean {
+  return c === 0x20 || c === 0x45 || c === 0x44 || c === 0x54;
+}

@@ -48,7 +48,7 @@ export function buildBundle(inp: BundleInputs): BundleSummary {
     const isServed = d.docKind === 'admin-status' || d.docKind === 'admin-auth-verify'; // what the running server says
     if ((isServed || d.docKind === 'version') && typeof body.version === 'string' && body.version !== '') {
       const source = d.docKind === 'version' ? 'authserver version' : d.docKind === 'admin-auth-verify' ? 'admin/auth/verify' : 'admin/system/status';
-      versions.push({ version: body.version, source, file: d.file, line: d.line });
+      versions.push({ version: body.version, source, file: d.file, line: d.memberLine?.(['version']) ?? d.line });
       if (isServed) fromStatus ??= body.version;
       else fromVersionDoc ??= body.version;
     }

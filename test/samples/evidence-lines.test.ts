@@ -29,6 +29,7 @@ const CASES: [string, Cited[]][] = [
   ['server-unreachable.tgz', [['AP0101', 'support-bundle/captures/health.txt:6', 'curl: (7) Failed to connect to localhost port 9000']]],
   ['discovery-not-found.tgz', [['AP0203', 'support-bundle/captures/discovery-9001.txt:2', 'HTTP/1.1 404 Not Found']]],
   ['db-unreachable.tgz', [['AP0102', 'support-bundle/admin/system-status.json:8', '"status": "unhealthy"']]],
+  ['version-skew.tgz', [['AP0003', 'support-bundle/admin/system-status.json:2', '"version": "0.2.2"']]],
 ];
 
 const cited = (a: Analysis, rule: string): Evidence[] => a.findings.filter((f) => f.rule === rule).flatMap((f) => f.evidence);

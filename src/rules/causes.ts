@@ -21,6 +21,8 @@ export const CAUSES = {
   'insufficient-scope': 5,
   'token-expired': 5,
   'clock-skew': 5,
+  // Added by the rules: G11, /oauth/token refuses the resource parameter with invalid_target (enforced since 0.2.0).
+  'invalid-target': 5,
   'sdk-not-wired': 6,
   'www-authenticate-missing': 6,
   'pkce-failures': 7,

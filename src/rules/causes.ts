@@ -40,6 +40,8 @@ export const CAUSES = {
   'signer-unavailable': 7,
   // Added by the rules (contract.md: "Rules may add causes"): G7, token exchange refused by the 0.2.0 cross-client allowlist.
   'exchange-not-allowlisted': 7,
+  // G4-G6: client_credentials refused (DCR-created or scopeless machine client, grant missing or disabled).
+  'client-credentials-denied': 7,
   'audit-events-dropped': 10,
   'token-revoked-still-used': 10,
   'consent-not-granted': 10,

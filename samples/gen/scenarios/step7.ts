@@ -284,4 +284,36 @@ export const step7: Scenario[] = [
       }
     },
   },
+  {
+    name: 'client-credentials-denied',
+    seed: 275,
+    broken: 'The ETL team registered its nightly export job through open dynamic registration (`POST /oauth/register`) instead of the admin API: DCR only issues user-delegated clients, so every client_credentials request is refused with `invalid_scope` (reference G4).',
+    symptom: 'the export job fails at the token endpoint with 400 `invalid_scope` "this client was created through dynamic registration …"; `client_credentials.denied reason=invalid_scope` rows and `authplane_client_credentials_denied_total{reason="invalid_scope"}` grow.',
+    setup: { snapshots: [20, 40, 55] },
+    must_report: ['client-credentials-denied'],
+    primary: 'client-credentials-denied',
+    must_not_report: ['invalid-target', 'exchange-not-allowlisted', 'server-errors'],
+    apply(w) {
+      const job = w.rng.b64url(22);
+      const srv0 = w.servers[0]!;
+      w.http(srv0, at(12), { method: 'POST', path: '/oauth/register', status: 201, remote: `10.42.0.22:${w.rng.int(32768, 60999)}`, ua: 'curl/8.5.0', ms: 14 }, (q) => {
+        w.audit(srv0, at(12) + 9, 'client.registered', { client: job, ip: '10.42.0.22', detail: 'source=dcr' }, q);
+        srv0.metrics.inc(at(12) + 9, 'authserver_clients_registered_total', { source: 'dcr' });
+      });
+      for (const t of spread(at(16), at(58), 24)) {
+        tokenDenied(w, t, { ua: 'nightly-export/1.4 (Go-http-client/1.1)', remote: `10.42.0.22:${w.rng.int(32768, 60999)}`, lines: (srv, q) => {
+          w.audit(srv, t + 3, 'client_credentials.denied', { actor: job, client: job, detail: 'reason=invalid_scope' }, q);
+          srv.metrics.inc(t + 3, 'authplane_client_credentials_denied_total', { reason: 'invalid_scope' });
+        } });
+      }
+      const basic = w.secret(Buffer.from(`${job}:${w.rng.b64url(32)}`).toString('base64'));
+      const desc = 'the requested scope is invalid or not allowed: this client was created through dynamic registration, which issues user-delegated clients only; machine-to-machine clients must be pre-registered through the admin API';
+      w.files.push({ path: 'captures/nightly-export-token.txt', mtime: at(47), content: curlVerbose({
+        method: 'POST', url: 'https://auth.acme.dev/oauth/token', ip: '34.117.59.80', t: at(47),
+        reqHeaders: [['Authorization', `Basic ${basic}`], ['Content-Type', 'application/x-www-form-urlencoded']],
+        reqBody: 'grant_type=client_credentials&scope=tools%2Fread',
+        status: 400, statusText: 'Bad Request', resHeaders: [['Content-Type', 'application/problem+json'], ['Cache-Control', 'no-store']],
+        body: `{"error":"invalid_scope","error_description":"${desc}","type":"https://docs.authplane.ai/errors/invalid_scope","title":"Bad Request","detail":"${desc}","status":400}\n` }) });
+    },
+  },
 ];

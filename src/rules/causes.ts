@@ -42,6 +42,8 @@ export const CAUSES = {
   'exchange-not-allowlisted': 7,
   // G4-G6: client_credentials refused (DCR-created or scopeless machine client, grant missing or disabled).
   'client-credentials-denied': 7,
+  // O1: federated login fails because the upstream OIDC identity provider is unreachable.
+  'oidc-upstream-unavailable': 7,
   'audit-events-dropped': 10,
   'token-revoked-still-used': 10,
   'consent-not-granted': 10,

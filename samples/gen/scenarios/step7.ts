@@ -316,4 +316,26 @@ export const step7: Scenario[] = [
         body: `{"error":"invalid_scope","error_description":"${desc}","type":"https://docs.authplane.ai/errors/invalid_scope","title":"Bad Request","detail":"${desc}","status":400}\n` }) });
     },
   },
+  {
+    name: 'oidc-upstream-unavailable',
+    seed: 276,
+    broken: 'A new egress NetworkPolicy rolled out at 08:31 blocks AuthPlane from reaching accounts.google.com: every "Sign in with Google" ends in a failed code exchange (reference O1).',
+    symptom: 'users coming back from Google get a 500 on /oidc/callback; the server logs ERROR `OIDC upstream unavailable during code exchange` with an i/o timeout, while login-failure counters stay flat.',
+    setup: { snapshots: [20, 40, 55] },
+    must_report: ['oidc-upstream-unavailable'],
+    primary: 'oidc-upstream-unavailable',
+    must_not_report: ['login-denials', 'server-errors', 'db-unreachable'],
+    apply(w) {
+      const err = 'OIDC upstream is unavailable: Get "https://accounts.google.com/.well-known/openid-configuration": dial tcp 142.250.74.45:443: i/o timeout';
+      const browser = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Safari/605.1.15';
+      for (const t of spread(at(31), at(58), 17)) {
+        const srv = w.pick(t);
+        const user = w.rng.pick(w.users);
+        const ms = 10_000 + w.rng.int(2, 40);
+        w.http(srv, t, { method: 'GET', path: '/oidc/callback', status: 500, remote: w.remoteFor(user), ua: browser, ms }, (q) => {
+          w.log(srv, t + ms - 2, 'ERROR', 'OIDC upstream unavailable during code exchange', [['error', err]], { component: 'oidc', req: q });
+        });
+      }
+    },
+  },
 ];

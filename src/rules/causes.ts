@@ -44,6 +44,8 @@ export const CAUSES = {
   'client-credentials-denied': 7,
   // O1: federated login fails because the upstream OIDC identity provider is unreachable.
   'oidc-upstream-unavailable': 7,
+  // G12: CIMD clients refused at authorize (DCR policy, disabled grant, document fetch failed).
+  'cimd-registration-refused': 7,
   'audit-events-dropped': 10,
   'token-revoked-still-used': 10,
   'consent-not-granted': 10,

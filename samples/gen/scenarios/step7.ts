@@ -338,4 +338,31 @@ export const step7: Scenario[] = [
       }
     },
   },
+  {
+    name: 'cimd-registration-refused',
+    seed: 277,
+    broken: 'The operator set `xaa.enabled: false`; Claude\'s client metadata document lists the jwt-bearer grant, and AuthPlane refuses to auto-register a CIMD client that asks for a disabled grant (reference G12).',
+    symptom: 'Claude users who add the MCP server get an "Invalid Client" page at /oauth/authorize; the server logs WARN `cimd auto-registration blocked by disabled grant` and `cimd auto-registration failed` for the claude.ai client_id.',
+    setup: { snapshots: [20, 40, 55] },
+    must_report: ['cimd-registration-refused'],
+    primary: 'cimd-registration-refused',
+    must_not_report: ['scope-required-missing', 'login-denials', 'server-errors'],
+    prepare(w) {
+      w.state.config.xaa = { enabled: false };
+    },
+    apply(w) {
+      const claude = 'https://claude.ai/oauth/mcp-oauth-client-metadata';
+      const jwtBearer = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+      const browser = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36';
+      for (const t of spread(at(20), at(58), 19)) {
+        const srv = w.pick(t);
+        const user = w.rng.pick(w.users);
+        const query = `client_id=${encodeURIComponent(claude)}&redirect_uri=${encodeURIComponent('https://claude.ai/api/mcp/auth_callback')}&response_type=code&code_challenge=${w.rng.b64url(43)}&code_challenge_method=S256&scope=tools%2Fread&resource=${encodeURIComponent(w.setup.resource)}&state=${w.rng.b64url(32)}`;
+        w.http(srv, t, { method: 'GET', path: `/oauth/authorize?${query}`, status: 400, remote: w.remoteFor(user), ua: browser, ms: 180 + w.rng.int(0, 60) }, (q) => {
+          w.log(srv, t + 170, 'WARN', 'cimd auto-registration blocked by disabled grant', [['client_id', claude], ['grant_types', ['authorization_code', 'refresh_token', jwtBearer]]], { component: 'cimd', req: q });
+          w.log(srv, t + 171, 'WARN', 'cimd auto-registration failed', [['client_id', claude], ['error', `client authentication failed: client validation failed: grant_type "${jwtBearer}" is not enabled on this server — set AUTHPLANE_XAA_ENABLED=true to enable it`]], { req: q });
+        });
+      }
+    },
+  },
 ];

@@ -51,6 +51,8 @@ export const CAUSES = {
   'consent-not-granted': 10,
   'broker-grant-revoked': 10,
   'unexpected-key-rotation': 10,
+  // AD2, AD3: admin API answers 401 (no admin key configured, none sent, or a wrong one), the audit fetch included.
+  'admin-key-rejected': 10,
   'session-secret-ephemeral': 0,
   'cors-disabled': 0,
   'version-skew': 0,

@@ -34,6 +34,7 @@ import ap1003 from './ap1003-used-after-revoke.ts';
 import ap1004 from './ap1004-consent-not-granted.ts';
 import ap1005 from './ap1005-broker-grant-revoked.ts';
 import ap1006 from './ap1006-unexpected-key-rotation.ts';
+import ap1007 from './ap1007-admin-key-rejected.ts';
 
 /** Steps 5–10, sorted by id. */
-export const rulesSteps5to10: Rule[] = [ap0501, ap0502, ap0503, ap0504, ap0505, ap0506, ap0507, ap0601, ap0602, ap0701, ap0702, ap0703, ap0704, ap0705, ap0706, ap0707, ap0708, ap0709, ap0710, ap0711, ap0712, ap0713, ap0714, ap0715, ap0716, ap0717, ap0718, ap0719, ap1001, ap1002, ap1003, ap1004, ap1005, ap1006];
+export const rulesSteps5to10: Rule[] = [ap0501, ap0502, ap0503, ap0504, ap0505, ap0506, ap0507, ap0601, ap0602, ap0701, ap0702, ap0703, ap0704, ap0705, ap0706, ap0707, ap0708, ap0709, ap0710, ap0711, ap0712, ap0713, ap0714, ap0715, ap0716, ap0717, ap0718, ap0719, ap1001, ap1002, ap1003, ap1004, ap1005, ap1006, ap1007];

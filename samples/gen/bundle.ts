@@ -65,7 +65,7 @@ function documents(w: World, t: number): Map<string, string | null> {
 export function bundleFiles(w: World): BundleFile[] {
   const collected = BASE + w.setup.collectedAt * MINUTE;
   const files = [...logFiles(w, collected), ...metricFiles(w)];
-  for (const [path, content] of auditFiles(w.auditRows, w.setup.audit)) files.push({ path, data: Buffer.from(content), mtime: collected });
+  if (w.auditDump) for (const [path, content] of auditFiles(w.auditRows, w.setup.audit)) files.push({ path, data: Buffer.from(content), mtime: collected });
   for (const [path, content] of documents(w, collected)) if (content !== null) files.push({ path, data: Buffer.from(content), mtime: collected });
   for (const f of w.files) files.push({ path: f.path, data: Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content), mtime: f.mtime });
   return files;

@@ -154,6 +154,8 @@ export class World {
   /** Extra log streams (previous containers, a second MCP server, purge job). */
   streams: Stream[] = [];
   auditRows: AuditRow[] = [];
+  /** False when the bundle holds no audit dump (the /admin/audit fetch failed): rows then live only in the log copies. */
+  auditDump = true;
   files: ExtraFile[] = [];
   /** Default documents to leave out, or replace: path → content (null = omit). */
   overrides = new Map<string, string | null>();

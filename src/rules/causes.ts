@@ -21,6 +21,8 @@ export const CAUSES = {
   'insufficient-scope': 5,
   'token-expired': 5,
   'clock-skew': 5,
+  // Added by the rules: G11, /oauth/token refuses the resource parameter with invalid_target (enforced since 0.2.0).
+  'invalid-target': 5,
   'sdk-not-wired': 6,
   'www-authenticate-missing': 6,
   'pkce-failures': 7,
@@ -38,11 +40,19 @@ export const CAUSES = {
   'signer-unavailable': 7,
   // Added by the rules (contract.md: "Rules may add causes"): G7, token exchange refused by the 0.2.0 cross-client allowlist.
   'exchange-not-allowlisted': 7,
+  // G4-G6: client_credentials refused (DCR-created or scopeless machine client, grant missing or disabled).
+  'client-credentials-denied': 7,
+  // O1: federated login fails because the upstream OIDC identity provider is unreachable.
+  'oidc-upstream-unavailable': 7,
+  // G12: CIMD clients refused at authorize (DCR policy, disabled grant, document fetch failed).
+  'cimd-registration-refused': 7,
   'audit-events-dropped': 10,
   'token-revoked-still-used': 10,
   'consent-not-granted': 10,
   'broker-grant-revoked': 10,
   'unexpected-key-rotation': 10,
+  // AD2, AD3: admin API answers 401 (no admin key configured, none sent, or a wrong one), the audit fetch included.
+  'admin-key-rejected': 10,
   'session-secret-ephemeral': 0,
   'cors-disabled': 0,
   'version-skew': 0,

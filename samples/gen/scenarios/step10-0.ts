@@ -200,4 +200,46 @@ export const step10: Scenario[] = [
       srv.metrics.enabled = false;
     },
   },
+  {
+    name: 'admin-key-rejected',
+    seed: 302,
+    broken: 'The admin API key was rotated at 08:30 (new AUTHPLANE_ADMIN_API_KEY, rolling restart), but the SIEM audit exporter and the support engineer running `forensic collect` still use the old one (reference AD3).',
+    symptom: 'every admin call answers 401 `{"error":"unauthorized","error_description":"invalid API key"}`: the exporter stops at 08:30 and the bundle has no `/admin/audit` pages, only the 401 captures and a manifest listing them.',
+    setup: { snapshots: [20, 40, 55] },
+    must_report: ['admin-key-rejected'],
+    primary: 'admin-key-rejected',
+    must_not_report: ['audit-events-dropped', 'server-errors', 'discovery-not-found'],
+    prepare(w) {
+      w.auditDump = false;
+      w.overrides.set('admin/system-status.json', null);
+      w.overrides.set('admin/stats.json', null);
+    },
+    apply(w) {
+      const srv = w.servers[0]!;
+      const since = (t: number) => encodeURIComponent(new Date(t - 5 * MINUTE).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+      for (const t of w.minutes(0, 60, 5)) {
+        w.http(srv, t, { method: 'GET', path: `/admin/audit?since=${since(t)}&limit=1000`, status: t < at(30) ? 200 : 401, remote: `10.42.7.40:${w.rng.int(32768, 60999)}`, ua: 'siem-audit-exporter/1.2 (Go-http-client/1.1)', component: 'admin-http', ms: t < at(30) ? 12 : 1, ...(t < at(30) ? {} : { bytes: 63 }) });
+      }
+      const admin = 'http://authserver.authplane.svc:9001';
+      const collectedAt = at(w.setup.collectedAt);
+      const refused = '{"error":"unauthorized","error_description":"invalid API key"}';
+      const items = [['admin/audit page 1', `/admin/audit?since=${since(collectedAt - 24 * 60 * MINUTE + 5 * MINUTE)}&limit=1000&offset=0`], ['admin/system/status', '/admin/system/status'], ['admin/system/config', '/admin/system/config'], ['admin/stats', '/admin/stats']] as const;
+      items.forEach(([name, path], i) => {
+        const t = collectedAt + 900 + i * 40;
+        w.http(srv, t, { method: 'GET', path, status: 401, remote: '10.42.9.31:52210', ua: 'forensic/0.1.0', component: 'admin-http', ms: 1, bytes: 63 });
+        w.files.push({ path: `exchanges/${name.replace(/[^A-Za-z0-9._-]+/g, '-')}.http`, mtime: t, content: `$ curl -si -H "Authorization: Bearer $AUTHPLANE_ADMIN_API_KEY" '${admin}${path}'\nHTTP/1.1 401 Unauthorized\nContent-Type: application/json\nWww-Authenticate: Bearer realm="admin"\nDate: ${new Date(t).toUTCString()}\nContent-Length: ${refused.length}\n\n${refused}\n` });
+      });
+      const iso = (t: number) => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const manifest = {
+        tool: 'forensic', version: '0.1.0', collected_at: iso(collectedAt), finished_at: iso(collectedAt + 1100), redacted: true,
+        targets: { public: 'http://authserver.authplane.svc:9000', admin, resources: [w.setup.resource] },
+        options: { interval_s: 30, since: '24h', timeout_s: 10, log_limit_bytes: 52428800, admin_key_source: 'env' },
+        items: [
+          { name: 'public/health', url: 'http://authserver.authplane.svc:9000/health', file: 'health/health.json', status: 200, error: null, outcome: 'ok', started_at: iso(collectedAt + 100), duration_ms: 3 },
+          ...items.map(([name, path], i) => ({ name, url: `${admin}${path}`, file: `exchanges/${name.replace(/[^A-Za-z0-9._-]+/g, '-')}.http`, status: 401, error: null, outcome: 'http-error', started_at: iso(collectedAt + 900 + i * 40), duration_ms: 2 })),
+        ],
+      };
+      w.files.push({ path: 'manifest.json', mtime: collectedAt + 1100, content: `${JSON.stringify(manifest, null, 2)}\n` });
+    },
+  },
 ];

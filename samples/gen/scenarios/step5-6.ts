@@ -164,4 +164,32 @@ export const step56: Scenario[] = [
         resHeaders: [['Content-Type', 'application/json'], ['Www-Authenticate', 'Bearer error="invalid_token"']], body: '{"error":"unauthorized"}\n' }) });
     },
   },
+  {
+    name: 'invalid-target',
+    seed: 246,
+    broken: 'The reports-sync job asks for its client_credentials token with `resource=https://mcp.acme.dev/mcp/` (a trailing slash); since 0.2.0 the token endpoint checks the resource against the registered ones and refuses it (reference G11).',
+    symptom: 'every run of the job fails at the token endpoint with 400 `invalid_target` "the requested resource target is unavailable"; `client_credentials.denied reason=invalid_target` rows and `authplane_client_credentials_denied_total{reason="invalid_target"}` grow.',
+    setup: { snapshots: [20, 40, 55] },
+    must_report: ['invalid-target'],
+    primary: 'invalid-target',
+    must_not_report: ['audience-mismatch', 'client-credentials-denied', 'server-errors'],
+    apply(w) {
+      const job = 'reports-sync';
+      for (const t of spread(at(14), at(58), 22)) {
+        const srv = w.pick(t);
+        w.http(srv, t, { method: 'POST', path: '/oauth/token', status: 400, remote: `10.42.0.21:${w.rng.int(32768, 60999)}`, ua: 'reports-sync/2.3 (python-requests/2.32.3)', ms: w.rng.latency(5) }, (q) => {
+          w.audit(srv, t + 3, 'client_credentials.denied', { actor: job, client: job, detail: 'reason=invalid_target' }, q);
+          srv.metrics.inc(t + 3, 'authplane_client_credentials_denied_total', { reason: 'invalid_target' });
+        });
+      }
+      const basic = w.secret(Buffer.from(`${job}:${w.rng.b64url(32)}`).toString('base64'));
+      const desc = `the requested resource target is unavailable: resource \\"${w.setup.resource}/\\" is not a registered resource`;
+      w.files.push({ path: 'captures/reports-sync-token.txt', mtime: at(51), content: curlVerbose({
+        method: 'POST', url: 'https://auth.acme.dev/oauth/token', ip: '34.117.59.80', t: at(51),
+        reqHeaders: [['Authorization', `Basic ${basic}`], ['Content-Type', 'application/x-www-form-urlencoded']],
+        reqBody: 'grant_type=client_credentials&scope=tools%2Fread&resource=https%3A%2F%2Fmcp.acme.dev%2Fmcp%2F',
+        status: 400, statusText: 'Bad Request', resHeaders: [['Content-Type', 'application/problem+json'], ['Cache-Control', 'no-store']],
+        body: `{"error":"invalid_target","error_description":"${desc}","type":"https://docs.authplane.ai/errors/invalid_target","title":"Bad Request","detail":"${desc}","status":400}\n` }) });
+    },
+  },
 ];

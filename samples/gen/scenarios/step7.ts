@@ -284,4 +284,85 @@ export const step7: Scenario[] = [
       }
     },
   },
+  {
+    name: 'client-credentials-denied',
+    seed: 275,
+    broken: 'The ETL team registered its nightly export job through open dynamic registration (`POST /oauth/register`) instead of the admin API: DCR only issues user-delegated clients, so every client_credentials request is refused with `invalid_scope` (reference G4).',
+    symptom: 'the export job fails at the token endpoint with 400 `invalid_scope` "this client was created through dynamic registration …"; `client_credentials.denied reason=invalid_scope` rows and `authplane_client_credentials_denied_total{reason="invalid_scope"}` grow.',
+    setup: { snapshots: [20, 40, 55] },
+    must_report: ['client-credentials-denied'],
+    primary: 'client-credentials-denied',
+    must_not_report: ['invalid-target', 'exchange-not-allowlisted', 'server-errors'],
+    apply(w) {
+      const job = w.rng.b64url(22);
+      const srv0 = w.servers[0]!;
+      w.http(srv0, at(12), { method: 'POST', path: '/oauth/register', status: 201, remote: `10.42.0.22:${w.rng.int(32768, 60999)}`, ua: 'curl/8.5.0', ms: 14 }, (q) => {
+        w.audit(srv0, at(12) + 9, 'client.registered', { client: job, ip: '10.42.0.22', detail: 'source=dcr' }, q);
+        srv0.metrics.inc(at(12) + 9, 'authserver_clients_registered_total', { source: 'dcr' });
+      });
+      for (const t of spread(at(16), at(58), 24)) {
+        tokenDenied(w, t, { ua: 'nightly-export/1.4 (Go-http-client/1.1)', remote: `10.42.0.22:${w.rng.int(32768, 60999)}`, lines: (srv, q) => {
+          w.audit(srv, t + 3, 'client_credentials.denied', { actor: job, client: job, detail: 'reason=invalid_scope' }, q);
+          srv.metrics.inc(t + 3, 'authplane_client_credentials_denied_total', { reason: 'invalid_scope' });
+        } });
+      }
+      const basic = w.secret(Buffer.from(`${job}:${w.rng.b64url(32)}`).toString('base64'));
+      const desc = 'the requested scope is invalid or not allowed: this client was created through dynamic registration, which issues user-delegated clients only; machine-to-machine clients must be pre-registered through the admin API';
+      w.files.push({ path: 'captures/nightly-export-token.txt', mtime: at(47), content: curlVerbose({
+        method: 'POST', url: 'https://auth.acme.dev/oauth/token', ip: '34.117.59.80', t: at(47),
+        reqHeaders: [['Authorization', `Basic ${basic}`], ['Content-Type', 'application/x-www-form-urlencoded']],
+        reqBody: 'grant_type=client_credentials&scope=tools%2Fread',
+        status: 400, statusText: 'Bad Request', resHeaders: [['Content-Type', 'application/problem+json'], ['Cache-Control', 'no-store']],
+        body: `{"error":"invalid_scope","error_description":"${desc}","type":"https://docs.authplane.ai/errors/invalid_scope","title":"Bad Request","detail":"${desc}","status":400}\n` }) });
+    },
+  },
+  {
+    name: 'oidc-upstream-unavailable',
+    seed: 276,
+    broken: 'A new egress NetworkPolicy rolled out at 08:31 blocks AuthPlane from reaching accounts.google.com: every "Sign in with Google" ends in a failed code exchange (reference O1).',
+    symptom: 'users coming back from Google get a 500 on /oidc/callback; the server logs ERROR `OIDC upstream unavailable during code exchange` with an i/o timeout, while login-failure counters stay flat.',
+    setup: { snapshots: [20, 40, 55] },
+    must_report: ['oidc-upstream-unavailable'],
+    primary: 'oidc-upstream-unavailable',
+    must_not_report: ['login-denials', 'server-errors', 'db-unreachable'],
+    apply(w) {
+      const err = 'OIDC upstream is unavailable: Get "https://accounts.google.com/.well-known/openid-configuration": dial tcp 142.250.74.45:443: i/o timeout';
+      const browser = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Safari/605.1.15';
+      for (const t of spread(at(31), at(58), 17)) {
+        const srv = w.pick(t);
+        const user = w.rng.pick(w.users);
+        const ms = 10_000 + w.rng.int(2, 40);
+        w.http(srv, t, { method: 'GET', path: '/oidc/callback', status: 500, remote: w.remoteFor(user), ua: browser, ms }, (q) => {
+          w.log(srv, t + ms - 2, 'ERROR', 'OIDC upstream unavailable during code exchange', [['error', err]], { component: 'oidc', req: q });
+        });
+      }
+    },
+  },
+  {
+    name: 'cimd-registration-refused',
+    seed: 277,
+    broken: 'The operator set `xaa.enabled: false`; Claude\'s client metadata document lists the jwt-bearer grant, and AuthPlane refuses to auto-register a CIMD client that asks for a disabled grant (reference G12).',
+    symptom: 'Claude users who add the MCP server get an "Invalid Client" page at /oauth/authorize; the server logs WARN `cimd auto-registration blocked by disabled grant` and `cimd auto-registration failed` for the claude.ai client_id.',
+    setup: { snapshots: [20, 40, 55] },
+    must_report: ['cimd-registration-refused'],
+    primary: 'cimd-registration-refused',
+    must_not_report: ['scope-required-missing', 'login-denials', 'server-errors'],
+    prepare(w) {
+      w.state.config.xaa = { enabled: false };
+    },
+    apply(w) {
+      const claude = 'https://claude.ai/oauth/mcp-oauth-client-metadata';
+      const jwtBearer = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+      const browser = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36';
+      for (const t of spread(at(20), at(58), 19)) {
+        const srv = w.pick(t);
+        const user = w.rng.pick(w.users);
+        const query = `client_id=${encodeURIComponent(claude)}&redirect_uri=${encodeURIComponent('https://claude.ai/api/mcp/auth_callback')}&response_type=code&code_challenge=${w.rng.b64url(43)}&code_challenge_method=S256&scope=tools%2Fread&resource=${encodeURIComponent(w.setup.resource)}&state=${w.rng.b64url(32)}`;
+        w.http(srv, t, { method: 'GET', path: `/oauth/authorize?${query}`, status: 400, remote: w.remoteFor(user), ua: browser, ms: 180 + w.rng.int(0, 60) }, (q) => {
+          w.log(srv, t + 170, 'WARN', 'cimd auto-registration blocked by disabled grant', [['client_id', claude], ['grant_types', ['authorization_code', 'refresh_token', jwtBearer]]], { component: 'cimd', req: q });
+          w.log(srv, t + 171, 'WARN', 'cimd auto-registration failed', [['client_id', claude], ['error', `client authentication failed: client validation failed: grant_type "${jwtBearer}" is not enabled on this server — set AUTHPLANE_XAA_ENABLED=true to enable it`]], { req: q });
+        });
+      }
+    },
+  },
 ];

@@ -15,7 +15,7 @@ export default defineRule({
   fix: 'Break the errors down by route (http_route) and read the ERROR lines they share (`token endpoint error`, `authorize error`, `<op> failed`): a database or signer outage is the usual cause (check /health and `vault token renewal failed`), otherwise a bad deploy.',
   docs: DOCS.incidentRunbook,
   needs: ['server-logs'],
-  consequenceOf: ['db-unreachable', 'signer-unavailable'],
+  consequenceOf: ['db-unreachable', 'signer-unavailable', 'oidc-upstream-unavailable'],
   *check(model) {
     let errors = 0;
     let total = 0;

@@ -6,6 +6,7 @@ import ap0503 from './ap0503-token-issuer-mismatch.ts';
 import ap0504 from './ap0504-insufficient-scope.ts';
 import ap0505 from './ap0505-token-expired.ts';
 import ap0506 from './ap0506-clock-skew.ts';
+import ap0507 from './ap0507-invalid-target.ts';
 import ap0601 from './ap0601-sdk-not-wired.ts';
 import ap0602 from './ap0602-www-authenticate-missing.ts';
 import ap0701 from './ap0701-pkce-failures.ts';
@@ -24,12 +25,16 @@ import ap0713 from './ap0713-panics.ts';
 import ap0714 from './ap0714-slow-token-issuance.ts';
 import ap0715 from './ap0715-signer-unavailable.ts';
 import ap0716 from './ap0716-exchange-not-allowlisted.ts';
+import ap0717 from './ap0717-client-credentials-denied.ts';
+import ap0718 from './ap0718-oidc-upstream-unavailable.ts';
+import ap0719 from './ap0719-cimd-registration-refused.ts';
 import ap1001 from './ap1001-audit-events-dropped.ts';
 import ap1002 from './ap1002-revocation-error.ts';
 import ap1003 from './ap1003-used-after-revoke.ts';
 import ap1004 from './ap1004-consent-not-granted.ts';
 import ap1005 from './ap1005-broker-grant-revoked.ts';
 import ap1006 from './ap1006-unexpected-key-rotation.ts';
+import ap1007 from './ap1007-admin-key-rejected.ts';
 
 /** Steps 5–10, sorted by id. */
-export const rulesSteps5to10: Rule[] = [ap0501, ap0502, ap0503, ap0504, ap0505, ap0506, ap0601, ap0602, ap0701, ap0702, ap0703, ap0704, ap0705, ap0706, ap0707, ap0708, ap0709, ap0710, ap0711, ap0712, ap0713, ap0714, ap0715, ap0716, ap1001, ap1002, ap1003, ap1004, ap1005, ap1006];
+export const rulesSteps5to10: Rule[] = [ap0501, ap0502, ap0503, ap0504, ap0505, ap0506, ap0507, ap0601, ap0602, ap0701, ap0702, ap0703, ap0704, ap0705, ap0706, ap0707, ap0708, ap0709, ap0710, ap0711, ap0712, ap0713, ap0714, ap0715, ap0716, ap0717, ap0718, ap0719, ap1001, ap1002, ap1003, ap1004, ap1005, ap1006, ap1007];

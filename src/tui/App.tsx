@@ -62,8 +62,9 @@ export function App({ model, analysis, color, makeRedactor, initialView = 'check
       return true;
     },
     go: (target: ViewId, f?: Focus) => {
-      // Evidence opened from a finding remembers it for Esc; any other move forgets it.
-      setFrom(f?.kind === 'evidence' && f.from ? { ...f.from, step: stepFilter } : null);
+      // Evidence or traces opened from a finding remember it for Esc; any other move forgets it.
+      const origin = f?.kind === 'evidence' ? f.from : f?.kind === 'traces-of' ? { finding: f.finding, evidence: f.evidence } : undefined;
+      setFrom(origin ? { ...origin, step: stepFilter } : null);
       if (f?.kind === 'step') setStepFilter(f.step);
       else if (target === 'findings' && f?.kind !== 'finding') setStepFilter(undefined);
       // Evidence that belongs to a trace opens in the trace's timeline.

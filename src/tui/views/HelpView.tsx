@@ -7,7 +7,7 @@ const KEYS: [string, string][] = [
   ['j k ↑ ↓', 'move; PgUp/PgDn page; g/G first/last (logs)'],
   ['enter', 'open: a step, a finding, evidence, a trace, a log record'],
   ['esc ← backspace', 'back (from a finding\'s evidence: back to the finding)'],
-  ['e', 'a finding\'s whole text, when the screen cut it'],
+  ['e', 'the whole text of a finding or a timeline record, when cut'],
   ['t', 'a finding\'s traces: only those its evidence names'],
   ['/ n N', 'logs: new search; next/previous match ("match i/N")'],
   ['ctrl-u', 'clear the prompt'],

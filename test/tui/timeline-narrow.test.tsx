@@ -37,6 +37,15 @@ describe('a trace timeline on a 60-column terminal', () => {
   });
 });
 
+describe('a trace timeline on an 80-column terminal', () => {
+  it('shares the row between the message and the place, so both can be read', async () => {
+    const { press } = drive(db.model, db.analysis, { size: { columns: 80, rows: 24 } });
+    await press('3', 'start (UTC)');
+    await press(ENTER, /^Trace 44e10015102e9632223bcc99ae957477 /m);
+    await press('j', /^› \S+ +authserv\S* ERROR token endpoint error +\S+\.log:398$/m);
+  });
+});
+
 describe('the whole record', () => {
   const rec: LogRecord = {
     kind: 'log', file: 'logs/a.log', line: 7, offset: 0, ts: Date.parse('2026-10-03T08:00:01.250Z'), time: '2026-10-03T08:00:01.250Z',

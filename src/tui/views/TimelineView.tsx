@@ -64,12 +64,12 @@ export function TimelineView({ traceId, file, line, height, width, isActive, clo
         const { level, text, source } = label(e.record);
         const off = e.offsetMs ? `~${e.offsetMs > 0 ? '+' : ''}${Math.round(e.offsetMs / 1000)}s` : '';
         const head = `${selected ? '›' : ' '} ${clock(e.correctedTs)}${off.padEnd(offWidth)} ${sourceLabel(source, 16)} ${level.padEnd(5)} ${'  '.repeat(Math.min(4, e.depth))}`;
-        // The place stays visible: the message is what gets cut on a narrow terminal, and the file
-        // name is cut in its middle so that its end and the line number stay. Where both cannot be
-        // read (60 columns and less) the row keeps the message; e shows the place and the rest.
+        // The place stays visible, in at most half the room: its file name is cut in the middle (the
+        // source column names the pod) so that its end and the line number stay. Where both cannot
+        // be read (60 columns and less) the row keeps the message; e shows the place and the rest.
         const at = `:${e.record.line}`;
         const room = width - head.length;
-        const where = room < 30 ? '' : ` ${shortPath(e.record.file, Math.max(10, Math.min(28, room - 11 - at.length)))}${at}`;
+        const where = room < 30 ? '' : ` ${shortPath(e.record.file, Math.max(10, Math.min(28, Math.floor(room / 2) - 1 - at.length)))}${at}`;
         const rowText = `${head}${fit(text, Math.max(10, room - where.length))}${where}`;
         const lc = level === 'AUDIT' ? 'magenta' : LEVEL_COLOR[level as keyof typeof LEVEL_COLOR];
         return (

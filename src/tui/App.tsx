@@ -1,5 +1,5 @@
 // The TUI root: tab bar, the active view, the status line, and the global keys.
-import { KeyRouter, KeyRouterContext, useKeyRouter } from './hooks/use-keys.ts';
+import { KeyRouter, KeyRouterContext, useKeyRouter, type TypedKey } from './hooks/use-keys.ts';
 import { Box, Text, useApp } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import type { Model } from '../correlate/index.ts';
@@ -30,9 +30,11 @@ export interface AppProps {
   /** Creates the report's redactor for the `r` toggle (lazily: most sessions never press r). */
   makeRedactor?: (model: Model, analysis: Analysis) => Redactor;
   initialView?: ViewId;
+  /** Keys typed before the app was on screen (while the bundle loaded), handled first, in order. */
+  typeAhead?: readonly TypedKey[];
 }
 
-export function App({ model, analysis, color, makeRedactor, initialView = 'checklist' }: AppProps) {
+export function App({ model, analysis, color, makeRedactor, initialView = 'checklist', typeAhead }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useSize();
   const [view, setView] = useState<ViewId>(initialView);
@@ -62,8 +64,9 @@ export function App({ model, analysis, color, makeRedactor, initialView = 'check
       return true;
     },
     go: (target: ViewId, f?: Focus) => {
-      // Evidence opened from a finding remembers it for Esc; any other move forgets it.
-      setFrom(f?.kind === 'evidence' && f.from ? { ...f.from, step: stepFilter } : null);
+      // Evidence or traces opened from a finding remember it for Esc; any other move forgets it.
+      const origin = f?.kind === 'evidence' ? f.from : f?.kind === 'traces-of' ? { finding: f.finding, evidence: f.evidence } : undefined;
+      setFrom(origin ? { ...origin, step: stepFilter } : null);
       if (f?.kind === 'step') setStepFilter(f.step);
       else if (target === 'findings' && f?.kind !== 'finding') setStepFilter(undefined);
       // Evidence that belongs to a trace opens in the trace's timeline.
@@ -106,7 +109,7 @@ export function App({ model, analysis, color, makeRedactor, initialView = 'check
       return true;
     }
     return false;
-  });
+  }, typeAhead);
 
   const height = Math.max(4, rows - 3);
   const width = Math.max(20, columns - 1);

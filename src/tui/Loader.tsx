@@ -1,12 +1,14 @@
 // Shows reading progress while the bundle is analyzed, then the app (or the error, on one line).
-import { Box, Text, useApp } from 'ink';
+// Keys typed meanwhile are kept for the app, except q, which quits at once.
+import { Box, Text, useApp, useInput } from 'ink';
 import Spinner from 'ink-spinner';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Model } from '../correlate/index.ts';
 import type { IngestProgress } from '../ingest/index.ts';
 import type { Redactor } from '../report/index.ts';
 import type { Analysis } from '../rules/index.ts';
 import { App } from './App.tsx';
+import type { TypedKey } from './hooks/use-keys.ts';
 
 export type LoadFn = (onProgress: (p: IngestProgress) => void) => Promise<{ model: Model; analysis: Analysis }>;
 
@@ -23,7 +25,14 @@ export function Loader({ load, color, makeRedactor, onError, title }: LoaderProp
       if (now - last > 100) { last = now; setProgress(p); }
     }).then(setResult, (e: unknown) => { onError(e); exit(); });
   }, []); // load once
-  if (result) return <App model={result.model} analysis={result.analysis} color={color} makeRedactor={makeRedactor} />;
+  // Listening also puts the terminal in raw mode: typed keys are not echoed over the progress line,
+  // and Ctrl-C reaches Ink (which quits) instead of killing the process in the alternate screen.
+  const typed = useRef<TypedKey[]>([]);
+  useInput((input, key) => {
+    if (input === 'q' || (key.ctrl && input === 'c')) exit();
+    else typed.current.push({ input, key });
+  }, { isActive: result === null });
+  if (result) return <App model={result.model} analysis={result.analysis} color={color} makeRedactor={makeRedactor} typeAhead={typed.current} />;
   const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
   return (
     <Box>

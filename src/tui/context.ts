@@ -32,7 +32,9 @@ export type Focus =
   | { kind: 'trace'; id: string; file?: string; line?: number }
   | { kind: 'record'; file: string; line: number }
   /** `from` names the finding and evidence item opened, so Esc can return there. */
-  | { kind: 'evidence'; evidence: Evidence; from?: { finding: number; evidence: number } };
+  | { kind: 'evidence'; evidence: Evidence; from?: { finding: number; evidence: number } }
+  /** Only the traces `analysis.findings[finding]`'s evidence names; Esc returns to it, cursor on its `evidence`-th item. */
+  | { kind: 'traces-of'; finding: number; evidence: number };
 
 export const TuiContext = createContext<TuiContextValue | null>(null);
 

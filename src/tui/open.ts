@@ -15,12 +15,18 @@ const ALT_SCREEN_OFF = '\x1b[?1049l';
 export async function mountTui(input: TuiInput): Promise<void> {
   const color = !process.env.NO_COLOR;
   let failure: unknown = null;
+  let isLoading = true;
+  const load: TuiInput['load'] = (onProgress) => {
+    const loading = input.load(onProgress);
+    loading.then(() => { isLoading = false; }, () => { isLoading = false; });
+    return loading;
+  };
   process.stdout.write(ALT_SCREEN_ON);
   const restore = () => process.stdout.write(ALT_SCREEN_OFF);
   process.once('exit', restore);
   try {
     const app = render(createElement(Loader, {
-      load: input.load, color, title: input.title ?? 'bundle',
+      load, color, title: input.title ?? 'bundle',
       makeRedactor: (model: Model, analysis: Analysis) => {
         const r = createRedactor({ ownDomains: ownHostsOf(model) });
         primeRedactor(r, model, analysis);
@@ -34,4 +40,7 @@ export async function mountTui(input: TuiInput): Promise<void> {
     restore();
   }
   if (failure) throw failure;
+  // Quit while the bundle was still being read: the analysis cannot be cancelled and nobody is left
+  // to see it, so end the process now rather than keep the shell waiting (the terminal is restored).
+  if (isLoading) process.exit(0);
 }

@@ -37,13 +37,16 @@ class KeyStdin extends EventEmitter {
   unref() { /* nothing to keep alive */ }
 }
 
-/** Render like ink-testing-library does, on a terminal of `size`, so the app starts at that size. */
-function renderSized(tree: ReactElement, size: { columns: number; rows: number }) {
+/**
+ * Render like ink-testing-library does, on a terminal of `size`, so the app starts at that size.
+ * `exitOnCtrlC` as `forensic tui` sets it (off by default, as in ink-testing-library).
+ */
+export function renderSized(tree: ReactElement, size: { columns: number; rows: number }, { exitOnCtrlC = false } = {}) {
   const stdout = new SizedStdout(size.columns, size.rows);
   const stdin = new KeyStdin();
   const instance = renderInk(tree, {
     stdout: stdout as unknown as NodeJS.WriteStream, stderr: new SizedStdout(size.columns, size.rows) as unknown as NodeJS.WriteStream,
-    stdin: stdin as unknown as NodeJS.ReadStream, debug: true, exitOnCtrlC: false, patchConsole: false,
+    stdin: stdin as unknown as NodeJS.ReadStream, debug: true, exitOnCtrlC, patchConsole: false,
   });
   return { ...instance, stdout, stdin, frames: stdout.frames, lastFrame: stdout.lastFrame };
 }

@@ -99,6 +99,10 @@ describe('the ? help on an 80×24 terminal', () => {
     await press('?', 'Keys');
     expect(frame()).toContain('Press any key to close.');
     for (const k of ['esc ← backspace', 'ctrl-u', '  p  ', '  e  ']) expect(frame()).toContain(k);
+    expect(frame()).toMatch(/^ {2}e +the whole text of a finding or a timeline record/m);
+    // t is two keys: a finding's traces, and the Logs view's jump to a time
+    expect(frame()).toMatch(/^ {2}t +a finding's traces/m);
+    expect(frame()).toMatch(/^ {2}t +logs: jump to a time/m);
     for (const l of frame().split('\n')) expect(l.length).toBeLessThanOrEqual(80);
   });
 });

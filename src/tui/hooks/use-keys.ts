@@ -4,6 +4,17 @@ import { createContext, useContext, useLayoutEffect, useRef, useState } from 're
 import { splitKeys } from '../lib/keys.ts';
 
 type Handler = (input: string, key: Key) => void;
+/** One key as Ink reports it. */
+export interface TypedKey { input: string; key: Key }
+
+/**
+ * The keys of one read: keys read together (fast typing, scripted input) reach Ink as one "paste",
+ * which is split into its keys; a lone key or a control combination is itself.
+ */
+export function keysOf(input: string, key: Key): TypedKey[] {
+  return input.length > 1 && !key.ctrl && !key.meta ? splitKeys(input, key) : [{ input, key }];
+}
+
 interface Entry { handler: Handler; active: boolean }
 
 /**
@@ -27,26 +38,31 @@ export const KeyRouterContext = createContext<KeyRouter | null>(null);
 /**
  * Subscribe the router to stdin (call once, in the component that provides the router).
  * `global` (the app-wide keys) sees each key first; it returns true when it consumed the key.
+ * `typeAhead` are keys typed before the app was on screen (while the bundle loaded), handled first.
  */
-export function useKeyRouter(router: KeyRouter, global: (input: string, key: Key) => boolean): void {
+export function useKeyRouter(router: KeyRouter, global: (input: string, key: Key) => boolean, typeAhead: readonly TypedKey[] = []): void {
   const latest = useRef(global);
   latest.current = global;
-  const pending = useRef<{ input: string; key: Key }[]>([]);
+  // Keys are handled one per commit, so a key that switches views is on screen before the next key
+  // is routed to the views' handlers.
+  const pending = useRef<TypedKey[] | null>(null);
+  pending.current ??= typeAhead.flatMap((k) => keysOf(k.input, k.key));
   const [, setCommits] = useState(0);
   const handle = (input: string, key: Key) => { if (!latest.current(input, key)) router.dispatch(input, key); };
   useInput((input, key) => {
-    // Keys read together (fast typing, scripted input) reach Ink as one "paste": handle them one
-    // per commit, so a key that switches views is on screen before the next key is routed.
-    if (input.length > 1 && !key.ctrl && !key.meta) {
-      const [first, ...rest] = splitKeys(input, key);
-      pending.current.push(...rest);
-      handle(first!.input, first!.key);
-      setCommits((n) => n + 1);
-    } else handle(input, key);
+    const queue = pending.current!;
+    const keys = keysOf(input, key);
+    // Keys still waiting go first: a key typed during a run (or the type-ahead) waits its turn.
+    if (queue.length === 0) {
+      const first = keys.shift()!;
+      handle(first.input, first.key);
+    }
+    queue.push(...keys);
+    if (queue.length > 0) setCommits((n) => n + 1);
   });
   // Runs after every commit of the app, after the new views' handlers have registered.
   useLayoutEffect(() => {
-    const next = pending.current.shift();
+    const next = pending.current!.shift();
     if (!next) return;
     handle(next.input, next.key);
     setCommits((n) => n + 1);

@@ -1,11 +1,12 @@
 // One finding: explanation, fix, docs and its evidence; enter on evidence jumps to the record, e shows
-// the whole text when the screen is too small for it.
+// the whole text when the screen is too small for it, t lists the traces its evidence names.
 import { Box, Text } from 'ink';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Finding } from '../../rules/index.ts';
 import { useTui } from '../context.ts';
 import { useKeys } from '../hooks/use-keys.ts';
 import { useList } from '../hooks/use-list.ts';
+import { tracesOf } from '../lib/cited-traces.ts';
 import { fit, shortPath, wrapLines } from '../lib/format.ts';
 import { isBackKey } from '../lib/keys.ts';
 import { SEVERITY_COLOR } from '../theme.ts';
@@ -19,8 +20,9 @@ export interface FindingDetailProps {
 }
 
 export function FindingDetail({ finding: f, evidence = 0, height, width, isActive, onClose }: FindingDetailProps) {
-  const { analysis, color, show, go } = useTui();
+  const { model, analysis, color, show, go } = useTui();
   const [isReading, setReading] = useState(false);
+  const traces = useMemo(() => tracesOf(f, (id) => model.traces.find(id)).length, [model, f]);
   const head = `${f.rule} · ${f.cause} · ${f.severity} · confidence ${f.confidence.toFixed(2)} · ${f.title}`;
   const docs = `Docs: ${f.docs}${f.related.length ? `  · consequences: ${f.related.join(', ')}` : ''}${f.consequence_of ? `  · consequence of ${f.consequence_of}` : ''}`;
   const fullExplanation = wrapLines(show(f.explanation), width, Number.POSITIVE_INFINITY);
@@ -36,6 +38,7 @@ export function FindingDetail({ finding: f, evidence = 0, height, width, isActiv
   const list = useList(f.evidence.length, evHeight, evidence);
   useKeys((input, key) => {
     if (input === 'e') setReading(true);
+    else if (input === 't') go('traces', { kind: 'traces-of', finding: analysis.findings.indexOf(f), evidence: list.index });
     else if (isBackKey(key)) onClose();
     else if (key.downArrow || input === 'j') list.move(1);
     else if (key.upArrow || input === 'k') list.move(-1);
@@ -54,7 +57,7 @@ export function FindingDetail({ finding: f, evidence = 0, height, width, isActiv
       {explanation.map((l, i) => <Text key={`e${i}`}>{l}</Text>)}
       {fix.map((l, i) => <Text key={`f${i}`} color={color ? 'green' : undefined}>{l}</Text>)}
       <Text dimColor>{fit(docs, width)}</Text>
-      <Text dimColor>{fit(`Evidence (${f.evidence.length})${isCut ? ' · e: the whole text' : ''} — enter: open the record · esc: back`, width)}</Text>
+      <Text dimColor>{fit(`Evidence (${f.evidence.length})${isCut ? ' · e: the whole text' : ''}${traces ? ` · t: its ${traces} trace(s)` : ''} — enter: open the record · esc: back`, width)}</Text>
       {visible.map((e, i) => {
         const idx = list.top + i;
         const selected = idx === list.index;

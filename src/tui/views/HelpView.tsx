@@ -7,7 +7,8 @@ const KEYS: [string, string][] = [
   ['j k ↑ ↓', 'move; PgUp/PgDn page; g/G first/last (logs)'],
   ['enter', 'open: a step, a finding, evidence, a trace, a log record'],
   ['esc ← backspace', 'back (from a finding\'s evidence: back to the finding)'],
-  ['e', 'a finding\'s whole text, when the screen cut it'],
+  ['e', 'the whole text of a finding or a timeline record, when cut'],
+  ['t', 'a finding\'s traces: only those its evidence names'],
   ['/ n N', 'logs: new search; next/previous match ("match i/N")'],
   ['ctrl-u', 'clear the prompt'],
   ['f', 'logs: filter by fields, trace_id=… (bare words: the message)'],
@@ -24,7 +25,7 @@ export function HelpView() {
   return (
     <Box flexDirection="column">
       <Text bold>Keys</Text>
-      {KEYS.map(([k, v]) => <Text key={k}>{`  ${k.padEnd(16)} ${v}`}</Text>)}
+      {KEYS.map(([k, v], i) => <Text key={i}>{`  ${k.padEnd(16)} ${v}`}</Text>)}
       <Text dimColor>Press any key to close.</Text>
     </Box>
   );

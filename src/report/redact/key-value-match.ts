@@ -5,7 +5,7 @@
 import type { KeyClass, SecretKind } from './keys.ts';
 import { isBareKeyMaterial, type ValueJudge } from './named-values.ts';
 import { G, base64Secret } from './patterns.ts';
-import { isVersionPair, openBracketsRest, secretExtent, splitPunct } from './value-shapes.ts';
+import { connectionStringRest, isVersionPair, openBracketsRest, secretExtent, splitPunct } from './value-shapes.ts';
 
 /** What the scan knows around a match, computed only when asked. */
 export interface Around {
@@ -109,6 +109,12 @@ export function keyValueReplacement(m: (string | undefined)[], around: Around, t
       raw += around.after().slice(0, ext.extra);
       if (ext.shape === 'empty') return `${key}${sep}${raw}`;
       if (ext.shape === 'bracketed') return `${key}${sep}${raw[0]}${j.secret(c.secret, raw.slice(1, -1), c)}${raw.at(-1)}`;
+      // `;Password=my secret;`: a connection string's value holds spaces up to its `;`.
+      const spaced = c.secret === 'cookie' ? 0 : connectionStringRest(around.before(), around.after().slice(ext.extra));
+      if (spaced > 0) {
+        raw += around.after().slice(ext.extra, ext.extra + spaced);
+        tail.extra += spaced;
+      }
     }
     let out = j.stringIn(c, raw, !quoted && around.inQuery()) + punct;
     // A replacement with a space would split an unquoted slog/query value into fake attributes.

@@ -24,7 +24,8 @@ const WRAP_START = /^[*`"'|({[]+/;
 const WRAP_END = /[*`"'|)}\],;:.!?]+$/;
 /** A name may end in emphasis, code, quotes, a bar or a colon; a `.` or `,` after it ends its sentence. */
 const NAME_END = /[*`"'|:]*$/;
-const NAME = /^[A-Za-z_][\w.-]*$/;
+/** A name; a colon inside it separates path segments (`Authplane:ClientSecret`, .NET configuration). */
+const NAME = /^[A-Za-z_][\w.:-]*$/;
 /** What a credential word may be made of: no quotes, brackets, commas or backslashes (JSON, code, markup). */
 const CREDENTIAL_CHARS = /^[\w.~+/=@#$%&!*^-]+$/;
 

@@ -23,11 +23,12 @@ const HEADER_LINE = String.raw`(?:^|(?<=[\n\r'"]|\\[nr]))[ \t]*(?:[<>][ \t]+)?([
 // the next header (`Authorization: Bearer x\r\nX-Api-Key: y`, a request dump in a JSON string).
 // `Bearer%20x` and `Bearer+x` (URL- and form-encoded) hide nothing either.
 const SCHEME = String.raw`\b([Bb]earer|DPoP|[Bb]asic)(\s+|%20|\+)([A-Za-z0-9._~+/-]{8,}=*)`;
-// "key": "value" (JSON) and 'key': 'value' (Python reprs, bytes and raw strings too: b'x').
-const KV_QUOTED = String.raw`(?<q>["'])([A-Za-z_][\w.-]*)\k<q>(\s*:\s*)(?:[bru]?"((?:[^"\\]|\\.)*)"|[bru]?'((?:[^'\\]|\\.)*)')`;
+// "key": "value" (JSON) and 'key': 'value' (Python reprs, bytes and raw strings too: b'x'). A key may
+// hold colons: .NET configuration writes a setting's path as `"Authplane:ClientSecret"`.
+const KV_QUOTED = String.raw`(?<q>["'])([A-Za-z_][\w.:-]*)\k<q>(\s*:\s*)(?:[bru]?"((?:[^"\\]|\\.)*)"|[bru]?'((?:[^'\\]|\\.)*)')`;
 // \"key\":\"value\" : JSON quoted inside a JSON string (a message that embeds a claims object),
 // at any level of escaping (the backslash run before each quote is the same).
-const KV_ESCAPED = String.raw`(?<bs>\\+)"([A-Za-z_][\w.-]*)\k<bs>"(\s*:\s*)\k<bs>"([^"\\]*)\k<bs>"`;
+const KV_ESCAPED = String.raw`(?<bs>\\+)"([A-Za-z_][\w.:-]*)\k<bs>"(\s*:\s*)\k<bs>"([^"\\]*)\k<bs>"`;
 // `sub: u-1` / `{Sub:u-1 UserID:u-2}` (Go's %+v) inside a line: the few names that always hold an identity.
 const ID_COLON = String.raw`(?<![\w.-])(sub|Sub|[uU]ser_?[iI][dD]|[uU]ser_?[nN]ame|[aA]ctor_?[iI][dD])(:[ \t]?)(?<iq>["']?)([^\s"',;{}\[\]()<>/][^\s"',;{}\[\]()<>]*)\k<iq>`;
 // key=value (slog text, query strings, audit detail, DSN options), and `key = value` / `key = 'value'`

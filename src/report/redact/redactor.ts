@@ -18,6 +18,7 @@ import { ownDomainMatcher } from './own-domains.ts';
 import { LineContext, type LineJudge } from './line-context.ts';
 import { redactNameThenValue } from './name-then-value.ts';
 import { redactEmbeddedEntries, type EntryJudge } from './embedded-entries.ts';
+import { redactCodeCalls } from './code-calls.ts';
 import type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api.ts';
 
 export type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api.ts';
@@ -391,6 +392,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     // Fast path: a bare timestamp, duration or number (most values on a log line) holds nothing.
     if (PLAIN_VALUE.test(s)) return s;
     s = redactEmbeddedEntries(s, this.#entryJudge);
+    s = redactCodeCalls(s, this.#entryJudge);
     return redactNameThenValue(this.#scan(s, this.#pattern(s), depth, isLine), this.#lineJudge);
   }
 

@@ -195,6 +195,26 @@ export function secretExtent(raw: string, after: string, cookie: boolean): { ext
 }
 
 /**
+ * How far a secret in an ADO.NET-style connection string (`Server=db;User Id=sa;Password=my
+ * secret;`) runs past a space: to the next `;`, since only `;` ends a value there. The string is one
+ * when a `;` stands before the name, or when the spaced rest ends in `;Name=`. A `=` before the
+ * `;` means the next pair started (libpq's `password=x dbname=y`): 0 then, as when nothing follows.
+ */
+export function connectionStringRest(before: string, after: string): number {
+  if (after[0] !== ' ' && after[0] !== '\t') return 0;
+  const seg = /^[^;=\r\n"'`<>]{0,256}/.exec(after)![0];
+  const next = after.slice(seg.length);
+  if (next[0] === '=') return 0;
+  // `;Password=` always; `; Password=` only after a visible pair (`Server=db; `), not after prose (`failed; `).
+  const afterSemicolon = before.endsWith(';') || /=[^;=]*;[ \t]$/.test(before);
+  const endsPair = /^;[ \t]*[A-Za-z][\w .-]{0,64}=/.test(next);
+  if (!afterSemicolon && !endsPair) return 0;
+  // After `;Name=` the value also ends at the line's or the string's end.
+  if (next[0] !== ';' && next !== '' && !/^["'`]/.test(next)) return 0;
+  return seg.replace(/[ \t]+$/, '').length;
+}
+
+/**
  * How many characters of `after` close the brackets that an unquoted value opened (`header=map[A:[B c]]`,
  * `{a=b, c=d}`): Go maps and Java maps print spaces inside, which cut the value. 0 when it is
  * balanced, or does not close within the line's next 4096 characters.

@@ -8,7 +8,7 @@ import {
   base64Secret, looksLikeCredential, masterPattern, optionalMask, redactCookieValue,
 } from './patterns.ts';
 import {
-  PLAIN_VALUE, PemContinuation, inQueryAt, namesRatherThanHolds, isVersionPair, isInternalHost, isJwt, isSuspectSecret, literalAlternation, looksDangerous, loneBlob,
+  PLAIN_VALUE, PemContinuation, inQueryAt, isBareBasicPair, namesRatherThanHolds, isVersionPair, isInternalHost, isJwt, isSuspectSecret, literalAlternation, looksDangerous, loneBlob,
 } from './value-shapes.ts';
 import { replaceAddresses } from './addresses.ts';
 import { findWellKnownSecrets } from './well-known.ts';
@@ -495,9 +495,13 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     }
     if (m[G.host]) return this.#host(all);
     // A JWK thumbprint is long base64 too: after `kid` or `thumbprint` it names a public key.
-    if (m[G.blob]) return base64Secret(all) && !KEY_ID_BEFORE.test(around.before()) ? this.#marker('key-material') : all;
+    if (m[G.blob]) {
+      if (isBareBasicPair(all)) return this.#marker('password');
+      return base64Secret(all) && !KEY_ID_BEFORE.test(around.before()) ? this.#marker('key-material') : all;
+    }
     if (m[G.named] !== undefined) return `${m[G.namedKey]}${m[G.namedSep]}${m[G.namedQuote]}${namedColonValue(m[G.namedKey]!, m[G.namedValue]!, this.#judge(depth), m[G.namedSep] === ':' && m[G.namedQuote] === '')}${m[G.namedQuote]}`;
     if (m[G.flag] !== undefined) return `${m[G.flagName]}${m[G.flagWs]}${flagValue(m[G.flagName]!, m[G.flagValue]!, this.#judge(depth))}`;
+    if (m[G.basicPair]) return isBareBasicPair(all) ? this.#marker('password') : all;
     return all;
   }
 

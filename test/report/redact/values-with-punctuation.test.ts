@@ -273,12 +273,18 @@ describe('redactor: Python bytes and Go fields named for secrets', () => {
   });
 });
 
-describe('redactor: database clients\' letter flags', () => {
+describe('redactor: database clients\' and curl\'s letter flags', () => {
   it('redacts mysql -p<password> and redis-cli -a <password>, keeping -p alone and other flags', () => {
     const r = createRedactor({});
     expect(r.text('mysql -uauthplane -phunter2pass -h db authplane')).toBe('mysql -uauthplane -p[REDACTED:password] -h db authplane');
     expect(r.text('redis-cli -h redis -a hunter2pass ping')).toBe('redis-cli -h redis -a [REDACTED:password] ping');
     expect(r.text('mysqldump -p -P 3306 authplane')).toBe('mysqldump -p -P 3306 authplane');
+  });
+
+  it('redacts the password of curl -u glued to its flag, keeping the user and a variable', () => {
+    const r = createRedactor({});
+    expect(r.text('curl -unotes-app:Gq8kLmN3pQ2rS5tU https://auth.example.com/oauth/token')).toBe('curl -unotes-app:[REDACTED:password] https://auth.example.com/oauth/token');
+    expect(r.text('curl -unotes-app:$CLIENT_SECRET https://auth.example.com/oauth/token')).toBe('curl -unotes-app:$CLIENT_SECRET https://auth.example.com/oauth/token');
   });
 });
 

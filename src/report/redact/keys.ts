@@ -80,6 +80,8 @@ const META_LAST = new Set([
   'attempts', 'history', 'cost', 'threshold', 'days', 'limit', 'retries', 'rounds', 'max', 'min', 'interval', 'policy',
   // Facts about the secret: `secret_configured=true`, `session_secret_bytes=32`, `password_changed_at`.
   'bytes', 'len', 'configured', 'set', 'present', 'provided', 'loaded', 'missing', 'exists', 'changed', 'expired',
+  // Where it is read from: `--password-stdin`.
+  'stdin',
 ]);
 
 // Keys that are not cryptographic: an idempotency or cache key, a database or object key.

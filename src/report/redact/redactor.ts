@@ -127,8 +127,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     }
   }
 
-  text(s: string): string {
-    return this.#text(s, 0);
+  text(s: string, next?: string): string {
+    return this.#text(s, 0, next);
   }
 
   noteIdentities(key: string, v: unknown): void {
@@ -346,7 +346,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     return out;
   }
 
-  #text(s: string, depth: number): string {
+  /** `next`: the line after `s` in its file, when `s` is one line of a file read line by line. */
+  #text(s: string, depth: number, next?: string): string {
     if (s.length === 0) return s;
     if (depth === 0) s = plainSeparators(s);
     if (this.#knownRe) {
@@ -361,7 +362,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       const blob = loneBlob(s);
       if (blob) return `${blob[0]}${this.#marker('key-material')}${blob[1]}`;
       // The stream's line state is for one line at a time; several lines get a state of their own below.
-      const line = s.includes('\n') ? null : this.#lines.line(s, this.#lineJudge);
+      const line = s.includes('\n') ? null : this.#lines.line(s, this.#lineJudge, next);
       if (line !== null) return line;
       if (this.#noted.size > 0) s = this.#notedPass(s);
     }
@@ -372,11 +373,12 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     // line-by-line rules see them in order, with a state of their own; the other lines are scanned.
     if (s.includes('\n')) {
       const ctx = new LineContext();
-      return s.split('\n').map((l) => {
+      const lines = s.split('\n');
+      return lines.map((l, i) => {
         // A CRLF text (a ConfigMap written on Windows): the line rules see the line without its CR.
         const cr = l.endsWith('\r') ? '\r' : '';
         const body = cr ? l.slice(0, -1) : l;
-        return (ctx.line(body, this.#lineJudge) ?? this.#scanLine(body, depth, true)) + cr;
+        return (ctx.line(body, this.#lineJudge, lines[i + 1]?.replace(/\r$/, '')) ?? this.#scanLine(body, depth, true)) + cr;
       }).join('\n');
     }
     return this.#scanLine(s, depth, depth === 0);

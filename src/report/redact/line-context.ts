@@ -17,12 +17,11 @@ export interface LineJudge {
 const BLOCK_OPEN = /^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w.-]*):[ \t]*[|>][+-]?\d?[ \t]*(?:#.*)?$/;
 const ENV_NAME = /^[ \t]*(?:-[ \t]+)?name:[ \t]*(["']?)([A-Za-z_][\w.-]*)\1[ \t]*(?:#.*)?$/;
 // The entry's `value:` is its sibling; a `- value:` line starts the next entry.
-const ENV_VALUE = /^([ \t]*value:[ \t]*)(["']?)(.*?)\2([ \t]*)$/;
-// An entry that starts with its value (`- value: x` then `  name: X_SECRET`): the head, the value, the tail.
-const VALUE_FIRST = /^([ \t]*-[ \t]+value:[ \t]*)(["']?)(.*?)\2([ \t]*(?:#.*)?)$/;
+const ENV_VALUE = /^[ \t]*value:[ \t]*/;
+// An entry that starts with its value (`- value: x` then `  name: X_SECRET`).
+const VALUE_FIRST = /^[ \t]*-[ \t]+value:[ \t]*/;
 // A flag alone on its line, its value on the next at the same indent (`kubectl describe pod`'s `Args:`).
 const LONE_FLAG = /^([ \t]*)--?([A-Za-z][\w.-]*)[ \t]*$/;
-const LONE_ARG = /^([ \t]*)([^\s-].*?)([ \t]*)$/;
 // `- KEY=a value with spaces`: a compose `environment:` list entry, quoted as a whole or not. Only
 // the list form: a bare `PGPASSWORD=x psql -h db` is a shell command after its one-word value. No
 // second `=` either (`- password=x user=bob` is left to the key=value rule).
@@ -71,10 +70,9 @@ export class LineContext {
   #line(s: string, j: LineJudge, next: string | undefined): string | null {
     const argValue = this.#argValue;
     this.#argValue = null;
-    if (argValue) {
-      const m = LONE_ARG.exec(s);
-      const v = m && m[1] === argValue.indent ? m[2]! : '';
-      if (v !== '' && !isPlaceholder(v) && (!argValue.keyOnly || isBareKeyMaterial(v))) return `${m![1]}${j.marker(argValue.kind)}${m![3]}`;
+    if (argValue && s.startsWith(argValue.indent) && !/^[\s-]/.test(s.slice(argValue.indent.length))) {
+      const v = lineValue(s.slice(argValue.indent.length), false);
+      if (!isPlaceholder(v.value) && (!argValue.keyOnly || isBareKeyMaterial(v.value))) return `${argValue.indent}${j.marker(argValue.kind)}${v.tail}`;
     }
     const block = this.#block;
     if (block) {
@@ -97,8 +95,9 @@ export class LineContext {
         this.#block = { indent: folded[1]!.length, kind: envValue };
         return s;
       }
-      const m = ENV_VALUE.exec(s);
-      if (m && m[3] !== '' && !isPlaceholder(m[3]!)) return `${m[1]}${m[2]}${j.marker(envValue)}${m[2]}${m[4]}`;
+      const head = ENV_VALUE.exec(s)?.[0];
+      const v = head !== undefined ? lineValue(s.slice(head.length), false) : undefined;
+      if (v && v.value !== '' && !isPlaceholder(v.value)) return `${head}${v.quote}${j.marker(envValue)}${v.tail}`;
     }
     if (s.length > 400) return null;
     const flag = LONE_FLAG.exec(s);
@@ -109,10 +108,11 @@ export class LineContext {
       if (c.kind === 'secret' || keyOnly) this.#argValue = { indent: flag[1]!, kind: c.kind === 'secret' ? c.secret : 'secret', keyOnly };
       return null;
     }
-    const first = next !== undefined ? VALUE_FIRST.exec(s) : null;
-    if (first) {
+    const first = next !== undefined ? VALUE_FIRST.exec(s)?.[0] : undefined;
+    if (first !== undefined) {
       const kind = nextLineNames(s, next!, j);
-      if (kind && first[3] !== '' && !isPlaceholder(first[3]!)) return `${first[1]}${first[2]}${j.marker(kind)}${first[2]}${first[4]}`;
+      const v = lineValue(s.slice(first.length), true);
+      if (kind && v.value !== '' && !isPlaceholder(v.value)) return `${first}${v.quote}${j.marker(kind)}${v.tail}`;
       return null;
     }
     const open = BLOCK_OPEN.exec(s);
@@ -158,4 +158,26 @@ function nextLineNames(line: string, next: string, j: LineJudge): SecretKind | u
   if (/^[ \t]*/.exec(next)![0].length !== column) return undefined;
   const c = j.classify(name[2]!);
   return c.kind === 'secret' ? c.secret : undefined;
+}
+
+/**
+ * The value that fills the rest of a line: its opening quote, the value, and what follows it (the
+ * closing quote, trailing blanks, and with `comments` a YAML comment). Written without a regex, whose
+ * backtracking over a long run of blanks inside a value would cost quadratic time.
+ */
+function lineValue(rest: string, comments: boolean): { quote: string; value: string; tail: string } {
+  let end = rest.length;
+  while (end > 0 && (rest[end - 1] === ' ' || rest[end - 1] === '\t')) end--;
+  const q = rest[0];
+  if (q === '"' || q === "'") {
+    // Quoted: to its closing quote, after which only blanks (and a comment) may follow.
+    const close = comments ? rest.indexOf(q, 1) : end - 1;
+    const after = close > 0 ? rest.slice(close + 1, end) : '';
+    if (close > 0 && rest[close] === q && (after === '' || (comments && /^[ \t]+#/.test(after)))) {
+      return { quote: q, value: rest.slice(1, close), tail: rest.slice(close) };
+    }
+  }
+  const hash = comments ? rest.slice(0, end).search(/[ \t]#/) : -1;
+  const stop = hash > 0 ? hash : end;
+  return { quote: '', value: rest.slice(0, stop), tail: rest.slice(stop) };
 }

@@ -76,18 +76,26 @@ export function redactJsonDocument(text: string, r: Redactor): string | null {
 
 /** Line-by-line redaction with PEM state across lines, secretlint run per batch of lines. */
 async function redactLines(
-  first: Buffer, rest: AsyncIterator<Buffer> | null, r: Redactor, spool: Spool, redactLine: (line: string, r: Redactor) => string,
+  first: Buffer, rest: AsyncIterator<Buffer> | null, r: Redactor, spool: Spool, redactLine: (line: string, r: Redactor, next?: string) => string,
 ): Promise<void> {
   let pending = first;
   let inPem = false;
   let batch: string[] = [];
   let batchBytes = 0;
-  const flush = async () => {
+  /**
+   * Redact the batch. Each line is shown the line after it (`- value: x` then `name: X_SECRET`), so
+   * a batch that is not the last keeps its last line for the next one; `after`: the line after the
+   * last batch (an unterminated tail).
+   */
+  const flush = async (last: boolean, after?: string) => {
     if (batch.length === 0) return;
     await r.learn(batch.join('\n'));
-    for (const raw of batch) {
+    const upTo = last ? batch.length : batch.length - 1;
+    for (let i = 0; i < upTo; i++) {
+      const raw = batch[i]!;
       const cr = raw.endsWith('\r');
       const line = cr ? raw.slice(0, -1) : raw;
+      const next = (batch[i + 1] ?? after)?.replace(/\r$/, '');
       let out: string;
       if (inPem) {
         // Key body lines become empty lines: line numbers of the rest of the file stay the same.
@@ -96,13 +104,13 @@ async function redactLines(
       } else if (line.length > MAX_LINE) {
         out = '[REDACTED:oversized-line]';
       } else {
-        out = redactLine(line, r);
+        out = redactLine(line, r, next);
         if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY/.test(line) && !/-----END [A-Z0-9 ]*PRIVATE KEY/.test(line)) inPem = true;
       }
       spool.write(`${out}${cr ? '\r' : ''}\n`);
     }
-    batch = [];
-    batchBytes = 0;
+    batch = batch.slice(upTo);
+    batchBytes = batch.length > 0 ? batch[0]!.length : 0;
   };
   for (;;) {
     let start = 0;
@@ -111,17 +119,17 @@ async function redactLines(
       batch.push(line);
       batchBytes += nl - start;
       start = nl + 1;
-      if (batchBytes >= BATCH) await flush();
+      if (batchBytes >= BATCH) await flush(false);
     }
     pending = pending.subarray(start);
     const n = rest ? await rest.next() : { done: true as const, value: undefined };
     if (n.done) break;
     pending = pending.length ? Buffer.concat([pending, n.value]) : n.value;
   }
-  await flush();
+  const tail = pending.length ? pending.toString('utf8') : undefined;
+  await flush(true, tail);
   // The last line had no newline: keep it that way.
-  if (pending.length) {
-    const tail = pending.toString('utf8');
+  if (tail !== undefined) {
     await r.learn(tail);
     const out = inPem ? '' : tail.length > MAX_LINE ? '[REDACTED:oversized-line]' : redactLine(tail, r);
     spool.write(out);
@@ -137,15 +145,18 @@ function isEnvFile(path: string): boolean {
  * One line of an env file: an unquoted value runs to the line end, spaces included
  * (`NAME=correct horse battery`), so it is judged whole by its name. Anything else as any line.
  */
-export function redactEnvLine(line: string, r: Redactor): string {
+export function redactEnvLine(line: string, r: Redactor, next?: string): string {
   const m = /^([ \t]*(?:export[ \t]+)?)([A-Za-z_]\w*)=([^"'\s].*)$/.exec(line);
-  if (!m) return redactLine(line, r);
+  if (!m) return redactLine(line, r, next);
   const value = r.value(m[2]!, m[3]!);
-  return value === m[3] ? r.text(line) : `${m[1]}${m[2]}=${String(value)}`;
+  return value === m[3] ? r.text(line, next) : `${m[1]}${m[2]}=${String(value)}`;
 }
 
-/** One line: a JSON object (possibly behind a container prefix) structurally, anything else as text. */
-export function redactLine(line: string, r: Redactor): string {
+/**
+ * One line: a JSON object (possibly behind a container prefix) structurally, anything else as text.
+ * `next`: the line after it in the file.
+ */
+export function redactLine(line: string, r: Redactor, next?: string): string {
   const brace = line.indexOf('{');
   if (brace >= 0 && line.endsWith('}') && brace < 200) {
     try {
@@ -158,5 +169,5 @@ export function redactLine(line: string, r: Redactor): string {
       // not JSON after all: free text below
     }
   }
-  return r.text(line);
+  return r.text(line, next);
 }

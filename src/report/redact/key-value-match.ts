@@ -5,7 +5,7 @@
 import type { KeyClass, SecretKind } from './keys.ts';
 import { isBareKeyMaterial, type ValueJudge } from './named-values.ts';
 import { G, base64Secret } from './patterns.ts';
-import { isVersionPair, openBracketsRest, secretExtent, splitPunct } from './value-shapes.ts';
+import { connectionStringRest, isBareBasicPair, isVersionPair, openBracketsRest, secretExtent, splitPunct } from './value-shapes.ts';
 
 /** What the scan knows around a match, computed only when asked. */
 export interface Around {
@@ -64,9 +64,11 @@ export function keyValueReplacement(m: (string | undefined)[], around: Around, t
     const single = m[G.kvSingle] !== undefined;
     const quoted = m[G.kvQuoted] !== undefined || single;
     let raw = m[G.kvQuoted] ?? m[G.kvSingle] ?? m[G.kvBare] ?? '';
-    // Padded base64 of letters and digits only (`q83v…eJA=`) reads as `key=`: it is one run.
-    if (sep === '=' && !quoted && (raw === '' || raw === '=') && key.length >= 40 && /^[A-Za-z0-9]+$/.test(key)) {
-      return base64Secret(key + sep + raw) ? j.marker('key-material') : all;
+    // Padded base64 of letters and digits only (`q83v…eJA=`) reads as `key=`: it is one run, key
+    // material when long, `client:secret` when it decodes to one.
+    if (sep === '=' && !quoted && (raw === '' || raw === '=') && key.length >= 10 && /^[A-Za-z0-9]+$/.test(key)) {
+      if (isBareBasicPair(key + sep + raw)) return j.marker('password');
+      if (key.length >= 40) return base64Secret(key + sep + raw) ? j.marker('key-material') : all;
     }
     // `--from-literal=password='x y'`: a value that is itself `name=` takes its quoted part along.
     if (!quoted && raw.endsWith('=')) {
@@ -109,6 +111,12 @@ export function keyValueReplacement(m: (string | undefined)[], around: Around, t
       raw += around.after().slice(0, ext.extra);
       if (ext.shape === 'empty') return `${key}${sep}${raw}`;
       if (ext.shape === 'bracketed') return `${key}${sep}${raw[0]}${j.secret(c.secret, raw.slice(1, -1), c)}${raw.at(-1)}`;
+      // `;Password=my secret;`: a connection string's value holds spaces up to its `;`.
+      const spaced = c.secret === 'cookie' ? 0 : connectionStringRest(around.before(), around.after().slice(ext.extra));
+      if (spaced > 0) {
+        raw += around.after().slice(ext.extra, ext.extra + spaced);
+        tail.extra += spaced;
+      }
     }
     let out = j.stringIn(c, raw, !quoted && around.inQuery()) + punct;
     // A replacement with a space would split an unquoted slog/query value into fake attributes.

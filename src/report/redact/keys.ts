@@ -80,6 +80,8 @@ const META_LAST = new Set([
   'attempts', 'history', 'cost', 'threshold', 'days', 'limit', 'retries', 'rounds', 'max', 'min', 'interval', 'policy',
   // Facts about the secret: `secret_configured=true`, `session_secret_bytes=32`, `password_changed_at`.
   'bytes', 'len', 'configured', 'set', 'present', 'provided', 'loaded', 'missing', 'exists', 'changed', 'expired',
+  // Where it is read from: `--password-stdin`.
+  'stdin',
 ]);
 
 // Keys that are not cryptographic: an idempotency or cache key, a database or object key.
@@ -87,6 +89,11 @@ const PLAIN_KEY_FIRST = new Set(['config', 'setting', 'idempotency', 'cache', 'p
 
 // A first word that makes the name a count or a bound: `max_tokens`, `num_keys`.
 const COUNT_FIRST = new Set(['max', 'min', 'num', 'total', 'count']);
+
+// A word before the last that makes the name an error's: `reasonInvalidCredentials`,
+// `ErrInvalidToken`, `LoginFailReasonInvalidCredentials` name an error code (whose value is the
+// code, `invalid_credentials`), not a credential: a setting about the secret, like META_LAST's.
+const ERROR_WORDS = new Set(['reason', 'reasons', 'err']);
 
 const SECRET_WORDS: [string, SecretKind][] = [
   ['password', 'password'], ['passwd', 'password'], ['pwd', 'password'], ['passphrase', 'password'],
@@ -119,9 +126,12 @@ export const ROLE_ACTORS = new Set(['admin', 'system', 'anonymous', '-', '']);
 
 const cache = new Map<string, KeyClass>();
 
-/** Lower-case, camelCase and `-`/space split into `_`, keep dots. `X-Api-Key` → `x_api_key`. */
+/**
+ * Lower-case, camelCase and `-`/space split into `_`, keep dots. `X-Api-Key` → `x_api_key`. A colon
+ * separates path segments like a dot (.NET configuration: `Authplane:ClientSecret`).
+ */
 export function normalizeKey(key: string): string {
-  return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[-\s]+/g, '_');
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[-\s]+/g, '_').replace(/:/g, '.');
 }
 
 /** A private member of a JWK (`d`, `k`, …): a secret only inside an object that is a JWK. */
@@ -156,6 +166,11 @@ function classifyUncached(key: string): KeyClass {
   const words = leaf.split('_').filter(Boolean);
   const last = words[words.length - 1] ?? '';
   if (words.length > 1 && COUNT_FIRST.has(words[0]!)) return NEUTRAL;
+  if (words.slice(0, -1).some((w) => ERROR_WORDS.has(w))) {
+    // Key material pasted under such a name is still redacted.
+    const about = classifyUncached(words.filter((w) => !ERROR_WORDS.has(w)).join('_'));
+    return about.kind === 'secret' ? { kind: 'neutral', suspect: about.secret } : NEUTRAL;
+  }
   // The kind is named from the whole path (`signing.vault_transit.token` is a Vault token).
   const all = norm.split(/[._]/).filter(Boolean);
   // CONNECTOR_<NAME>_SECRET (broker upstream secrets)

@@ -2,13 +2,13 @@
 // write outside config files: `ENV AUTHPLANE_SESSION_SECRET x` (Dockerfile), a Markdown table row
 // `| session.secret | `x` |`, `**password**: x`, `admin key → x`, `the client secret for notes-app
 // is x`, SQL `WITH PASSWORD 'x'` / `IDENTIFIED BY 'x'`, and the letter flags of database clients (`mysql -px`,
-// `redis-cli -a x`). Runs word by word after the pattern pass, which has already
+// `redis-cli -a x`) and of curl (`curl -uuser:x`). Runs word by word after the pattern pass, which has already
 // replaced what it knows (its markers are skipped).
 import type { SecretKind } from './keys.ts';
 import type { LineJudge } from './line-context.ts';
 import { isPlaceholder, looksLikeCredential } from './patterns.ts';
 import { PLAIN_VALUE, namesRatherThanHolds } from './value-shapes.ts';
-import { wordsAboutSecret } from './named-values.ts';
+import { isBareKeyMaterial, wordsAboutSecret } from './named-values.ts';
 
 /** Cheap pre-check: a line without one of these words names no secret. */
 export const NAME_HINT = /ecret|ECRET|assw|ASSW|oken|OKEN|[Kk]ey|KEY|epper|EPPER|redential|REDENTIAL|DEK|KEK|IDENTIFIED|identified/;
@@ -24,17 +24,21 @@ const WRAP_START = /^[*`"'|({[]+/;
 const WRAP_END = /[*`"'|)}\],;:.!?]+$/;
 /** A name may end in emphasis, code, quotes, a bar or a colon; a `.` or `,` after it ends its sentence. */
 const NAME_END = /[*`"'|:]*$/;
-const NAME = /^[A-Za-z_][\w.-]*$/;
+/** A name; a colon inside it separates path segments (`Authplane:ClientSecret`, .NET configuration). */
+const NAME = /^[A-Za-z_][\w.:-]*$/;
 /** What a credential word may be made of: no quotes, brackets, commas or backslashes (JSON, code, markup). */
 const CREDENTIAL_CHARS = /^[\w.~+/=@#$%&!*^-]+$/;
 
 // Database clients whose password flag is a letter: `mysql -uroot -pS3cret`, `redis-cli -a S3cret`.
 const MYSQL = /\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b/;
 const REDIS_CLI = /\bredis-cli\b/;
+// curl's `-u` glued to its value: `curl -unotes-app:s3cr3t`.
+const CURL = /\bcurl\b/;
 
 /** The line with each credential-shaped value that follows a secret's name replaced, or the line itself. */
 export function redactNameThenValue(line: string, j: LineJudge): string {
   if (line.includes('-p') && MYSQL.test(line)) line = line.replace(/(?<![\w-])-p([^\s'"-][^\s'"]*)/g, () => `-p${j.marker('password')}`);
+  if (line.includes('-u') && CURL.test(line)) line = line.replace(/(?<![\w-])-u([^\s'":-][^\s'":]*):([^\s'"]+)/g, (all, user: string, pw: string) => (isPlaceholder(pw) ? all : `-u${user}:${j.marker('password')}`));
   if (line.includes('-a') && REDIS_CLI.test(line)) line = line.replace(/(?<![\w-])-a([ \t]+)([^\s'"-][^\s'"]*)/g, (_m, ws: string) => `-a${ws}${j.marker('password')}`);
   if (!NAME_HINT.test(line)) return line;
   const parts = line.split(/(\s+)/);
@@ -42,15 +46,18 @@ export function redactNameThenValue(line: string, j: LineJudge): string {
   // Words sit at even indexes, the spaces between them at odd ones.
   for (let i = 0; i < parts.length; i += 2) {
     const kind = secretNamed(parts, i, j);
-    if (!kind) continue;
+    // A bare `key` (`using key <hex>`) names a cache entry or a key id as often as key material:
+    // only raw key material after it goes.
+    const bareKey = !kind && /^key$/i.test(asName(parts[i]!));
+    if (!kind && !bareKey) continue;
     const at = valueIndex(parts, i + 2);
     if (at < 0) continue;
     const word = parts[at]!;
     const start = WRAP_START.exec(word)?.[0].length ?? 0;
     const end = word.length - (WRAP_END.exec(word.slice(start))?.[0].length ?? 0);
     const v = word.slice(start, end);
-    if (!isCredentialWord(v)) continue;
-    parts[at] = word.slice(0, start) + j.marker(kind) + word.slice(end);
+    if (kind ? !isCredentialWord(v) : !isBareKeyMaterial(v)) continue;
+    parts[at] = word.slice(0, start) + j.marker(kind ?? 'secret') + word.slice(end);
     changed = true;
     i = at;
   }

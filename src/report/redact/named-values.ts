@@ -36,11 +36,11 @@ export function isFullSecretName(key: string): boolean {
 }
 
 /**
- * Raw key material after a bare `key:`: hex, or base64 in the standard alphabet (`+`, `/`, padding).
+ * Raw key material after a bare `key:`: hex (`0x` before it too), or base64 in the standard alphabet (`+`, `/`, padding).
  * A kid (AuthPlane's are 22 base64url characters, thumbprints 43) stays readable.
  */
 export function isBareKeyMaterial(v: string): boolean {
-  return /^[0-9a-fA-F]{32,}$/.test(v) || (isCredentialBlob(v) && /[+/=]/.test(v));
+  return /^(?:0x)?[0-9a-fA-F]{32,}$/.test(v) || (isCredentialBlob(v) && /[+/=]/.test(v));
 }
 
 /**
@@ -70,6 +70,8 @@ export function flagValue(flag: string, v: string, j: ValueJudge): string {
     if (colon <= 0 || colon === v.length - 1) return j.text(v);
     return `${j.text(v.slice(0, colon))}:${j.secret('password', v.slice(colon + 1), { kind: 'secret', secret: 'password' })}`;
   }
+  // `--key <hex>`: a bare key flag holds key material or names a key, as after a bare `key:`.
+  if (/^key$/i.test(name)) return isBareKeyMaterial(v) ? j.secret('secret', v, { kind: 'secret', secret: 'secret' }) : j.text(v);
   const c = j.classify(name);
   return c.kind === 'secret' ? j.secret(c.secret, v, c) : j.text(v);
 }

@@ -23,11 +23,12 @@ const HEADER_LINE = String.raw`(?:^|(?<=[\n\r'"]|\\[nr]))[ \t]*(?:[<>][ \t]+)?([
 // the next header (`Authorization: Bearer x\r\nX-Api-Key: y`, a request dump in a JSON string).
 // `Bearer%20x` and `Bearer+x` (URL- and form-encoded) hide nothing either.
 const SCHEME = String.raw`\b([Bb]earer|DPoP|[Bb]asic)(\s+|%20|\+)([A-Za-z0-9._~+/-]{8,}=*)`;
-// "key": "value" (JSON) and 'key': 'value' (Python reprs, bytes and raw strings too: b'x').
-const KV_QUOTED = String.raw`(?<q>["'])([A-Za-z_][\w.-]*)\k<q>(\s*:\s*)(?:[bru]?"((?:[^"\\]|\\.)*)"|[bru]?'((?:[^'\\]|\\.)*)')`;
+// "key": "value" (JSON) and 'key': 'value' (Python reprs, bytes and raw strings too: b'x'). A key may
+// hold colons: .NET configuration writes a setting's path as `"Authplane:ClientSecret"`.
+const KV_QUOTED = String.raw`(?<q>["'])([A-Za-z_][\w.:-]*)\k<q>(\s*:\s*)(?:[bru]?"((?:[^"\\]|\\.)*)"|[bru]?'((?:[^'\\]|\\.)*)')`;
 // \"key\":\"value\" : JSON quoted inside a JSON string (a message that embeds a claims object),
 // at any level of escaping (the backslash run before each quote is the same).
-const KV_ESCAPED = String.raw`(?<bs>\\+)"([A-Za-z_][\w.-]*)\k<bs>"(\s*:\s*)\k<bs>"([^"\\]*)\k<bs>"`;
+const KV_ESCAPED = String.raw`(?<bs>\\+)"([A-Za-z_][\w.:-]*)\k<bs>"(\s*:\s*)\k<bs>"([^"\\]*)\k<bs>"`;
 // `sub: u-1` / `{Sub:u-1 UserID:u-2}` (Go's %+v) inside a line: the few names that always hold an identity.
 const ID_COLON = String.raw`(?<![\w.-])(sub|Sub|[uU]ser_?[iI][dD]|[uU]ser_?[nN]ame|[aA]ctor_?[iI][dD])(:[ \t]?)(?<iq>["']?)([^\s"',;{}\[\]()<>/][^\s"',;{}\[\]()<>]*)\k<iq>`;
 // key=value (slog text, query strings, audit detail, DSN options), and `key = value` / `key = 'value'`
@@ -91,6 +92,10 @@ const XML_ELEMENT = String.raw`<(?<xk>[A-Za-z_][\w.:-]*)>([^<>\r\n]{1,512})</\k<
 // `"NAME=a value with spaces"` as one quoted word: `docker run -e "…"`, a compose flow list
 // `environment: ["…"]`, an argv element. The name owns the whole quoted rest.
 const QUOTED_ASSIGN = String.raw`(?<aq>["'])([A-Za-z_][\w.]*)=([^"'\r\n]*)\k<aq>`;
+// A base64 word short of BLOB's forty characters, standing alone: the redactor decodes it, and
+// `client:secret` in it (an Authorization value without its `Basic`, `echo … | base64 -d`) is a
+// credential. Base64 as HTTP Basic writes it: padded, so its length is a multiple of four.
+const BASIC_PAIR = String.raw`(?<![A-Za-z0-9+/=_.-])(?:[A-Za-z0-9+/]{4}){2,9}[A-Za-z0-9+/]{2}(?:[A-Za-z0-9+/]{2}|[A-Za-z0-9+/]=|==)(?![A-Za-z0-9+/=_.-])`;
 const LABEL = String.raw`[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?`;
 /** Private-network suffixes: cluster DNS and the TLDs operators use for their own networks. */
 const INTERNAL_SUFFIX = `(?:${['svc(?:.cluster.local)?', 'cluster.local', 'internal', 'local', 'lan', 'corp', 'intranet', 'localdomain', 'home.arpa'].map(anyCase).join('|')})`;
@@ -123,7 +128,7 @@ export const G = {
   wellKnown: 46, vault: 47, email: 48, ipv4: 49, ipv6: 50, host: 51, blob: 52,
   named: 53, namedKey: 54, namedSep: 55, namedQuote: 56, namedValue: 57, flag: 58, flagName: 59, flagWs: 60, flagValue: 61,
   prosePw: 62, prosePwWord: 63, prosePwLink: 64, prosePwValue: 65, goDsn: 66, goDsnUser: 67, goDsnPass: 68,
-  xml: 69, xmlKey: 70, xmlValue: 71, qAssign: 72, qAssignQuote: 73, qAssignKey: 74, qAssignValue: 75,
+  xml: 69, xmlKey: 70, xmlValue: 71, qAssign: 72, qAssignQuote: 73, qAssignKey: 74, qAssignValue: 75, basicPair: 76,
 } as const;
 
 /** Cheap pre-check for NAMED_COLON and FLAG (bounded runs: it is tried at every position). */
@@ -177,7 +182,7 @@ export function masterPattern(hosts: 'any' | 'internal' | 'none', mask = ALL_OPT
     `(${KV})`, `(${URL_CREDS})`, on(GO_HEADER, 'goHeader'), on(ENC_KV, 'encoded'), on(PROSE_SECRET, 'prose'),
     on(WELL_KNOWN, 'wellKnown'), `(${VAULT})`, on(EMAIL, 'emails'), `(${IPV4})`, `(${IPV6})`, host ? `(${host})` : '((?!))', // still a group, so that the ones after it keep their numbers
     on(BLOB, 'blob'), on(NAMED_COLON, 'named'), on(FLAG, 'named'), on(PROSE_PASSWORD, 'prose'), on(GO_DSN, 'goDsn'), on(XML_ELEMENT, 'xml'),
-    on(QUOTED_ASSIGN, 'quotedAssign'),
+    on(QUOTED_ASSIGN, 'quotedAssign'), `(${BASIC_PAIR})`,
   ];
   return new RegExp(alts.join('|'), 'g');
 }
@@ -187,8 +192,11 @@ function groupCount(re: string): number {
   return new RegExp(`${re}|`).exec('')!.length - 1;
 }
 
-/** Cheap pre-check: text without any of these characters or words cannot hold a pattern. */
-export const MAYBE = new RegExp(String.raw`[.:=@'"]|<\/|[Bb]earer|[Bb]asic|DPoP|-----BEGIN|AKIA|ASIA|AIza|_live_|gh[pousr]_|github_pat_|glpat-|xox|npm_|ecret[ _]|assw|ASSW|oken |redential|epper|DEK|KEK|${KEY_PHRASE}|[A-Za-z0-9+/]{40}`);
+/**
+ * Cheap pre-check: text without any of these characters or words cannot hold a pattern. Twelve
+ * base64 characters in a row may be an unpadded `client:secret` (BASIC_PAIR).
+ */
+export const MAYBE = new RegExp(String.raw`[.:=@'"]|<\/|[Bb]earer|[Bb]asic|DPoP|-----BEGIN|AKIA|ASIA|AIza|_live_|gh[pousr]_|github_pat_|glpat-|xox|npm_|ecret[ _]|assw|ASSW|oken |redential|epper|DEK|KEK|${KEY_PHRASE}|[A-Za-z0-9+/]{12}`);
 
 export const IPV4_ANY = new RegExp(IPV4, 'g');
 /** A private key block, terminated or cut off at the end of the text. */

@@ -26,8 +26,12 @@ export interface RedactionSummary {
 }
 
 export interface Redactor {
-  /** Redact secrets and pseudonymize identities in free text (a log line, an excerpt). */
-  text(s: string): string;
+  /**
+   * Redact secrets and pseudonymize identities in free text (a log line, an excerpt). `next`: the
+   * line that follows `s` when the caller reads a file line by line; a few shapes name a value on
+   * the line after it (`- value: x` then `name: X_SECRET`).
+   */
+  text(s: string, next?: string): string;
   /** Redact one structured value in the place named by `key` (a JSON/YAML/env key or header name). */
   value(key: string, v: unknown): unknown;
   /**

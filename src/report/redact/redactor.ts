@@ -8,7 +8,7 @@ import {
   base64Secret, looksLikeCredential, masterPattern, optionalMask, redactCookieValue,
 } from './patterns.ts';
 import {
-  PLAIN_VALUE, PemContinuation, inQueryAt, namesRatherThanHolds, isVersionPair, isInternalHost, isJwt, isSuspectSecret, literalAlternation, looksDangerous, loneBlob,
+  PLAIN_VALUE, PemContinuation, inQueryAt, isBareBasicPair, namesRatherThanHolds, isVersionPair, isInternalHost, isJwt, isSuspectSecret, literalAlternation, looksDangerous, loneBlob,
 } from './value-shapes.ts';
 import { replaceAddresses } from './addresses.ts';
 import { findWellKnownSecrets } from './well-known.ts';
@@ -18,6 +18,7 @@ import { ownDomainMatcher } from './own-domains.ts';
 import { LineContext, type LineJudge } from './line-context.ts';
 import { redactNameThenValue } from './name-then-value.ts';
 import { redactEmbeddedEntries, type EntryJudge } from './embedded-entries.ts';
+import { redactCodeCalls } from './code-calls.ts';
 import type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api.ts';
 
 export type { Redactor, RedactorOptions, RedactionSummary } from './redactor-api.ts';
@@ -126,8 +127,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     }
   }
 
-  text(s: string): string {
-    return this.#text(s, 0);
+  text(s: string, next?: string): string {
+    return this.#text(s, 0, next);
   }
 
   noteIdentities(key: string, v: unknown): void {
@@ -345,7 +346,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     return out;
   }
 
-  #text(s: string, depth: number): string {
+  /** `next`: the line after `s` in its file, when `s` is one line of a file read line by line. */
+  #text(s: string, depth: number, next?: string): string {
     if (s.length === 0) return s;
     if (depth === 0) s = plainSeparators(s);
     if (this.#knownRe) {
@@ -360,7 +362,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       const blob = loneBlob(s);
       if (blob) return `${blob[0]}${this.#marker('key-material')}${blob[1]}`;
       // The stream's line state is for one line at a time; several lines get a state of their own below.
-      const line = s.includes('\n') ? null : this.#lines.line(s, this.#lineJudge);
+      const line = s.includes('\n') ? null : this.#lines.line(s, this.#lineJudge, next);
       if (line !== null) return line;
       if (this.#noted.size > 0) s = this.#notedPass(s);
     }
@@ -371,11 +373,12 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     // line-by-line rules see them in order, with a state of their own; the other lines are scanned.
     if (s.includes('\n')) {
       const ctx = new LineContext();
-      return s.split('\n').map((l) => {
+      const lines = s.split('\n');
+      return lines.map((l, i) => {
         // A CRLF text (a ConfigMap written on Windows): the line rules see the line without its CR.
         const cr = l.endsWith('\r') ? '\r' : '';
         const body = cr ? l.slice(0, -1) : l;
-        return (ctx.line(body, this.#lineJudge) ?? this.#scanLine(body, depth, true)) + cr;
+        return (ctx.line(body, this.#lineJudge, lines[i + 1]?.replace(/\r$/, '')) ?? this.#scanLine(body, depth, true)) + cr;
       }).join('\n');
     }
     return this.#scanLine(s, depth, depth === 0);
@@ -391,6 +394,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     // Fast path: a bare timestamp, duration or number (most values on a log line) holds nothing.
     if (PLAIN_VALUE.test(s)) return s;
     s = redactEmbeddedEntries(s, this.#entryJudge);
+    s = redactCodeCalls(s, this.#entryJudge);
     return redactNameThenValue(this.#scan(s, this.#pattern(s), depth, isLine), this.#lineJudge);
   }
 
@@ -493,9 +497,13 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     }
     if (m[G.host]) return this.#host(all);
     // A JWK thumbprint is long base64 too: after `kid` or `thumbprint` it names a public key.
-    if (m[G.blob]) return base64Secret(all) && !KEY_ID_BEFORE.test(around.before()) ? this.#marker('key-material') : all;
+    if (m[G.blob]) {
+      if (isBareBasicPair(all)) return this.#marker('password');
+      return base64Secret(all) && !KEY_ID_BEFORE.test(around.before()) ? this.#marker('key-material') : all;
+    }
     if (m[G.named] !== undefined) return `${m[G.namedKey]}${m[G.namedSep]}${m[G.namedQuote]}${namedColonValue(m[G.namedKey]!, m[G.namedValue]!, this.#judge(depth), m[G.namedSep] === ':' && m[G.namedQuote] === '')}${m[G.namedQuote]}`;
     if (m[G.flag] !== undefined) return `${m[G.flagName]}${m[G.flagWs]}${flagValue(m[G.flagName]!, m[G.flagValue]!, this.#judge(depth))}`;
+    if (m[G.basicPair]) return isBareBasicPair(all) ? this.#marker('password') : all;
     return all;
   }
 

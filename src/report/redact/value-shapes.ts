@@ -54,9 +54,10 @@ export function looksDangerous(v: string): boolean {
     || (v.includes('.') && (DOTTED_QUAD.test(v) || INTERNAL_HINT.test(v))) || QUERY_PAIR.test(v) || WELL_KNOWN_PREFIX.test(v);
 }
 
-// base64 (`+/`) or base64url (`-_`), never both alphabets, optional padding; or lower-case hex.
+// base64 (`+/`) or base64url (`-_`), never both alphabets, optional padding; or hex in one case,
+// perhaps after `0x`.
 const B64 = /^(?:[A-Za-z0-9+/]{32,}|[A-Za-z0-9_-]{32,})={0,2}$/;
-const HEX = /^[0-9a-f]{32,}$/;
+const HEX = /^(?:0x)?(?:[0-9a-f]{32,}|[0-9A-F]{32,})$/;
 
 /** 32+ characters of base64/base64url with digits and both cases, or 32+ hex digits: key material. */
 export function isCredentialBlob(v: string): boolean {
@@ -84,6 +85,15 @@ export function isSuspectSecret(kind: SecretKind, v: string, inQuery: boolean): 
 function isBasicPair(v: string): boolean {
   if (v.length < 8 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v)) return false;
   return /^[\x21-\x7e]+:[\x20-\x7e]+$/.test(Buffer.from(v, 'base64').toString('latin1'));
+}
+
+/**
+ * base64 of `client:secret` found standing alone in text: a name of the characters client ids and
+ * user names have before the colon. Random base64 decodes to bytes that are rarely all printable.
+ */
+export function isBareBasicPair(v: string): boolean {
+  if (!/[A-Z]/.test(v) || !/[a-z]/.test(v)) return false;
+  return /^[\w.@+-]{1,128}:[\x21-\x7e][\x20-\x7e]*$/.test(Buffer.from(v, 'base64').toString('latin1'));
 }
 
 /** In-cluster names that name no operator: the cluster-domain suffixes themselves. */
@@ -192,6 +202,26 @@ export function secretExtent(raw: string, after: string, cookie: boolean): { ext
   const close = whole[0] === '[' ? ']' : whole[0] === '{' ? '}' : '';
   if (close && after[extra] === close && whole.length > 1 && !isPlaceholder(whole + close)) return { extra: extra + 1, shape: 'bracketed' };
   return { extra, shape: 'value' };
+}
+
+/**
+ * How far a secret in an ADO.NET-style connection string (`Server=db;User Id=sa;Password=my
+ * secret;`) runs past a space: to the next `;`, since only `;` ends a value there. The string is one
+ * when a `;` stands before the name, or when the spaced rest ends in `;Name=`. A `=` before the
+ * `;` means the next pair started (libpq's `password=x dbname=y`): 0 then, as when nothing follows.
+ */
+export function connectionStringRest(before: string, after: string): number {
+  if (after[0] !== ' ' && after[0] !== '\t') return 0;
+  const seg = /^[^;=\r\n"'`<>]{0,256}/.exec(after)![0];
+  const next = after.slice(seg.length);
+  if (next[0] === '=') return 0;
+  // `;Password=` always; `; Password=` only after a visible pair (`Server=db; `), not after prose (`failed; `).
+  const afterSemicolon = before.endsWith(';') || /=[^;=]*;[ \t]$/.test(before);
+  const endsPair = /^;[ \t]*[A-Za-z][\w .-]{0,64}=/.test(next);
+  if (!afterSemicolon && !endsPair) return 0;
+  // After `;Name=` the value also ends at the line's or the string's end.
+  if (next[0] !== ';' && next !== '' && !/^["'`]/.test(next)) return 0;
+  return seg.replace(/[ \t]+$/, '').length;
 }
 
 /**

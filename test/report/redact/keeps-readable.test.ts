@@ -53,6 +53,8 @@ describe('redactor: keeps what a maintainer debugs with', () => {
     ['a systemd exit reason', 'authserver.service: Main process exited, code=killed, status=9/KILL'],
     ['a scheme name followed by hyphenated words', '# -- DPoP proof-of-possession (RFC 9449). Basic authentication-required'],
     ['Go comparisons, short assignments and qualified names', 'if req.ClientSecret == "" { actorID := "" } tokens        output.TokenStore'],
+    ['Go constants of error codes named after credentials', 'reasonInvalidCredentials = "invalid_credentials"; ErrInvalidToken = "invalid_token"; LoginFailReasonInvalidClientSecret = "invalid_client_secret"'],
+    ['sha256 sums of release files', '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08  authserver-linux-amd64.tgz sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'],
     ['browser versions in a user agent', 'user_agent="Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"'],
   ];
 

@@ -66,6 +66,47 @@ describe('redactor: key material in Go struct dumps', () => {
   });
 });
 
+describe('redactor: key material after a bare key word', () => {
+  it('redacts hex key material after key in prose, a flag, a hash literal, with 0x or in upper case', () => {
+    const r = createRedactor({});
+    expect(r.text(`encrypting backups with key ${HEX}`)).toBe('encrypting backups with key [REDACTED:secret]');
+    expect(r.text(`authserver keys import --key ${HEX}`)).toBe('authserver keys import --key [REDACTED:secret]');
+    expect(r.text(`key => '${HEX}'`)).toBe("key => '[REDACTED:secret]'");
+    expect(r.text(`key (hex): ${HEX}`)).toBe('key (hex): [REDACTED:secret]');
+    expect(r.text(`key: 0x${HEX}`)).toBe('key: [REDACTED:secret]');
+    expect(r.text(`key=${HEX.toUpperCase()}`)).toBe('key=[REDACTED:secret]');
+  });
+
+  it('keeps a hash named as one, and what a bare key names that is not key material', () => {
+    const r = createRedactor({});
+    const lines = [
+      `authserver-linux-amd64.tgz sha256=${HEX} etag=${HEX}`,
+      `digest: sha256:${HEX}`,
+      `X-Checksum-Sha256: ${HEX.toUpperCase()}`,
+      'cache key user:42 evicted; --key jwks',
+    ];
+    for (const l of lines) expect(r.text(l)).toBe(l);
+  });
+});
+
+describe('redactor: base64 of client:secret without its Basic scheme', () => {
+  // `notes-app:Gq8kLmN3pQ2rS5tU` and `admin:hunter2`, encoded with `base64`.
+  const PAIR = 'bm90ZXMtYXBwOkdxOGtMbU4zcFEyclM1dFU=';
+
+  it('redacts it under any name and standing alone in a command', () => {
+    const r = createRedactor({});
+    expect(r.text(`credentials=${PAIR}`)).toBe('credentials=[REDACTED:secret]');
+    expect(r.text(`AUTH_HEADER=${PAIR}`)).toBe('AUTH_HEADER=[REDACTED:password]');
+    expect(r.text(`echo -n ${PAIR} | base64 -d`)).toBe('echo -n [REDACTED:password] | base64 -d');
+    expect(r.text('creds YWRtaW46aHVudGVyMg== from the wiki')).toBe('creds [REDACTED:password] from the wiki');
+  });
+
+  it('keeps base64 words that decode to no such pair: a kid, a trace id, a metric name', () => {
+    const line = 'kid=Zk3v9Qm1Xc2b7T0aL4pR8w trace_id=4bf92f3577b34da6a3ce929d0e0e4736 UpstreamTokenRefreshTotal';
+    expect(createRedactor({}).text(line)).toBe(line);
+  });
+});
+
 describe('redactor: base64 with padding', () => {
   it('redacts a padded base64 secret standing in free text, which looks like key= to a scanner', () => {
     const r = createRedactor({});

@@ -1,9 +1,11 @@
 // Secrets whose name and value a line-by-line scan sees apart: a Kubernetes env entry (`- name:`
 // then `value:`), a YAML block scalar under a secret key, a compose entry with spaces in its value,
 // a shell `set -x NAME value`, an argv array. Expected outputs written by hand.
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createRedactor } from '../../../src/report/index.ts';
 import { redactYaml } from '../../../src/report/bundle/yaml-doc.ts';
+import { redactFile } from '../../../src/report/bundle/redact-file.ts';
 
 const SECRET = 'kP9x2LmQ7vN4rT8wZ1yB6cD3fG5hJ0aE';
 
@@ -25,6 +27,56 @@ describe('redactor: a Kubernetes env entry', () => {
       .toEqual([{ name: 'AUTHPLANE_ADMIN_API_KEY', value: '[REDACTED:api-key]' }, { name: 'AUTHPLANE_LOG_LEVEL', value: 'debug' }]);
     const yaml = ['env:', '  - name: AUTHPLANE_SESSION_SECRET', `    value: ${SECRET}`, '  - name: AUTHPLANE_LOG_LEVEL', '    value: info', ''].join('\n');
     expect(redactYaml(yaml, createRedactor({}))).toBe(['env:', '  - name: AUTHPLANE_SESSION_SECRET', '    value: "[REDACTED:session-secret]"', '  - name: AUTHPLANE_LOG_LEVEL', '    value: info', ''].join('\n'));
+  });
+});
+
+describe('redactor: a Kubernetes env entry with its value first', () => {
+  // `kubectl get -o yaml` sorts name before value; other tools write the value first.
+  const manifest = ['    env:', '    - value: s3cr3t-value', '      name: AUTHPLANE_CLIENT_SECRET', '    - value: "two words"', '      name: AUTHPLANE_SESSION_SECRET', '    - value: info', '      name: AUTHPLANE_LOG_LEVEL'];
+  const expected = ['    env:', '    - value: [REDACTED:client-secret]', '      name: AUTHPLANE_CLIENT_SECRET', '    - value: "[REDACTED:session-secret]"', '      name: AUTHPLANE_SESSION_SECRET', '    - value: info', '      name: AUTHPLANE_LOG_LEVEL'];
+
+  it('redacts the value by the name on the next line, when each line is shown the next one', () => {
+    const r = createRedactor({});
+    expect(manifest.map((l, i) => r.text(l, manifest[i + 1]))).toEqual(expected);
+  });
+
+  it('redacts it in a text of several lines', () => {
+    expect(createRedactor({}).text(manifest.join('\n'))).toBe(expected.join('\n'));
+  });
+
+  it('redacts it in a bundle file read line by line, across the batches the file is read in', async () => {
+    // Filler of 1,048,550 characters: with `    env:` the text stays short of a batch (1 MiB of line
+    // text), and the `- value:` line is the one that fills it, the last of its batch.
+    const line = (i: number, len: number) => `level=info msg=filler n=${String(i).padStart(4, '0')} `.padEnd(len, 'x');
+    const filler = [...Array.from({ length: 1048 }, (_, i) => line(i, 1000)), line(1048, 550)];
+    const text = [...filler, ...manifest, ''].join('\n');
+    const out = await redactFile('kubectl/pod.txt', Readable.from([Buffer.from(text)]), createRedactor({}));
+    if (out.kind !== 'redacted') throw new Error(out.reason);
+    const c = out.spool.contents();
+    const parts: Buffer[] = [];
+    if (Buffer.isBuffer(c)) parts.push(c);
+    else for await (const b of c) parts.push(b as Buffer);
+    expect(Buffer.concat(parts).toString('utf8').split('\n').slice(filler.length)).toEqual([...expected, '']);
+  });
+
+  it('does not give a `- value:` line the name of the entry before it, when the next line is not shown', () => {
+    const r = createRedactor({});
+    const lines = ['    - value: $(CLIENT_SECRET)', '      name: AUTHPLANE_CLIENT_SECRET', '    - value: info', '      name: AUTHPLANE_LOG_LEVEL'];
+    expect(lines.map((l) => r.text(l))).toEqual(lines);
+  });
+});
+
+describe('redactor: an argv printed one element a line', () => {
+  it('redacts the line after a secret flag in kubectl describe\'s Args, at the flag\'s indent', () => {
+    const r = createRedactor({});
+    const lines = ['    Args:', '      serve', '      --client-secret', '      s3cr3t-value', '      --key', `      ${'9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'}`, '      --log-level', '      debug'];
+    expect(lines.map((l) => r.text(l))).toEqual(['    Args:', '      serve', '      --client-secret', '      [REDACTED:client-secret]', '      --key', '      [REDACTED:secret]', '      --log-level', '      debug']);
+  });
+
+  it('keeps a flag\'s description on the next line, a key name after --key and a flag after a flag', () => {
+    const r = createRedactor({});
+    const lines = ['  --password', '      Password for basic authentication', '      --key', '      jwks', '      --session.secret', '      --log-level=debug'];
+    expect(lines.map((l) => r.text(l))).toEqual(lines);
   });
 });
 

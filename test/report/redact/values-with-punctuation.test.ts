@@ -48,6 +48,20 @@ describe('redactor: unquoted secrets holding punctuation', () => {
     expect(r.value('dsn', 'postgres://localhost:5432/authplane')).toBe('postgres://localhost:5432/authplane');
   });
 
+  it('redacts a connection string password with spaces up to its semicolon, ADO.NET style or libpq quoted', () => {
+    const r = createRedactor({});
+    expect(r.text('Server=db;Database=authplane;User Id=sa;Password=my secret pass;Encrypt=true')).toBe('Server=db;Database=authplane;User Id=sa;Password=[REDACTED:password];Encrypt=true');
+    expect(r.text('"ConnectionStrings": {"Default": "Data Source=db; Pwd=two words"}')).toBe('"ConnectionStrings": {"Default": "Data Source=db; Pwd=[REDACTED:password]"}');
+    expect(r.text('Password=my secret;Server=db')).toBe('Password=[REDACTED:password];Server=db');
+    expect(r.text("host=db dbname=authplane password='my secret pass' sslmode=disable")).toBe("host=db dbname=authplane password='[REDACTED:password]' sslmode=disable");
+  });
+
+  it('keeps the words after a one-word password that no connection string holds', () => {
+    const r = createRedactor({});
+    expect(r.text('login failed; password=hunter2 was rejected')).toBe('login failed; password=[REDACTED:password] was rejected');
+    expect(r.text('host=db password=hunter2 dbname=authplane')).toBe('host=db password=[REDACTED:password] dbname=authplane');
+  });
+
   it('redacts every pair of a cookie given as key=value', () => {
     expect(createRedactor({}).text('cookie=sid=abc123;csrf=x9 sent')).toBe('cookie=sid=[REDACTED:cookie];csrf=[REDACTED:cookie] sent');
   });
@@ -197,6 +211,49 @@ describe('redactor: secrets in other languages\' config and code', () => {
     expect(createRedactor({}).text(`<ns:clientSecret>${SECRET}</ns:clientSecret>`)).toBe('<ns:clientSecret>[REDACTED:client-secret]</ns:clientSecret>');
   });
 
+  it('redacts a .NET configuration key written with colons, in JSON and in a user-secrets command', () => {
+    const r = createRedactor({});
+    expect(r.text(`  "Authplane:ClientSecret": "two words",`)).toBe('  "Authplane:ClientSecret": "[REDACTED:client-secret]",');
+    expect(r.text(`{"Authplane:ClientSecret":"${SECRET}","Authplane:ClientId":"notes-app"}`)).toBe('{"Authplane:ClientSecret":"[REDACTED:client-secret]","Authplane:ClientId":"notes-app"}');
+    expect(r.text(`dotnet user-secrets set "Authplane:ClientSecret" "${SECRET}"`)).toBe('dotnet user-secrets set "Authplane:ClientSecret" "[REDACTED:client-secret]"');
+    expect(r.text('Authplane__ClientSecret=s3cr3t-value Authplane__ClientId=notes-app')).toBe('Authplane__ClientSecret=[REDACTED:client-secret] Authplane__ClientId=notes-app');
+    expect(r.text('"Logging:LogLevel:Default": "Information"')).toBe('"Logging:LogLevel:Default": "Information"');
+  });
+
+  it('redacts a secret given to an SDK setter or builder option in pasted code', () => {
+    const r = createRedactor({});
+    expect(r.text('AuthplaneClient.builder().clientId("notes-app").clientSecret("s3cr3t-value").build();')).toBe('AuthplaneClient.builder().clientId("notes-app").clientSecret("[REDACTED:client-secret]").build();');
+    expect(r.text('authplane.WithClientSecret("s3cr3t-value"),')).toBe('authplane.WithClientSecret("[REDACTED:client-secret]"),');
+    expect(r.text("withClientSecret('s3cr3t')")).toBe("withClientSecret('[REDACTED:client-secret]')");
+    expect(r.text('client.setPassword("hunter2");')).toBe('client.setPassword("[REDACTED:password]");');
+    // The Go SDK's own option (go-sdk core/docs/user-guide.md) takes the client id, then the secret.
+    expect(r.text('authplane.WithClientCredentials("my-client", "s3cret"),')).toBe('authplane.WithClientCredentials("my-client", "[REDACTED:client-secret]"),');
+    expect(r.text('client = Client(client_id="notes-app", client_secret="two words")')).toBe('client = Client(client_id="notes-app", client_secret="[REDACTED:client-secret]")');
+  });
+
+  it('redacts a secret set in the environment or a property by code, keeping other settings', () => {
+    const r = createRedactor({});
+    expect(r.text('os.Setenv("AUTHPLANE_CLIENT_SECRET", "authplane-prod-2026")')).toBe('os.Setenv("AUTHPLANE_CLIENT_SECRET", "[REDACTED:client-secret]")');
+    expect(r.text('process.env.AUTHPLANE_CLIENT_SECRET = "s3cr3t-value";')).toBe('process.env.AUTHPLANE_CLIENT_SECRET = "[REDACTED:client-secret]";');
+    expect(r.text("os.environ['AUTHPLANE_CLIENT_SECRET'] = 's3cr3t-value'")).toBe("os.environ['AUTHPLANE_CLIENT_SECRET'] = '[REDACTED:client-secret]'");
+    expect(r.text('System.setProperty("authplane.client_secret", "s3cr3t")')).toBe('System.setProperty("authplane.client_secret", "[REDACTED:client-secret]")');
+    expect(r.text('os.Setenv("AUTHPLANE_LOG_LEVEL", "debug")')).toBe('os.Setenv("AUTHPLANE_LOG_LEVEL", "debug")');
+  });
+
+  it('keeps what such code passes that is not the secret: a variable, a file, a lookup id, a message', () => {
+    const r = createRedactor({});
+    const lines = [
+      'os.Setenv("AUTHPLANE_CLIENT_SECRET", os.Getenv("NOTES_SECRET"))',
+      'withClientSecret("AUTHPLANE_CLIENT_SECRET")',
+      'WithClientSecretFile("/run/secrets/client-secret")',
+      'vault.getSecret("authplane-oidc")',
+      'session := getCredentials("default", "us-east-1")',
+      'errors.New("invalid client secret")',
+      'fmt.Sprintf("%s", secret)',
+    ];
+    for (const l of lines) expect(r.text(l)).toBe(l);
+  });
+
   it('redacts the password of a Python requests or aiohttp basic auth pair, keeping the user', () => {
     const r = createRedactor({});
     expect(r.text(`requests.post(url, auth=("admin", "${PW}"))`)).toBe('requests.post(url, auth=("admin", "[REDACTED:password]"))');
@@ -216,12 +273,18 @@ describe('redactor: Python bytes and Go fields named for secrets', () => {
   });
 });
 
-describe('redactor: database clients\' letter flags', () => {
+describe('redactor: database clients\' and curl\'s letter flags', () => {
   it('redacts mysql -p<password> and redis-cli -a <password>, keeping -p alone and other flags', () => {
     const r = createRedactor({});
     expect(r.text('mysql -uauthplane -phunter2pass -h db authplane')).toBe('mysql -uauthplane -p[REDACTED:password] -h db authplane');
     expect(r.text('redis-cli -h redis -a hunter2pass ping')).toBe('redis-cli -h redis -a [REDACTED:password] ping');
     expect(r.text('mysqldump -p -P 3306 authplane')).toBe('mysqldump -p -P 3306 authplane');
+  });
+
+  it('redacts the password of curl -u glued to its flag, keeping the user and a variable', () => {
+    const r = createRedactor({});
+    expect(r.text('curl -unotes-app:Gq8kLmN3pQ2rS5tU https://auth.example.com/oauth/token')).toBe('curl -unotes-app:[REDACTED:password] https://auth.example.com/oauth/token');
+    expect(r.text('curl -unotes-app:$CLIENT_SECRET https://auth.example.com/oauth/token')).toBe('curl -unotes-app:$CLIENT_SECRET https://auth.example.com/oauth/token');
   });
 });
 

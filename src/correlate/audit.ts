@@ -110,6 +110,11 @@ export function buildAudit(cols: AuditColumns, w: Window, logs: readonly LogReco
     },
     where,
     identities: (wanted) => identities(newView(), sorted.length, wanted),
+    clientIds() {
+      const ids = new Set<number>();
+      for (const row of sorted) ids.add(cols.client.get(row));
+      return [...ids].map((id) => cols.dict.values[id]!).filter((v) => v !== '');
+    },
     storyHeads(kind) {
       const st = stories();
       const out: AuditStoryHead[] = [];

@@ -222,6 +222,8 @@ export interface AuditIndex {
    * With `wanted`, only pairs whose key it accepts, and a detail with no such key is not parsed.
    */
   identities(wanted?: (key: string) => boolean): Iterable<[string, string]>;
+  /** Each distinct non-empty client_id of the rows. */
+  clientIds(): string[];
   /** Every story's head (key, counts, span), without building rows. */
   storyHeads(kind?: 'user' | 'client' | 'family' | 'grant'): AuditStoryHead[];
 }

@@ -30,7 +30,16 @@ export function primeRedactor(r: Redactor, m: Model, a?: Analysis): void {
 
 function primeModel(r: Redactor, m: Model): void {
   primeSecretNames(r, m);
+  // Client ids first: a machine client is the actor of its own audit rows, and stays a client there.
+  const clients = new Set(m.audit.clientIds());
   let n = 0;
+  for (const rec of m.logs.records()) {
+    if (++n > MAX_RECORDS) break;
+    const id = rec.attrs.client_id;
+    if (typeof id === 'string' && id !== '') clients.add(id);
+  }
+  r.noteClientIds(clients);
+  n = 0;
   for (const rec of m.logs.records()) {
     if (++n > MAX_RECORDS) break;
     r.noteIdentities('attrs', rec.attrs);

@@ -46,6 +46,11 @@ export interface Redactor {
    */
   noteIdentities(key: string, v: unknown): void;
   /**
+   * OAuth client ids the bundle uses: public identifiers, kept readable (as under `client_id`) even
+   * where a user field holds one: a machine client's audit rows name it as their actor.
+   */
+  noteClientIds(ids: Iterable<string>): void;
+  /**
    * Treat `name` (an env var, a YAML or JSON key) as holding a secret of `kind` wherever it appears:
    * the variable a `*_key_env` setting names, which no naming rule can guess.
    */

@@ -88,6 +88,8 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   readonly #known = new Set<string>();
   #knownRe: RegExp | null = null;
   readonly #noted = new Map<string, 'user' | 'session'>();
+  /** Client ids (noteClientIds): never pseudonymized as users. */
+  readonly #clients = new Set<string>();
   #notedRe: RegExp | null = null;
   #notedDirty = false;
   /** Names taught by noteSecretName(), normalized (keys.ts), with their secret kind. */
@@ -135,7 +137,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     if (typeof v === 'string') {
       const c = classifyKey(key);
       if (c.kind !== 'identity' || (c.identity !== 'user' && c.identity !== 'session')) return;
-      if (v.length < 3 || /^\d{1,4}$/.test(v) || ROLE_ACTORS.has(v) || EMAIL_EXACT.test(v) || this.#noted.has(v)) return;
+      if (v.length < 3 || /^\d{1,4}$/.test(v) || ROLE_ACTORS.has(v) || EMAIL_EXACT.test(v) || this.#noted.has(v) || this.#clients.has(v)) return;
       if (this.#noted.size >= MAX_NOTED || isPlaceholder(v) || this.#pseudo.isPseudonym(v)) return;
       this.#noted.set(v, c.identity);
       this.#notedDirty = true;
@@ -147,6 +149,14 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
       if (typeof o.detail === 'string' && typeof o.action === 'string' && USER_DETAIL_ACTIONS.has(o.action)) {
         this.noteIdentities('user_id', /^[^\s;,]+/.exec(o.detail)?.[0] ?? '');
       }
+    }
+  }
+
+  noteClientIds(ids: Iterable<string>): void {
+    for (const id of ids) {
+      if (id.length < 3 || ROLE_ACTORS.has(id) || EMAIL_EXACT.test(id)) continue;
+      this.#clients.add(id);
+      if (this.#noted.delete(id)) this.#notedDirty = true;
     }
   }
 
@@ -316,7 +326,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
 
   #identity(kind: IdentityKind, v: string): string {
     if (v === '' || this.#pseudo.isPseudonym(v) || isPlaceholder(v)) return v;
-    if (kind === 'user' && ROLE_ACTORS.has(v)) return v;
+    if (kind === 'user' && (ROLE_ACTORS.has(v) || this.#clients.has(v))) return v;
     if (kind === 'ip') return this.#ips(v);
     // `alice%40acme.io` in a query string is the same person as `alice@acme.io` in a JSON field.
     if (v.includes('%40')) v = v.replace(/%40/g, '@');

@@ -41,4 +41,17 @@ describe('priming a redactor with the bundle\'s identities', () => {
     primeRedactor(createRedactor({}), m);
     expect(read).toHaveBeenCalledTimes(2);
   });
+
+  it("keeps a machine client readable where its own audit rows name it as the actor, and still hides the users", () => {
+    const m = model([
+      auditRow('client_credentials.denied', { actorId: 'reports-sync', clientId: 'reports-sync', detail: 'reason=invalid_target', createdAt: '2026-10-03T09:00:00Z' }),
+      auditLine('maria.keller', 'family=f1', '2026-10-03T09:01:00Z'),
+    ]);
+    const r = createRedactor({});
+    primeRedactor(r, m);
+    expect(r.text('22 token requests refused, from client reports-sync; maria.keller refreshed')).toMatch(/from client reports-sync; user#[0-9a-f]{4} refreshed/);
+    expect(r.text('client_credentials.denied actor=reports-sync client=reports-sync reason=invalid_target')).toBe('client_credentials.denied actor=reports-sync client=reports-sync reason=invalid_target');
+    expect(r.value('audit', { action: 'client_credentials.denied', actor_id: 'reports-sync', client_id: 'reports-sync' })).toMatchObject({ actor_id: 'reports-sync' });
+    expect(r.value('audit', { action: 'token.issued', actor_id: 'maria.keller', client_id: 'notes-app' })).not.toMatchObject({ actor_id: 'maria.keller' });
+  });
 });

@@ -26,6 +26,8 @@ export interface WalkerApi {
   /** Bytes up to which a nested zip is held in memory (else a temp file). */
   readonly zipInMemoryBytes: number;
   problem(path: string, text: string): void;
+  /** The container at `at` could not be read past this point (cut, broken): a problem on `at.path`. */
+  stopped(at: Place, text: string): void;
   /** An inventory row for an archive; the walker fills in `bytes` when the archive is done. */
   archiveRow(at: Place, format: string): FileInfo;
   /** Look at a stream's first bytes and read it as the container or plain file it is. */

@@ -89,7 +89,15 @@ class Walker implements WalkerApi {
   }
 
   problem(path: string, text: string): void {
-    const p = { path, problem: text };
+    this.report({ path, problem: text });
+  }
+
+  stopped(at: Place, text: string): void {
+    // Only the input's own container: a cut log.2.gz inside a whole bundle costs that file alone.
+    this.report(at.isTop ? { path: at.path, problem: text, endsInput: true } : { path: at.path, problem: text });
+  }
+
+  private report(p: Problem): void {
     this.problems++;
     this.firstProblem ??= p;
     this.hooks.onProblem(p);
@@ -112,7 +120,7 @@ class Walker implements WalkerApi {
     const inner: Place = { ...at, depth: at.depth + 1, diskPath: undefined };
     if (kind === 'tar') return readTar(this, src, inner, 'tar');
     if (kind === 'zip') return readZip(this, src, { ...inner, diskPath: at.diskPath });
-    const { source, owner } = gunzipSource(src, at.path, this.budget, (p, t) => this.problem(p, t));
+    const { source, owner } = gunzipSource(src, at.path, this.budget, (p, t, isEnd) => (isEnd ? this.stopped(at, t) : this.problem(p, t)));
     await swallowOwn(owner, async () => {
       const innerHead = await source.peek(HEAD_BYTES);
       // A gzip holding a tar is one archive (tgz), not two levels.
@@ -137,7 +145,7 @@ class Walker implements WalkerApi {
     const source = new ByteSource(this.chunks(full, state), (err) => {
       state.isFailed = true;
       const text = `unreadable: ${fsErrorText(err)}`;
-      this.problem(at.path, text);
+      this.stopped(at, text);
       throw new ReportedError(owner, text);
     });
     await swallowOwn(owner, () => this.handle(source, at));

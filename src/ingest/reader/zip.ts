@@ -41,9 +41,9 @@ export async function readZip(w: WalkerApi, src: ByteSource, at: Place): Promise
           // directory that fails before its first entry may still leave the local headers readable.
           const recovered = entries === 0 ? await recoverFrom(w, bytes) : [];
           if (recovered.length > 0) {
-            w.problem(at.path, `zip central directory damaged (${errorText(err)}): ${recovered.length} entries read from their local headers`);
+            w.stopped(at, `zip central directory damaged (${errorText(err)}): ${recovered.length} entries read from their local headers`);
             salvaged = recovered;
-          } else w.problem(at.path, `damaged zip archive: ${errorText(err)}`);
+          } else w.stopped(at, `damaged zip archive: ${errorText(err)}`);
           return;
         }
         if (r.done) return;
@@ -205,11 +205,11 @@ async function openZip(w: WalkerApi, src: ByteSource, at: Place): Promise<Opened
     const salvaged = await recoverFrom(w, bytesOf);
     await cleanup();
     if (salvaged.length > 0) {
-      w.problem(at.path, `zip central directory missing or damaged (${errorText(err)}): ${salvaged.length} entries read from their local headers`);
+      w.stopped(at, `zip central directory missing or damaged (${errorText(err)}): ${salvaged.length} entries read from their local headers`);
       return { salvaged };
     }
     if (at.isTop) throw new ForensicError('input-unusable', `unreadable zip archive ${at.path}: ${errorText(err)}`);
-    w.problem(at.path, `damaged zip archive: ${errorText(err)}`);
+    w.stopped(at, `damaged zip archive: ${errorText(err)}`);
     return null;
   }
 }

@@ -5,7 +5,7 @@ import type { Model } from '../../correlate/index.ts';
 import type { Analysis, Evidence, Finding, StepStatus } from '../../rules/index.ts';
 import { primeRedactor } from '../redact/prime.ts';
 import type { RenderOptions } from './options.ts';
-import { MARK, evidenceLine, findingId, groupFindings, noFindingsSentence, pct, sampledNote, scrub } from './shared.ts';
+import { MARK, breakNote, evidenceLine, findingId, groupFindings, noFindingsSentence, pct, sampledNote, scrub } from './shared.ts';
 import { clip, firstLine, plural, wrap } from './text.ts';
 
 const EVIDENCE_CAP = 8;
@@ -22,6 +22,9 @@ export function renderText(a: Analysis, m: Model, o: RenderOptions): string {
   out.push(c.bold(`forensic ${a.tool.version} — ${b.source}`));
   const range = b.time_range ? `${b.time_range.from} → ${b.time_range.to}` : 'no timestamps';
   out.push(`AuthPlane ${b.authplane_version ?? 'version unknown'} · ${range} · ${plural(records, 'record')} in ${plural(b.files.length, 'file')} · ${plural(a.stats.traces, 'trace')}`);
+  // Before the checklist: a step "passed" on half a bundle must be read with that in mind.
+  const cut = breakNote(a, r);
+  if (cut) out.push(...wrap(cut, width).map((l) => c.yellow(l)));
   out.push('');
   out.push(c.bold('Checklist'));
   for (const item of a.checklist) {

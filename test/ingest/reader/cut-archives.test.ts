@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanup, fileOf, noisyLog, read, tarOf } from './fixtures.ts';
+
+afterAll(cleanup);
+
+const LOG = `${JSON.stringify({ time: '2026-10-03T09:15:02Z', level: 'INFO', msg: 'starting authserver' })}\n`;
+const BIG = noisyLog(3000);
+
+/** The first `fraction` of a .tgz holding a.log, then b.log (large, compresses poorly). */
+function cutTgz(fraction: number): string {
+  const whole = readFileSync(tarOf({ 'a.log': LOG, 'b.log': BIG }));
+  return fileOf(whole.subarray(0, Math.floor(whole.length * fraction)), 'cut.tgz');
+}
+
+describe('an archive that breaks off early', () => {
+  it('names the file it breaks off inside, with how much of it was read', async () => {
+    const { result } = await read(cutTgz(0.5));
+    const inside = result.problems.filter((p) => p.path === 'b.log' && p.line === undefined);
+    expect(inside).toHaveLength(1);
+    const m = /^cut off: the archive breaks off inside this file \((\d+) of (\d+) bytes read\)$/.exec(inside[0]!.problem);
+    expect(m).not.toBeNull();
+    expect(Number(m![2])).toBe(Buffer.byteLength(BIG));
+    expect(Number(m![1])).toBeGreaterThan(0);
+    expect(Number(m![1])).toBeLessThan(Buffer.byteLength(BIG));
+  });
+
+  it('marks only the input\'s own break as the end of the input, not a cut .gz inside a whole bundle', async () => {
+    const { result } = await read(cutTgz(0.5));
+    const archive = result.problems.find((p) => p.path === 'cut.tgz');
+    expect(archive?.problem).toMatch(/^truncated gzip at byte \d+, after \d+ unpacked bytes$/);
+    expect(archive?.endsInput).toBe(true);
+    expect(result.problems.filter((p) => p.endsInput)).toHaveLength(1);
+
+    const { gzipSync } = await import('node:zlib');
+    const gz = gzipSync(BIG);
+    const whole = await read(tarOf({ 'a.log': LOG, 'b.log.2.gz': gz.subarray(0, gz.length >> 1) }));
+    const inner = whole.result.problems.find((p) => p.path === 'b.log.2.gz' && /^truncated gzip/.test(p.problem));
+    expect(inner).toBeDefined();
+    expect(inner?.endsInput).toBeUndefined();
+  });
+});

@@ -19,6 +19,11 @@ describe('command line usage', () => {
     expect(r.stdout).toMatch(/"token endpoint error" error="failed to connect to .*: dial error: dial tcp .*: connect: connection refused"/);
   });
 
+  it('prints a trace whole at 80 columns too: the terminal wraps it, the error text is not cut', () => {
+    const r = runCli(['analyze', 'samples/db-unreachable.tgz', '--trace', '44e10015102e9632223bcc99ae957477'], { env: { COLUMNS: '80' } });
+    expect(r.stdout).toMatch(/"token endpoint error" error="failed to connect to .*: dial error: dial tcp .*: connect: connection refused"/);
+  });
+
   it('exits 2 with a hint on an unknown option', () => {
     const r = runCli(['analyze', '--no-such-option', 'x.tgz']);
     expect(r.code).toBe(2);

@@ -2,11 +2,12 @@
 // fix, consequences under their root, errors seen, and the problem count.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Model } from '../../correlate/index.ts';
-import type { Analysis, Evidence, Finding, StepStatus } from '../../rules/index.ts';
+import type { Analysis, Finding, StepStatus } from '../../rules/index.ts';
 import { primeRedactor } from '../redact/prime.ts';
 import type { RenderOptions } from './options.ts';
-import { MARK, breakNote, evidenceLine, findingId, groupFindings, noFindingsSentence, pct, sampledNote, scrub } from './shared.ts';
-import { clip, firstLine, plural, wrap } from './text.ts';
+import { evidenceRows } from './evidence-rows.ts';
+import { MARK, breakNote, findingId, groupFindings, noFindingsSentence, pct, sampledNote, scrub } from './shared.ts';
+import { clip, plural, wrap } from './text.ts';
 
 const EVIDENCE_CAP = 8;
 
@@ -83,20 +84,6 @@ function finding(c: ChalkInstance, f: Finding, width: number, ind: string, o: Re
     if (f.docs) lines.push(`${sub}${c.dim(`Docs: ${f.docs}`)}`);
   }
   return lines;
-}
-
-/**
- * One evidence item, on one line when it fits; when the place is so long (docker json-file paths
- * run to 130 characters) that little of the excerpt would show, the excerpt goes on its own line.
- */
-function evidenceRows(e: Evidence, r: RenderOptions['redactor'], ind: string, width: number): string[] {
-  const one = `${ind}${evidenceLine(e, r)}`;
-  const head = `${ind}${evidenceLine({ ...e, excerpt: '' }, r)}`;
-  if (one.length <= width || width - head.length >= 48) return [clip(one, width)];
-  // Cut the path in the middle, never its end: the file name and line number are what users open.
-  const over = head.length - width;
-  const file = over > 0 && e.file.length > over + 12 ? `${e.file.slice(0, Math.ceil((e.file.length - over - 1) / 2))}…${e.file.slice(e.file.length - Math.floor((e.file.length - over - 1) / 2))}` : e.file;
-  return [clip(`${ind}${evidenceLine({ ...e, file, excerpt: '' }, r)}`, width), clip(`${ind}    ${scrub(r, firstLine(e.excerpt))}`, width)];
 }
 
 function statusColor(c: ChalkInstance, s: StepStatus): (t: string) => string {

@@ -5,6 +5,9 @@ import type { RenderOptions } from './options.ts';
 import { timelineLine } from './records.ts';
 import { iso, plural } from './text.ts';
 
+/** A record's text is cut only past this: a stack-trace-sized line, not an error message. */
+const TRACE_LINE_CHARS = 2000;
+
 /** One trace's cross-source timeline with file:line per record (text or JSON). */
 export function renderTimeline(m: Model, id: string, o: RenderOptions & { format: 'text' | 'json' }): string {
   const r = o.redactor;
@@ -25,7 +28,8 @@ export function renderTimeline(m: Model, id: string, o: RenderOptions & { format
     [t.method, t.path, t.status, t.errorCode, t.verdict].filter((x) => x !== undefined && x !== '').join(' ') || t.outcome,
     `${iso(t.start)} → ${iso(t.end)}${t.durationMs != null ? ` (${t.durationMs} ms)` : ''} · ${plural(t.recordCount, 'record')} · ${t.sources.join(', ')}`,
   ];
-  const lines = entries.map((e) => timelineLine(e, r, o.width ? Math.max(60, o.width - 40) : 300));
+  // Never cut to the terminal's width: --trace is how one request is read whole (the terminal wraps).
+  const lines = entries.map((e) => timelineLine(e, r, TRACE_LINE_CHARS));
   if (entries.length === 0) lines.push('(the records of this trace were not retained; re-run with a narrower --since/--until)');
   const shifted = entries.some((e) => e.offsetMs !== 0);
   if (shifted) lines.push('', 'Times marked "clock ±…" were corrected by the estimated clock offset of their source.');

@@ -1,5 +1,5 @@
 // `analyze --trace <id>`: one trace's cross-source timeline in corrected time order (text or JSON).
-import type { Model } from '../../correlate/index.ts';
+import type { Model, TraceSummary } from '../../correlate/index.ts';
 import { primeRedactor } from '../redact/prime.ts';
 import type { RenderOptions } from './options.ts';
 import { timelineLine } from './records.ts';
@@ -18,9 +18,9 @@ export function renderTimeline(m: Model, id: string, o: RenderOptions & { format
     const records = entries.map((e) => {
       const { kind, file, line, ...fields } = e.record;
       const body = r ? (r.value('record', fields) as Record<string, unknown>) : fields;
-      return { kind, file: r ? r.text(file) : file, line, corrected_ts: e.correctedTs, corrected_time: e.correctedTs == null ? null : iso(e.correctedTs), offset_ms: e.offsetMs, depth: e.depth, ...body };
+      return { kind, file: r ? r.text(file) : file, line, corrected_time: e.correctedTs == null ? null : iso(e.correctedTs), offset_ms: e.offsetMs, depth: e.depth, ...jsonFields(body) };
     });
-    return JSON.stringify({ trace: t ?? null, records }, null, 2);
+    return JSON.stringify({ trace: t ? traceJson(t) : null, records }, null, 2);
   }
   if (!t) return `No trace or request with id ${id} in this bundle.\n`;
   const head = [
@@ -34,4 +34,31 @@ export function renderTimeline(m: Model, id: string, o: RenderOptions & { format
   const shifted = entries.some((e) => e.offsetMs !== 0);
   if (shifted) lines.push('', 'Times marked "clock ±…" were corrected by the estimated clock offset of their source.');
   return [...head.map((h) => (r ? r.text(h) : h)), '', ...lines].join('\n') + '\n';
+}
+
+/** The trace summary in the JSON output's own style (contract.md): snake_case keys, RFC 3339 times. */
+function traceJson(t: TraceSummary): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    id: t.id, trace_id: t.traceId ?? null, request_ids: t.requestIds,
+    start: t.start == null ? null : iso(t.start), end: t.end == null ? null : iso(t.end), duration_ms: t.durationMs,
+    outcome: t.outcome, record_count: t.recordCount, sources: t.sources, origins: t.origins,
+  };
+  for (const [k, v] of [['status', t.status], ['error_code', t.errorCode], ['verdict', t.verdict], ['method', t.method], ['path', t.path]] as const) {
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * A record's own fields with snake_case keys (`requestId` → `request_id`); its epoch-ms `ts` gives way
+ * to the RFC 3339 `time` it was read from (or becomes one). `attrs` stay as the log wrote them.
+ */
+function jsonFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) {
+    if (k === 'ts') continue;
+    out[k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = v;
+  }
+  if (out.time === undefined && typeof fields.ts === 'number') out.time = iso(fields.ts);
+  return out;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, fileOf, noisyLog, read, tarOf } from './fixtures.ts';
+import { cleanup, fileOf, noisyLog, read, tarOf, zipOf } from './fixtures.ts';
 
 afterAll(cleanup);
 
@@ -38,5 +38,17 @@ describe('an archive that breaks off early', () => {
     const inner = whole.result.problems.find((p) => p.path === 'b.log.2.gz' && /^truncated gzip/.test(p.problem));
     expect(inner).toBeDefined();
     expect(inner?.endsInput).toBeUndefined();
+  });
+
+  it('says a zip breaks off only when an entry was cut, not when only its central directory was', async () => {
+    const whole = readFileSync(zipOf({ 'a.log': LOG, 'b.log': BIG }, 'z.zip'));
+    // The central directory and its end record are the zip's last 172 bytes here: cutting 40 leaves every entry whole.
+    const dirCut = await read(fileOf(whole.subarray(0, whole.length - 40), 'dir-cut.zip'));
+    const dirProblem = dirCut.result.problems.find((p) => p.path === 'dir-cut.zip');
+    expect(dirProblem?.problem).toMatch(/central directory .*: 2 entries read from their local headers$/);
+    expect(dirProblem?.endsInput).toBeUndefined();
+
+    const entryCut = await read(fileOf(whole.subarray(0, whole.length >> 1), 'entry-cut.zip'));
+    expect(entryCut.result.problems.find((p) => p.path === 'entry-cut.zip')?.endsInput).toBe(true);
   });
 });

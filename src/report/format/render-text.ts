@@ -22,7 +22,7 @@ export function renderText(a: Analysis, m: Model, o: RenderOptions): string {
   const records = a.stats.records;
   out.push(c.bold(`forensic ${a.tool.version} — ${b.source}`));
   const range = b.time_range ? `${b.time_range.from} → ${b.time_range.to}` : 'no timestamps';
-  out.push(`AuthPlane ${b.authplane_version ?? 'version unknown'} · ${range} · ${plural(records, 'record')} in ${plural(b.files.length, 'file')} · ${plural(a.stats.traces, 'trace')}`);
+  out.push(...joinWithin([`AuthPlane ${b.authplane_version ?? 'version unknown'}`, range, `${plural(records, 'record')} in ${plural(b.files.length, 'file')}`, plural(a.stats.traces, 'trace')], ' · ', width));
   // Before the checklist: a step "passed" on half a bundle must be read with that in mind.
   const cut = breakNote(a, r);
   if (cut) out.push(...wrap(cut, width).map((l) => c.yellow(l)));
@@ -62,7 +62,7 @@ export function renderText(a: Analysis, m: Model, o: RenderOptions): string {
   const sampled = sampledNote(a, r);
   if (sampled) out.push(...wrap(sampled, width).map((l) => c.dim(l)));
   if (b.problems.length) {
-    out.push(c.yellow(`${plural(b.problems.length, 'problem')} reading the bundle (damaged or skipped parts); run with --inventory to list them.`));
+    out.push(...wrap(`${plural(b.problems.length, 'problem')} reading the bundle (damaged or skipped parts); run with --inventory to list them.`, width).map((l) => c.yellow(l)));
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
@@ -70,7 +70,7 @@ export function renderText(a: Analysis, m: Model, o: RenderOptions): string {
 function finding(c: ChalkInstance, f: Finding, width: number, ind: string, o: RenderOptions, brief = false): string[] {
   const r = o.redactor;
   const sev = f.severity === 'error' ? c.red('✘') : f.severity === 'warning' ? c.yellow('!') : c.blue('i');
-  const lines = [`${ind}${sev} ${c.bold(findingId(f))}  ${f.title}  ${c.dim(`(${f.severity}, ${pct(f.confidence)})`)}`];
+  const lines = titleRows(c, f, sev, width, ind);
   const sub = `${ind}  `;
   lines.push(...wrap(scrub(r, f.explanation), width, sub));
   const cap = brief ? 3 : EVIDENCE_CAP;
@@ -84,6 +84,48 @@ function finding(c: ChalkInstance, f: Finding, width: number, ind: string, o: Re
     if (f.docs) lines.push(`${sub}${c.dim(`Docs: ${f.docs}`)}`);
   }
   return lines;
+}
+
+/**
+ * `✘ AP0402 kid-unknown  title  (error, 90%)`, its words wrapped under the title when the line would
+ * pass the width (titles run to 70 characters, and consequences are indented 6).
+ */
+function titleRows(c: ChalkInstance, f: Finding, sev: string, width: number, ind: string): string[] {
+  const id = findingId(f);
+  const meta = `(${f.severity}, ${pct(f.confidence)})`;
+  const lead = `${ind}  ${id}  `; // the mark is one column wide, as is its space
+  if (lead.length + f.title.length + 2 + meta.length <= width) return [`${ind}${sev} ${c.bold(id)}  ${f.title}  ${c.dim(meta)}`];
+  const rows: string[] = [];
+  let row = '';
+  let rowLength = 0; // of the row without colour codes
+  let room = width - lead.length;
+  for (const word of [...f.title.split(' '), meta]) {
+    const isMeta = word === meta;
+    const gap = isMeta ? 2 : 1;
+    if (row && rowLength + gap + word.length > room) {
+      rows.push(row);
+      row = '';
+      rowLength = 0;
+      room = width - ind.length - 4;
+    }
+    row += `${row ? ' '.repeat(gap) : ''}${isMeta ? c.dim(word) : word}`;
+    rowLength += (rowLength ? gap : 0) + word.length;
+  }
+  rows.push(row);
+  return rows.map((r, i) => (i === 0 ? `${ind}${sev} ${c.bold(id)}  ${r}` : `${ind}    ${r}`));
+}
+
+/** `parts` joined by `sep` on as few lines as fit in `width` (a part is never split). */
+function joinWithin(parts: string[], sep: string, width: number): string[] {
+  const rows: string[] = [];
+  let row = '';
+  for (const p of parts) {
+    if (row && row.length + sep.length + p.length > width) {
+      rows.push(row);
+      row = p;
+    } else row = row ? `${row}${sep}${p}` : p;
+  }
+  return [...rows, row];
 }
 
 function statusColor(c: ChalkInstance, s: StepStatus): (t: string) => string {

@@ -6,9 +6,19 @@ const plain = () => renderText(fixtureAnalysis(), fixtureModel(), { color: false
 
 describe('text report', () => {
   it('opens with the bundle, version, time range and record count', () => {
-    const [first, second] = plain().split('\n');
+    const [first, second] = renderText(fixtureAnalysis(), fixtureModel(), { color: false, width: 160 }).split('\n');
     expect(first).toBe('forensic 0.1.0 — /home/alice/cases/acme-bundle.tgz');
     expect(second).toBe('AuthPlane 0.2.2 · 2026-10-03T09:15:00.000Z → 2026-10-03T09:16:10.200Z · 5 records in 2 files · 1 trace');
+  });
+
+  it('breaks the header between its parts, and a finding title between words, at 80 columns', () => {
+    const a = fixtureAnalysis();
+    a.findings[0]!.title = 'Access token in the bundle is not minted for the advertised resource';
+    const lines = renderText(a, fixtureModel(), { color: false, width: 80 }).split('\n');
+    expect(lines.slice(1, 3)).toEqual(['AuthPlane 0.2.2 · 2026-10-03T09:15:00.000Z → 2026-10-03T09:16:10.200Z', '5 records in 2 files · 1 trace']);
+    const at = lines.findIndex((l) => l.startsWith('  ✘ AP0701 pkce-failures  '));
+    expect(lines.slice(at, at + 2)).toEqual(['  ✘ AP0701 pkce-failures  Access token in the bundle is not minted for the', '      advertised resource  (error, 90%)']);
+    for (const l of lines) if (!l.includes('Docs: http')) expect(l.length, l).toBeLessThanOrEqual(80);
   });
 
   it('marks each checklist step and explains the ones that did not pass', () => {

@@ -35,6 +35,7 @@ function program(setExit: (code: number) => void): Command {
     .description('Offline forensic analyzer for AuthPlane support bundles: names the root cause, with evidence and the fix.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run forensic --help for usage)')
+    .addHelpText('after', '\nforensic <command> --help gives its options and exit codes. Start with:\n  forensic analyze bundle.tgz')
     .configureOutput({ outputError: (str, write) => write(str) })
     .exitOverride();
 

@@ -6,6 +6,7 @@ describe('command line usage', () => {
     const r = runCli(['--help']);
     expect(r.code).toBe(0);
     for (const cmd of ['analyze', 'report', 'redact', 'tui', 'rules', 'token', 'collect']) expect(r.stdout).toContain(cmd);
+    expect(r.stdout).toContain('forensic <command> --help gives its options and exit codes');
   });
 
   it('states the exit codes under the help of every command', () => {

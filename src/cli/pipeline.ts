@@ -1,4 +1,5 @@
 // Runs the stages in order (ingest → correlate → rules) with a progress line on stderr.
+import { basename } from 'node:path';
 import { Correlator, type Model, type TimeBound } from '../correlate/index.ts';
 import { ForensicError, ingest, type IngestProgress, type IngestResult } from '../ingest/index.ts';
 import { runEngine, type Analysis } from '../rules/index.ts';
@@ -62,7 +63,9 @@ export async function runPipeline(input: string, opts: PipelineOptions): Promise
 function refuseBrokenAndBlank(input: string, a: Analysis): void {
   const cut = a.bundle.problems.find((p) => p.endsInput);
   if (!cut || a.findings.length > 0 || a.checklist.some((c) => c.status !== 'unknown')) return;
-  throw new ForensicError('input-unusable', `too little of ${input} could be read to check anything: ${cut.problem}`);
+  // An archive inside the directory given is named; the input itself already is.
+  const where = cut.path === basename(input) ? '' : `${cut.path}: `;
+  throw new ForensicError('input-unusable', `too little of ${input} could be read to check anything: ${where}${cut.problem}`);
 }
 
 /** A single self-overwriting stderr line, updated at most ten times a second. */

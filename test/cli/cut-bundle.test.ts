@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,15 @@ describe('analyze on a bundle that breaks off early', () => {
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(new RegExp(`^forensic: too little of ${input} could be read to check anything: truncated gzip at byte 300, after \\d+ unpacked bytes\\n$`));
+  });
+
+  it('refuses a folder whose only bundle is such an archive, naming the archive', () => {
+    const folder = join(dir, 'attachments');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'bundle.tgz'), readFileSync('samples/kid-unknown.tgz').subarray(0, 300));
+    const r = runCli(['analyze', folder]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(new RegExp(`^forensic: too little of ${folder} could be read to check anything: bundle\\.tgz: truncated gzip at byte 300, after \\d+ unpacked bytes\\n$`));
   });
 
   it('still lists what a cut archive held under --inventory, the file cut in the middle included', () => {

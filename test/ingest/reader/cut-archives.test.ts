@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, fileOf, noisyLog, read, tarOf, zipOf } from './fixtures.ts';
+import { cleanup, fileOf, noisyLog, read, tarOf, treeDir, zipOf } from './fixtures.ts';
 
 afterAll(cleanup);
 
@@ -50,5 +50,16 @@ describe('an archive that breaks off early', () => {
 
     const entryCut = await read(fileOf(whole.subarray(0, whole.length >> 1), 'entry-cut.zip'));
     expect(entryCut.result.problems.find((p) => p.path === 'entry-cut.zip')?.endsInput).toBe(true);
+  });
+
+  it('treats a cut bundle archive saved into the folder given as the input as the bundle breaking off', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const tgz = readFileSync(tarOf({ 'a.log': LOG, 'b.log': BIG }));
+    const gz = gzipSync(BIG);
+    const { result } = await read(treeDir({ 'attachments/bundle.tgz': tgz.subarray(0, tgz.length >> 1), 'authserver.log.2.gz': gz.subarray(0, gz.length >> 1) }));
+    expect(result.problems.find((p) => p.path === 'attachments/bundle.tgz')?.endsInput).toBe(true);
+    const log = result.problems.find((p) => p.path === 'authserver.log.2.gz');
+    expect(log?.problem).toMatch(/^truncated gzip/);
+    expect(log?.endsInput).toBeUndefined();
   });
 });

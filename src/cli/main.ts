@@ -8,8 +8,26 @@ import { VERSION } from './version.ts';
 const BUNDLE_HELP = 'a support bundle: .tgz/.tar.gz, .tar, .zip, .gz, a directory, or a single file';
 
 /** The exit codes of contract.md, under each command's --help. */
-const ANALYZE_EXIT = '\nExit status: 0 when no finding is at or above --fail-on; 1 when one is; 2 on a usage error;\n3 when the input is unusable (not found, not a bundle, unreadable archive), with a one-line reason.';
-const WRITE_EXIT = '\nExit status: 0 once written; 2 on a usage error; 3 when the input is unusable, with a one-line reason.';
+const UNUSABLE = '3 when the input is unusable (not found, not a bundle, an archive unreadable or cut off before anything checkable), with a one-line reason';
+const ANALYZE_EXIT = exitHelp(`0 when no finding is at or above --fail-on; 1 when one is; 2 on a usage error; ${UNUSABLE}.`);
+const WRITE_EXIT = exitHelp(`0 once written; 2 on a usage error; ${UNUSABLE}.`);
+const TUI_EXIT = exitHelp(`0 when you quit; 2 on a usage error or without a terminal; ${UNUSABLE}.`);
+const RULES_EXIT = exitHelp('0; 2 for an id that is neither a rule nor a cause.');
+const TOKEN_EXIT = exitHelp('0 when every check passes; 1 when one fails; 2 on a usage error; 3 when there is no readable JWT (or JWKS, or bundle), with a one-line reason.');
+const COLLECT_EXIT = exitHelp('0 when every item was collected; 1 when the bundle was written but some items failed (a last stderr line names them, manifest.json says why); 2 on a usage error.');
+
+/** `Exit status: …` wrapped at 80 columns like the rest of commander's help. */
+function exitHelp(codes: string): string {
+  const lines: string[] = [];
+  let line = 'Exit status:';
+  for (const word of codes.split(' ')) {
+    if (line.length + 1 + word.length > 80) {
+      lines.push(line);
+      line = word;
+    } else line += ` ${word}`;
+  }
+  return `\n${[...lines, line].join('\n')}`;
+}
 
 /** Build the commander program; each action returns its exit code. */
 function program(setExit: (code: number) => void): Command {
@@ -17,6 +35,7 @@ function program(setExit: (code: number) => void): Command {
     .description('Offline forensic analyzer for AuthPlane support bundles: names the root cause, with evidence and the fix.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run forensic --help for usage)')
+    .addHelpText('after', '\nforensic <command> --help gives its options and exit codes. Start with:\n  forensic analyze bundle.tgz')
     .configureOutput({ outputError: (str, write) => write(str) })
     .exitOverride();
 
@@ -82,6 +101,7 @@ function program(setExit: (code: number) => void): Command {
     .argument('<bundle>', BUNDLE_HELP)
     .option('--since <time>', 'only records at or after this time')
     .option('--until <time>', 'only records before this time')
+    .addHelpText('after', TUI_EXIT)
     .action(async (bundle: string, o: Record<string, unknown>) => {
       setExit(await (await import('./commands/tui.ts')).tuiCommand(bundle, {
         since: o.since ? parseTimeBound('--since', String(o.since)) : undefined,
@@ -93,6 +113,7 @@ function program(setExit: (code: number) => void): Command {
     .description('list the rule catalog, or explain one rule')
     .argument('[id]', 'a rule id such as AP0501, or a cause id such as audience-mismatch')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText('after', RULES_EXIT)
     .action(async (id: string | undefined, o: Record<string, unknown>) => {
       setExit(await (await import('./commands/rules.ts')).rulesCommand(id, { format: o.format as 'text' | 'json' }));
     });
@@ -106,6 +127,7 @@ function program(setExit: (code: number) => void): Command {
     .option('--issuer <url>', 'the issuer the token must come from')
     .option('--at <time>', 'check expiry at this time instead of now (RFC 3339)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText('after', TOKEN_EXIT)
     .action(async (jwt: string, o: Record<string, unknown>) => {
       setExit(await (await import('./commands/token.ts')).tokenCommand(jwt, {
         bundle: o.bundle as string | undefined,
@@ -134,7 +156,7 @@ function program(setExit: (code: number) => void): Command {
     .option('--no-redact', 'keep secrets (a private copy: never attach it publicly)')
     .option('-o, --output <file>', 'the bundle to write', 'bundle.tgz')
     .option('-q, --quiet', 'no progress lines on stderr')
-    .addHelpText('after', '\nExit status: 0 when every item was collected; 1 when the bundle was written but some items failed\n(a last stderr line names them, manifest.json says why); 2 on a usage error.')
+    .addHelpText('after', COLLECT_EXIT)
     .action(async (o: Record<string, unknown>) => {
       setExit(await (await import('./commands/collect.ts')).collectCommand(o));
     });

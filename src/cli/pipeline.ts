@@ -1,6 +1,7 @@
 // Runs the stages in order (ingest → correlate → rules) with a progress line on stderr.
+import { basename } from 'node:path';
 import { Correlator, type Model, type TimeBound } from '../correlate/index.ts';
-import { ingest, type IngestProgress, type IngestResult } from '../ingest/index.ts';
+import { ForensicError, ingest, type IngestProgress, type IngestResult } from '../ingest/index.ts';
 import { runEngine, type Analysis } from '../rules/index.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { VERSION } from './version.ts';
@@ -20,6 +21,8 @@ export interface PipelineOptions {
   progress: boolean;
   /** Called with progress updates (the TUI shows its own). */
   onProgress?: (p: IngestProgress) => void;
+  /** Only the inventory is wanted: a broken archive with nothing checkable is still worth listing. */
+  isInventory?: boolean;
 }
 
 export interface PipelineResult {
@@ -49,7 +52,20 @@ export async function runPipeline(input: string, opts: PipelineOptions): Promise
   collectGarbage();
   const analysis = runEngine(model, { toolVersion: VERSION, startedAt });
   collectGarbage();
+  if (!opts.isInventory) refuseBrokenAndBlank(input, analysis);
   return { ingest: result, model, analysis };
+}
+
+/**
+ * An archive that breaks off before anything a checklist step could use is unusable input
+ * (exit 3), not a healthy bundle: its "no findings" would only mean "nothing was read".
+ */
+function refuseBrokenAndBlank(input: string, a: Analysis): void {
+  const cut = a.bundle.problems.find((p) => p.endsInput);
+  if (!cut || a.findings.length > 0 || a.checklist.some((c) => c.status !== 'unknown')) return;
+  // An archive inside the directory given is named; the input itself already is.
+  const where = cut.path === basename(input) ? '' : `${cut.path}: `;
+  throw new ForensicError('input-unusable', `too little of ${input} could be read to check anything: ${where}${cut.problem}`);
 }
 
 /** A single self-overwriting stderr line, updated at most ten times a second. */

@@ -156,6 +156,11 @@ export function describeFailure(err: unknown, url: string, elapsedMs: number, ti
     default:
       break;
   }
+  // Node's fetch refuses the fetch standard's "bad ports" (9, 25, 6000, …) before connecting; curl would not.
+  if (msg === 'bad port') {
+    const why = `port ${port} is on the fetch standard's blocked-port list, so forensic collect cannot request it; serve AuthPlane on another port or capture this one with curl`;
+    return { kind: `port ${port} blocked by fetch`, line: `curl: (7) Failed to connect to ${host} port ${port} after ${elapsedMs} ms: ${why}` };
+  }
   if (/certificate|SSL|TLS/i.test(`${code} ${msg}`)) return { kind: 'tls error', line: `curl: (60) SSL certificate problem: ${oneLine(msg)}` };
   // Anything else kept curl's connect-failure shape, so the parsers and rules read it as "no answer".
   return { kind: oneLine(msg) || 'request failed', line: `curl: (7) Failed to connect to ${host} port ${port} after ${elapsedMs} ms: ${oneLine(msg) || 'request failed'}` };

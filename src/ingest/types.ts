@@ -219,6 +219,11 @@ export interface Problem {
   path: string;
   line?: number;
   problem: string;
+  /**
+   * The input itself could not be read past this point (a cut or broken archive): whatever came
+   * after it in the bundle is missing. Set on the archive's own problem, never on a file's.
+   */
+  endsInput?: boolean;
 }
 
 export interface IngestProgress {

@@ -118,7 +118,8 @@ export interface Analysis {
     authplane_version: string | null;
     time_range: { from: string; to: string } | null;
     files: { path: string; kind: string; format: string; wrapper: string | null; records: number; skipped: number; time_range?: { from: string; to: string } | null }[];
-    problems: { path: string; line?: number; problem: string }[];
+    /** `endsInput`: the input itself could not be read past this problem (files after it are missing). */
+    problems: { path: string; line?: number; problem: string; endsInput?: boolean }[];
     /**
      * Log lines repeated so often past the retain limit that only their first and latest lines were
      * kept whole (most repeated first; absent when none). Counts in findings still include every line.

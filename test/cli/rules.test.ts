@@ -27,10 +27,22 @@ describe('forensic rules', () => {
   });
 
   it('explains the rules of a cause id', () => {
-    const r = runCli(['rules', 'jwks-unavailable']);
+    const r = runCli(['rules', 'jwks-empty']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('AP0205');
+    expect(r.stdout).toContain('AP0204');
     expect(r.stdout).toContain('AP0206');
+  });
+
+  it('files AuthPlane failing to load its own keys under jwks-empty, not under a resource server failing to fetch', () => {
+    const r = runCli(['rules', 'jwks-unavailable']);
+    expect(r.stdout).toContain('AP0205');
+    expect(r.stdout).not.toContain('AP0206');
+  });
+
+  it('groups the failed key load with the empty JWKS it explains instead of listing it among other findings', () => {
+    const r = runCli(['analyze', 'samples/jwks-empty.tgz', '--format', 'json']);
+    const ap0206 = (JSON.parse(r.stdout) as { findings: { rule: string; cause: string; consequence_of?: string }[] }).findings.find((f) => f.rule === 'AP0206');
+    expect(ap0206).toMatchObject({ cause: 'jwks-empty', consequence_of: 'AP0204' });
   });
 
   it('exits 2 with a hint for an unknown id', () => {

@@ -6,16 +6,33 @@ describe('command line usage', () => {
     const r = runCli(['--help']);
     expect(r.code).toBe(0);
     for (const cmd of ['analyze', 'report', 'redact', 'tui', 'rules', 'token', 'collect']) expect(r.stdout).toContain(cmd);
+    expect(r.stdout).toContain('forensic <command> --help gives its options and exit codes');
   });
 
-  it('states the exit codes under the help of analyze, report and redact', () => {
-    expect(runCli(['analyze', '--help']).stdout).toContain('Exit status: 0 when no finding is at or above --fail-on; 1 when one is; 2 on a usage error;\n3 when the input is unusable');
-    for (const cmd of ['report', 'redact']) expect(runCli([cmd, '--help']).stdout, cmd).toContain('Exit status: 0 once written; 2 on a usage error; 3 when the input is unusable');
+  it('states the exit codes under the help of every command', () => {
+    const help = (cmd: string) => runCli([cmd, '--help']).stdout.replace(/\s+/g, ' ');
+    expect(help('analyze')).toContain('Exit status: 0 when no finding is at or above --fail-on; 1 when one is; 2 on a usage error; 3 when the input is unusable');
+    for (const cmd of ['report', 'redact']) expect(help(cmd), cmd).toContain('Exit status: 0 once written; 2 on a usage error; 3 when the input is unusable');
+    expect(help('tui')).toContain('Exit status: 0 when you quit; 2 on a usage error or without a terminal; 3 when the input is unusable');
+    expect(help('rules')).toContain('Exit status: 0; 2 for an id that is neither a rule nor a cause.');
+    expect(help('token')).toContain('Exit status: 0 when every check passes; 1 when one fails; 2 on a usage error; 3 when there is no readable JWT');
+    expect(help('collect')).toContain('Exit status: 0 when every item was collected; 1 when the bundle was written but some items failed');
+  });
+
+  it('keeps every line of every help within 80 columns', () => {
+    for (const cmd of ['analyze', 'report', 'redact', 'tui', 'rules', 'token', 'collect']) {
+      for (const line of runCli([cmd, '--help']).stdout.split('\n')) expect(line.length, `${cmd}: ${line}`).toBeLessThanOrEqual(80);
+    }
   });
 
   it('prints a trace whole when the output is a pipe, so its error text is not cut at 100 columns', () => {
     // db-unreachable: the failing token request's DB error ends in "connect: connection refused".
     const r = runCli(['analyze', 'samples/db-unreachable.tgz', '--trace', '44e10015102e9632223bcc99ae957477'], { env: { COLUMNS: '' } });
+    expect(r.stdout).toMatch(/"token endpoint error" error="failed to connect to .*: dial error: dial tcp .*: connect: connection refused"/);
+  });
+
+  it('prints a trace whole at 80 columns too: the terminal wraps it, the error text is not cut', () => {
+    const r = runCli(['analyze', 'samples/db-unreachable.tgz', '--trace', '44e10015102e9632223bcc99ae957477'], { env: { COLUMNS: '80' } });
     expect(r.stdout).toMatch(/"token endpoint error" error="failed to connect to .*: dial error: dial tcp .*: connect: connection refused"/);
   });
 

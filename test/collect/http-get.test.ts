@@ -99,4 +99,12 @@ describe('describeFailure', () => {
   ])('words %s the way curl does', (err, kind, line) => {
     expect(describeFailure(err, 'http://localhost:9000/health', 3, 5000, 0)).toEqual({ kind, line });
   });
+
+  it('explains a port that Node\'s fetch refuses to request (port 9 said only "bad port")', () => {
+    // What fetch('http://127.0.0.1:9/') rejects with on Node 20.
+    const err = Object.assign(new TypeError('fetch failed'), { cause: new Error('bad port') });
+    const f = describeFailure(err, 'http://127.0.0.1:9/health', 0, 5000, 0);
+    expect(f.kind).toBe('port 9 blocked by fetch');
+    expect(f.line).toBe("curl: (7) Failed to connect to 127.0.0.1 port 9 after 0 ms: port 9 is on the fetch standard's blocked-port list, so forensic collect cannot request it; serve AuthPlane on another port or capture this one with curl");
+  });
 });

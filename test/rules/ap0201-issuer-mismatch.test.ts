@@ -19,6 +19,22 @@ describe('AP0201 issuer mismatch', () => {
     expect(f?.evidence[1]).toEqual(expect.objectContaining({ file: 'authplane.env', line: 1 }));
   });
 
+  it('names a misspelt AUTHPLANE_SERVER_ISSUER in a compose file as the reason the default won', () => {
+    const env = doc('env', { AUTHPLANE_SERVER_ISSUER: 'https://auth.example.com' }, { file: 'authplane.env' });
+    const compose = doc('env', { vars: { AUTHPLANE_SERVER_ISSUR: 'https://auth.example.com', AUTHPLANE_CONFIG: '/etc/authserver/config.yaml' }, lines: { AUTHPLANE_SERVER_ISSUR: 6, AUTHPLANE_CONFIG: 7 } }, { file: 'docker-compose.yml' });
+    const [f] = [...rule.check(model([env, compose, meta('http://localhost:9000')]))];
+    expect(f?.explanation).toContain('docker-compose.yml:6 sets AUTHPLANE_SERVER_ISSUR, a misspelling of AUTHPLANE_SERVER_ISSUER');
+    expect(f?.evidence).toContainEqual(expect.objectContaining({ file: 'docker-compose.yml', line: 6 }));
+    expect(f?.fix).toBe('Rename AUTHPLANE_SERVER_ISSUR to AUTHPLANE_SERVER_ISSUER in docker-compose.yml:6 and recreate the container so AuthPlane starts with issuer https://auth.example.com.');
+  });
+
+  it('does not take another setting for a misspelt issuer', () => {
+    const env = doc('env', { AUTHPLANE_SERVER_ISSUER: 'https://auth.example.com', AUTHPLANE_SERVER_ADDRESS: ':9000' }, { file: 'authplane.env' });
+    const [f] = [...rule.check(model([env, meta('http://localhost:9000')]))];
+    expect(f?.explanation).toContain('never received AUTHPLANE_SERVER_ISSUER');
+    expect(f?.fix).toBeUndefined();
+  });
+
   it('compares with the issuer of the boot line when there is no config file', () => {
     const [f] = [...rule.check(model([boot('https://auth.example.com'), meta('https://auth.internal')]))];
     expect(f?.explanation).toContain('served by a server started with another issuer');

@@ -55,7 +55,7 @@ describe('AP0601 SDK not wired', () => {
     const [f] = run([...served(30), open]);
     expect(f?.severity).toBe('error');
     expect(f?.confidence).toBe(0.9);
-    expect(f?.explanation).toContain('answered 30 requests');
+    expect(f?.explanation).toMatch(/^The MCP server answered 30 requests /); // a sentence, capital first
     expect(runEngine(model([...served(30), open]), { rules: [rule] }).checklist.find((c) => c.step === 6)?.status).toBe('fail');
   });
 

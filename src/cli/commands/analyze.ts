@@ -27,7 +27,7 @@ export function exitCodeFor(analysis: Analysis, failOn: Severity | 'never'): num
 }
 
 export async function analyzeCommand(bundle: string, o: AnalyzeOptions): Promise<number> {
-  const { model, analysis } = await runPipeline(bundle, { since: o.since, until: o.until, progress: o.progress });
+  const { model, analysis } = await runPipeline(bundle, { since: o.since, until: o.until, progress: o.progress, isInventory: o.inventory });
   if (o.tui) {
     const { openTui, loaded } = await import('../../tui/index.ts');
     await openTui({ title: bundle, load: loaded(model, analysis) });

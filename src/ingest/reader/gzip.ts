@@ -15,10 +15,11 @@ class GzipDamage extends Error {}
  * Wraps `src` (gzip bytes) as a source of the unpacked bytes. Concatenated members are read in turn.
  * Trailing garbage, zero padding or a bad checksum after a member is reported on `path` with its
  * byte offset and the source ends normally (everything unpacked is kept). A truncated or damaged
- * stream, or the unpacked-size guard, is reported once and ends the source with ReportedError(owner).
+ * stream, or the unpacked-size guard, is reported once and ends the source with ReportedError(owner);
+ * `problem`'s `isEnd` says the data itself broke off there (not a guard, not a damage after which it went on).
  */
 export function gunzipSource(src: ByteSource, path: string, budget: Budget,
-  problem: (path: string, text: string) => void): { source: ByteSource; owner: object } {
+  problem: (path: string, text: string, isEnd: boolean) => void): { source: ByteSource; owner: object } {
   const owner = {};
   const input = new GzipInput(src);
   const counter = { out: 0 };
@@ -34,7 +35,7 @@ export function gunzipSource(src: ByteSource, path: string, budget: Budget,
           if (header.isCut) throw new GzipDamage(await truncated(input, counter.out));
           if (member === 0) throw new GzipDamage(`damaged gzip at byte ${start}: ${header.reason}`);
           const rest = await input.drainRest();
-          problem(path, trailingText(start, rest));
+          problem(path, trailingText(start, rest), false);
           break;
         }
         await input.skip(header.length);
@@ -43,7 +44,7 @@ export function gunzipSource(src: ByteSource, path: string, budget: Budget,
         if (trailer.length < TRAILER_BYTES) throw new GzipDamage(await truncated(input, counter.out));
         await input.skip(TRAILER_BYTES);
         const check = memberCheck(trailer, counter);
-        if (check) problem(path, `damaged gzip member at byte ${start}: ${check} (its data is kept)`);
+        if (check) problem(path, `damaged gzip member at byte ${start}: ${check} (its data is kept)`, false);
       }
       isFinished = true;
     } finally {
@@ -55,7 +56,7 @@ export function gunzipSource(src: ByteSource, path: string, budget: Budget,
     let text: string;
     if (err instanceof LimitError || err instanceof GzipDamage) text = err.message;
     else text = `damaged gzip at byte ${input.pos}: ${errorText(err)}`;
-    problem(path, text);
+    problem(path, text, !(err instanceof LimitError)); // a guard tripping is no break in the data
     throw new ReportedError(owner, text);
   });
   return { source, owner };

@@ -128,8 +128,24 @@ export class LineSplitter {
     const text = buf.toString('utf8', s, e);
     // Cheap first: only a line holding U+FFFD can have had invalid bytes (it may also be a real U+FFFD).
     if (text.includes(REPLACEMENT) && !isUtf8(buf.subarray(s, e))) {
+      // Mostly invalid bytes is binary junk, not a log line with a stray byte: no record is made of it.
+      if (replacedShare(text) >= 0.5) {
+        this.sink.problem(lineNo, 'mostly invalid UTF-8 (binary data, not text): line skipped', true);
+        return;
+      }
       this.sink.problem(lineNo, 'invalid UTF-8 (replaced)', false);
     }
     this.sink.line(text, lineNo, offset);
   }
+}
+
+/** The share of a line's non-blank characters that are U+FFFD. */
+function replacedShare(text: string): number {
+  let replaced = 0;
+  let shown = 0;
+  for (const ch of text) {
+    if (ch === REPLACEMENT) replaced++;
+    if (ch.trim()) shown++;
+  }
+  return shown === 0 ? 0 : replaced / shown;
 }

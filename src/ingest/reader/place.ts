@@ -26,6 +26,11 @@ export interface WalkerApi {
   /** Bytes up to which a nested zip is held in memory (else a temp file). */
   readonly zipInMemoryBytes: number;
   problem(path: string, text: string): void;
+  /**
+   * The container at `at` could not be read past this point (cut, broken): a problem on `at.path`.
+   * `isArchive` false: a gzip of one file, never the bundle's own archive.
+   */
+  stopped(at: Place, text: string, isArchive?: boolean): void;
   /** An inventory row for an archive; the walker fills in `bytes` when the archive is done. */
   archiveRow(at: Place, format: string): FileInfo;
   /** Look at a stream's first bytes and read it as the container or plain file it is. */

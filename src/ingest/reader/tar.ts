@@ -2,7 +2,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import tarStream from 'tar-stream';
-import { ByteSource, ReportedError, errorText, swallowOwn } from './bytes.ts';
+import { ByteSource, ReportedError, errorText, swallowOwn, type FailHandler } from './bytes.ts';
 import { UpstreamTap } from './gzip.ts';
 import { LimitError } from './limits.ts';
 import { childPath, safeEntryPath } from './paths.ts';
@@ -37,7 +37,7 @@ export async function readTar(w: WalkerApi, src: ByteSource, at: Place, format: 
     const text = /unexpected end/i.test(errorText(err))
       ? `truncated tar after ${entries} entries`
       : `damaged tar after ${entries} entries: ${errorText(err)}`;
-    w.problem(at.path, text);
+    w.stopped(at, text);
     failure = new ReportedError(owner, text);
     throw failure;
   };
@@ -65,8 +65,10 @@ export async function readTar(w: WalkerApi, src: ByteSource, at: Place, format: 
             w.problem(at.path, err.message);
             break;
           }
-          const source = new ByteSource(r.value as AsyncIterable<Buffer>, fail, true);
-          await readEntry(w, source, r.value.header, at);
+          const header = r.value.header;
+          const read: EntryRead = { path: null, bytes: 0 };
+          const source = new ByteSource(counted(w, r.value as AsyncIterable<Buffer>, header, read, fail), fail, true);
+          await readEntry(w, source, header, at, read);
           await source.skipRest();
         }
       } finally {
@@ -79,7 +81,33 @@ export async function readTar(w: WalkerApi, src: ByteSource, at: Place, format: 
   }
 }
 
-async function readEntry(w: WalkerApi, source: ByteSource, h: tarStream.Header, at: Place): Promise<void> {
+/** A file entry being read: its path once it is known to be a file, and the bytes it gave so far. */
+interface EntryRead {
+  path: string | null;
+  bytes: number;
+}
+
+/**
+ * The entry's bytes, counted. When the archive breaks inside the entry (here or upstream, in the
+ * gzip around it) the entry is named too: the archive's own problem does not say which file lost its end.
+ */
+async function* counted(w: WalkerApi, entry: AsyncIterable<Buffer>, h: tarStream.Header, read: EntryRead, fail: FailHandler): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of entry) {
+      read.bytes += chunk.length;
+      yield chunk;
+    }
+  } catch (err) {
+    try {
+      if (!(err instanceof ReportedError)) fail(err); // the archive's own problem first, then the file's
+      throw err;
+    } finally {
+      if (read.path !== null) w.problem(read.path, `cut off: the archive breaks off inside this file (${read.bytes} of ${h.size ?? '?'} bytes read)`);
+    }
+  }
+}
+
+async function readEntry(w: WalkerApi, source: ByteSource, h: tarStream.Header, at: Place, read: EntryRead): Promise<void> {
   const type: string = h.type ?? 'file';
   if (type === 'directory') return;
   const shown = childPath(at.prefix, h.name);
@@ -98,6 +126,7 @@ async function readEntry(w: WalkerApi, source: ByteSource, h: tarStream.Header, 
     return;
   }
   const path = childPath(at.prefix, safe);
+  read.path = path;
   await w.handle(source, {
     path, prefix: path, mtime: h.mtime ? h.mtime.getTime() : null, size: Number.isFinite(h.size) ? h.size : null,
     depth: at.depth, isTop: false,

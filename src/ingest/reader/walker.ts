@@ -65,6 +65,7 @@ class Walker implements WalkerApi {
   private currentFile: string | undefined;
   private problems = 0;
   private firstProblem: Problem | undefined;
+  private isDirInput = false;
 
   constructor(private readonly input: string, private readonly hooks: WalkHooks, private readonly opts: WalkOptions) {
     this.limits = resolveLimits(opts);
@@ -76,6 +77,7 @@ class Walker implements WalkerApi {
     const st = await statInput(this.input);
     const name = basename(this.input) || this.input;
     if (st.isDirectory()) {
+      this.isDirInput = true;
       await this.walkDir(this.input, '');
       if (this.files === 0) throw this.emptyError(`empty directory: no files in ${this.input}`);
     } else {
@@ -89,7 +91,17 @@ class Walker implements WalkerApi {
   }
 
   problem(path: string, text: string): void {
-    const p = { path, problem: text };
+    this.report({ path, problem: text });
+  }
+
+  stopped(at: Place, text: string, isArchive = true): void {
+    // Only the bundle's own archive: the input, or an archive lying in the directory given as the
+    // input (attachments saved to a folder). A cut log.2.gz costs that file alone.
+    const isBundle = at.isTop || (this.isDirInput && isArchive && at.depth <= 1);
+    this.report(isBundle ? { path: at.path, problem: text, endsInput: true } : { path: at.path, problem: text });
+  }
+
+  private report(p: Problem): void {
     this.problems++;
     this.firstProblem ??= p;
     this.hooks.onProblem(p);
@@ -112,11 +124,13 @@ class Walker implements WalkerApi {
     const inner: Place = { ...at, depth: at.depth + 1, diskPath: undefined };
     if (kind === 'tar') return readTar(this, src, inner, 'tar');
     if (kind === 'zip') return readZip(this, src, { ...inner, diskPath: at.diskPath });
-    const { source, owner } = gunzipSource(src, at.path, this.budget, (p, t) => this.problem(p, t));
+    let holdsTar = false;
+    const { source, owner } = gunzipSource(src, at.path, this.budget, (p, t, isEnd) => (isEnd ? this.stopped(at, t, holdsTar) : this.problem(p, t)));
     await swallowOwn(owner, async () => {
       const innerHead = await source.peek(HEAD_BYTES);
+      holdsTar = detectContainer(innerHead) === 'tar';
       // A gzip holding a tar is one archive (tgz), not two levels.
-      if (detectContainer(innerHead) === 'tar') await readTar(this, source, inner, 'tgz');
+      if (holdsTar) await readTar(this, source, inner, 'tgz');
       else await this.handle(source, inner);
     });
   }
@@ -137,7 +151,7 @@ class Walker implements WalkerApi {
     const source = new ByteSource(this.chunks(full, state), (err) => {
       state.isFailed = true;
       const text = `unreadable: ${fsErrorText(err)}`;
-      this.problem(at.path, text);
+      this.stopped(at, text);
       throw new ReportedError(owner, text);
     });
     await swallowOwn(owner, () => this.handle(source, at));

@@ -41,9 +41,9 @@ export async function readZip(w: WalkerApi, src: ByteSource, at: Place): Promise
           // directory that fails before its first entry may still leave the local headers readable.
           const recovered = entries === 0 ? await recoverFrom(w, bytes) : [];
           if (recovered.length > 0) {
-            w.problem(at.path, `zip central directory damaged (${errorText(err)}): ${recovered.length} entries read from their local headers`);
+            salvageProblem(w, at, `zip central directory damaged (${errorText(err)}): ${recovered.length} entries read from their local headers`, recovered);
             salvaged = recovered;
-          } else w.problem(at.path, `damaged zip archive: ${errorText(err)}`);
+          } else w.stopped(at, `damaged zip archive: ${errorText(err)}`);
           return;
         }
         if (r.done) return;
@@ -63,6 +63,15 @@ export async function readZip(w: WalkerApi, src: ByteSource, at: Place): Promise
     await cleanup();
   }
   if (salvaged.length > 0) await readSalvaged(w, salvaged, at);
+}
+
+/**
+ * A zip read from its local headers breaks off only where an entry was cut (an upload that stopped);
+ * a damaged central directory after whole entries loses nothing but the directory.
+ */
+function salvageProblem(w: WalkerApi, at: Place, text: string, entries: readonly SalvagedEntry[]): void {
+  if (entries.some((e) => e.damage)) w.stopped(at, text);
+  else w.problem(at.path, text);
 }
 
 /** Entries from the local headers of the zip's bytes, when they can be had within the memory cap. */
@@ -205,11 +214,11 @@ async function openZip(w: WalkerApi, src: ByteSource, at: Place): Promise<Opened
     const salvaged = await recoverFrom(w, bytesOf);
     await cleanup();
     if (salvaged.length > 0) {
-      w.problem(at.path, `zip central directory missing or damaged (${errorText(err)}): ${salvaged.length} entries read from their local headers`);
+      salvageProblem(w, at, `zip central directory missing or damaged (${errorText(err)}): ${salvaged.length} entries read from their local headers`, salvaged);
       return { salvaged };
     }
     if (at.isTop) throw new ForensicError('input-unusable', `unreadable zip archive ${at.path}: ${errorText(err)}`);
-    w.problem(at.path, `damaged zip archive: ${errorText(err)}`);
+    w.stopped(at, `damaged zip archive: ${errorText(err)}`);
     return null;
   }
 }

@@ -6,7 +6,7 @@ import type { Redactor } from '../redact/redactor.ts';
 import { cell, cellCode, code, details, fence, htmlText, mdProse, mdText, table } from './markdown.ts';
 import { primeRedactor } from '../redact/prime.ts';
 import { configYaml } from './md-config.ts';
-import { MARK, evidenceLine, findingId, groupFindings, noFindingsSentence, pct, sampledNote, scrub } from './shared.ts';
+import { MARK, breakNote, evidenceLine, findingId, groupFindings, noFindingsSentence, pct, sampledNote, scrub } from './shared.ts';
 import type { RenderOptions } from './options.ts';
 import { timelineLine } from './records.ts';
 import { baseName, plural } from './text.ts';
@@ -50,7 +50,8 @@ function render(a: Analysis, m: Model, r: Redactor | undefined, caps: Caps): str
 
 function summary(a: Analysis, r: Redactor | undefined): string {
   const rows = a.checklist.map((c) => [String(c.step), cell(c.title), `${MARK[c.status]} ${c.status}`, c.findings.map((f) => cellCode(f)).join(' '), cell(mdProse(scrub(r, c.note)))]);
-  return `## Summary\n\n${table(['Step', 'Check', 'Status', 'Findings', 'Note'], rows, ['r'])}`;
+  const cut = breakNote(a, r);
+  return `## Summary\n\n${cut ? `> **Warning:** ${mdText(cut)}\n\n` : ''}${table(['Step', 'Check', 'Status', 'Findings', 'Note'], rows, ['r'])}`;
 }
 
 function findings(a: Analysis, r: Redactor | undefined, caps: Caps): string {

@@ -2,11 +2,12 @@
 // fix, consequences under their root, errors seen, and the problem count.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Model } from '../../correlate/index.ts';
-import type { Analysis, Evidence, Finding, StepStatus } from '../../rules/index.ts';
+import type { Analysis, Finding, StepStatus } from '../../rules/index.ts';
 import { primeRedactor } from '../redact/prime.ts';
 import type { RenderOptions } from './options.ts';
-import { MARK, evidenceLine, findingId, groupFindings, noFindingsSentence, pct, sampledNote, scrub } from './shared.ts';
-import { clip, firstLine, plural, wrap } from './text.ts';
+import { evidenceRows } from './evidence-rows.ts';
+import { MARK, breakNote, findingId, groupFindings, noFindingsSentence, pct, sampledNote, scrub } from './shared.ts';
+import { clip, plural, wrap } from './text.ts';
 
 const EVIDENCE_CAP = 8;
 
@@ -21,7 +22,10 @@ export function renderText(a: Analysis, m: Model, o: RenderOptions): string {
   const records = a.stats.records;
   out.push(c.bold(`forensic ${a.tool.version} — ${b.source}`));
   const range = b.time_range ? `${b.time_range.from} → ${b.time_range.to}` : 'no timestamps';
-  out.push(`AuthPlane ${b.authplane_version ?? 'version unknown'} · ${range} · ${plural(records, 'record')} in ${plural(b.files.length, 'file')} · ${plural(a.stats.traces, 'trace')}`);
+  out.push(...joinWithin([`AuthPlane ${b.authplane_version ?? 'version unknown'}`, range, `${plural(records, 'record')} in ${plural(b.files.length, 'file')}`, plural(a.stats.traces, 'trace')], ' · ', width));
+  // Before the checklist: a step "passed" on half a bundle must be read with that in mind.
+  const cut = breakNote(a, r);
+  if (cut) out.push(...wrap(cut, width).map((l) => c.yellow(l)));
   out.push('');
   out.push(c.bold('Checklist'));
   for (const item of a.checklist) {
@@ -58,7 +62,7 @@ export function renderText(a: Analysis, m: Model, o: RenderOptions): string {
   const sampled = sampledNote(a, r);
   if (sampled) out.push(...wrap(sampled, width).map((l) => c.dim(l)));
   if (b.problems.length) {
-    out.push(c.yellow(`${plural(b.problems.length, 'problem')} reading the bundle (damaged or skipped parts); run with --inventory to list them.`));
+    out.push(...wrap(`${plural(b.problems.length, 'problem')} reading the bundle (damaged or skipped parts); run with --inventory to list them.`, width).map((l) => c.yellow(l)));
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
@@ -66,7 +70,7 @@ export function renderText(a: Analysis, m: Model, o: RenderOptions): string {
 function finding(c: ChalkInstance, f: Finding, width: number, ind: string, o: RenderOptions, brief = false): string[] {
   const r = o.redactor;
   const sev = f.severity === 'error' ? c.red('✘') : f.severity === 'warning' ? c.yellow('!') : c.blue('i');
-  const lines = [`${ind}${sev} ${c.bold(findingId(f))}  ${f.title}  ${c.dim(`(${f.severity}, ${pct(f.confidence)})`)}`];
+  const lines = titleRows(c, f, sev, width, ind);
   const sub = `${ind}  `;
   lines.push(...wrap(scrub(r, f.explanation), width, sub));
   const cap = brief ? 3 : EVIDENCE_CAP;
@@ -83,17 +87,45 @@ function finding(c: ChalkInstance, f: Finding, width: number, ind: string, o: Re
 }
 
 /**
- * One evidence item, on one line when it fits; when the place is so long (docker json-file paths
- * run to 130 characters) that little of the excerpt would show, the excerpt goes on its own line.
+ * `✘ AP0402 kid-unknown  title  (error, 90%)`, its words wrapped under the title when the line would
+ * pass the width (titles run to 70 characters, and consequences are indented 6).
  */
-function evidenceRows(e: Evidence, r: RenderOptions['redactor'], ind: string, width: number): string[] {
-  const one = `${ind}${evidenceLine(e, r)}`;
-  const head = `${ind}${evidenceLine({ ...e, excerpt: '' }, r)}`;
-  if (one.length <= width || width - head.length >= 48) return [clip(one, width)];
-  // Cut the path in the middle, never its end: the file name and line number are what users open.
-  const over = head.length - width;
-  const file = over > 0 && e.file.length > over + 12 ? `${e.file.slice(0, Math.ceil((e.file.length - over - 1) / 2))}…${e.file.slice(e.file.length - Math.floor((e.file.length - over - 1) / 2))}` : e.file;
-  return [clip(`${ind}${evidenceLine({ ...e, file, excerpt: '' }, r)}`, width), clip(`${ind}    ${scrub(r, firstLine(e.excerpt))}`, width)];
+function titleRows(c: ChalkInstance, f: Finding, sev: string, width: number, ind: string): string[] {
+  const id = findingId(f);
+  const meta = `(${f.severity}, ${pct(f.confidence)})`;
+  const lead = `${ind}  ${id}  `; // the mark is one column wide, as is its space
+  if (lead.length + f.title.length + 2 + meta.length <= width) return [`${ind}${sev} ${c.bold(id)}  ${f.title}  ${c.dim(meta)}`];
+  const rows: string[] = [];
+  let row = '';
+  let rowLength = 0; // of the row without colour codes
+  let room = width - lead.length;
+  for (const word of [...f.title.split(' '), meta]) {
+    const isMeta = word === meta;
+    const gap = isMeta ? 2 : 1;
+    if (row && rowLength + gap + word.length > room) {
+      rows.push(row);
+      row = '';
+      rowLength = 0;
+      room = width - ind.length - 4;
+    }
+    row += `${row ? ' '.repeat(gap) : ''}${isMeta ? c.dim(word) : word}`;
+    rowLength += (rowLength ? gap : 0) + word.length;
+  }
+  rows.push(row);
+  return rows.map((r, i) => (i === 0 ? `${ind}${sev} ${c.bold(id)}  ${r}` : `${ind}    ${r}`));
+}
+
+/** `parts` joined by `sep` on as few lines as fit in `width` (a part is never split). */
+function joinWithin(parts: string[], sep: string, width: number): string[] {
+  const rows: string[] = [];
+  let row = '';
+  for (const p of parts) {
+    if (row && row.length + sep.length + p.length > width) {
+      rows.push(row);
+      row = p;
+    } else row = row ? `${row}${sep}${p}` : p;
+  }
+  return [...rows, row];
 }
 
 function statusColor(c: ChalkInstance, s: StepStatus): (t: string) => string {

@@ -48,12 +48,26 @@ export function pct(c: number): string {
  * like a clean bill of health.
  */
 export function noFindingsSentence(a: Analysis): string {
+  // A cut bundle's silence covers only its first part: say so (breakNote says where it broke).
+  if (inputBreak(a)) return 'No findings in the part of the bundle that could be read (see where it breaks off above).';
   const passed = a.checklist.filter((c) => c.status === 'pass').length;
   // Step 9 (reproduce with MCP Inspector) is never checkable offline, so it is not "missing data".
   const unknown = a.checklist.filter((c) => c.status === 'unknown' && c.step !== 9).length;
   if (passed === 0) return 'No findings, but no checklist step could be checked: the bundle lacks what the steps look at (see what to collect above).';
   if (unknown > 0) return `No findings: ${passed} checklist step${passed === 1 ? '' : 's'} passed; ${unknown} could not be checked (see what to collect above).`;
   return 'No findings: every checklist step the bundle allows passed.';
+}
+
+/** The problem that says the input itself breaks off (a cut or broken archive), if there is one. */
+export function inputBreak(a: Analysis): Analysis['bundle']['problems'][number] | undefined {
+  return a.bundle.problems.find((p) => p.endsInput);
+}
+
+/** Where a cut bundle breaks off and what that means for the results; empty when it is whole. */
+export function breakNote(a: Analysis, r: Redactor | undefined): string {
+  const p = inputBreak(a);
+  if (!p) return '';
+  return `The bundle breaks off early (${scrub(r, p.path)}: ${scrub(r, p.problem)}): whatever came after that point is missing, so the results cover only the part that could be read.`;
 }
 
 type Sampled = NonNullable<Analysis['bundle']['sampled_lines']>[number];

@@ -2,6 +2,7 @@
 import { documentEvidence } from '../evidence.ts';
 import { DOCS } from '../docs.ts';
 import { advertisedIssuers, configuredIssuers, issuerDiff } from '../support-a/docs.ts';
+import { misspeltEnv } from '../support-a/misspelt-env.ts';
 import { defineRule, type Evidence } from '../types.ts';
 
 const DEFAULT_ISSUER = 'http://localhost:9000';
@@ -21,7 +22,11 @@ export default defineRule({
       const c = differing[0]!;
       const kind = issuerDiff(c.value, adv.value);
       let why: string;
-      if (adv.value === DEFAULT_ISSUER && c.value !== DEFAULT_ISSUER) {
+      // A misspelt name (AUTHPLANE_SERVER_ISSUR in a compose file) is ignored: that is why the default won.
+      const typo = adv.value === DEFAULT_ISSUER ? misspeltEnv(model, 'AUTHPLANE_SERVER_ISSUER').find((t) => t.value !== DEFAULT_ISSUER) : undefined;
+      if (typo) {
+        why = `${DEFAULT_ISSUER} is AuthPlane's default: ${typo.file}:${typo.line} sets ${typo.written}, a misspelling of AUTHPLANE_SERVER_ISSUER, which AuthPlane does not read`;
+      } else if (adv.value === DEFAULT_ISSUER && c.value !== DEFAULT_ISSUER) {
         why = `${DEFAULT_ISSUER} is AuthPlane's default: the running server never received AUTHPLANE_SERVER_ISSUER (env var not passed to the process, or set on another instance)`;
       } else if (kind === 'trailing-slash') {
         why = 'they differ only by a trailing slash, and verifiers compare issuers byte for byte';
@@ -32,9 +37,11 @@ export default defineRule({
         documentEvidence(adv.doc, `issuer: ${JSON.stringify(adv.value)}`, ['issuer']),
         { kind: 'document', file: c.file, line: c.line, excerpt: `issuer configured as ${JSON.stringify(c.value)} (${c.from})` },
       ];
+      if (typo) evidence.splice(1, 0, { kind: 'document', file: typo.file, line: typo.line, excerpt: `${typo.written}: ${typo.value} (misspelt: AuthPlane reads AUTHPLANE_SERVER_ISSUER)` });
       yield {
         // The localhost default against a real configured URL is unmistakable: the root of every iss failure downstream.
         confidence: why.startsWith(DEFAULT_ISSUER) ? 0.95 : kind === 'trailing-slash' ? 0.85 : 0.9,
+        ...(typo ? { fix: `Rename ${typo.written} to AUTHPLANE_SERVER_ISSUER in ${typo.file}:${typo.line} and recreate the container so AuthPlane starts with issuer ${typo.value}.` } : {}),
         explanation: `Discovery (${adv.doc.file}) advertises issuer ${JSON.stringify(adv.value)} but AuthPlane is configured with ${JSON.stringify(c.value)} (${c.from}): ${why}. Every token carries the advertised value as iss, so resource servers configured with the other one reject them all.`,
         evidence,
       };

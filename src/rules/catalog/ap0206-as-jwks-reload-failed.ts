@@ -1,4 +1,7 @@
 // AP0206: AuthPlane itself failed to load its signing keys into the JWKS (reference K9).
+// Cause jwks-empty, not jwks-unavailable: the keys are missing from AuthPlane's own JWKS because
+// its key store cannot be read (the contract's "JWKS has no keys: key store misconfigured", with
+// AP0204's fix), while jwks-unavailable is a resource server failing to fetch a JWKS (AP0205).
 import { documentEvidence, logEvidence } from '../evidence.ts';
 import { DOCS } from '../docs.ts';
 import { describeExchange, pathOf } from '../support-a/docs.ts';
@@ -9,7 +12,7 @@ import { lineCount } from '../support/line-count.ts';
 const MSGS = ['initial JWKS reload failed (will retry on first request)', 'SIGHUP key reload failed', 'post-save JWKS reload failed', 'failed to build JWKS for introspection'];
 
 export default defineRule({
-  id: 'AP0206', cause: 'jwks-unavailable', step: 2, severity: 'error',
+  id: 'AP0206', cause: 'jwks-empty', step: 2, severity: 'error',
   title: 'AuthPlane failed to load its signing keys into the JWKS',
   fix: 'Fix the key store named by signing.key_store (Vault reachability and token, the database, or the key directory), then reload with `kill -HUP <pid>` (logs `SIGHUP received, reloading signing keys`) or restart.',
   docs: DOCS.keyRotation,

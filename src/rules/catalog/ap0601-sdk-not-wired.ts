@@ -52,7 +52,7 @@ export default defineRule({
     const answered = lineCount(model, served);
     if (answered < 5 && open.length === 0) return;
     const evidence = [...open.slice(0, 5).map(exchangeEvidence), ...sampleEnds(served, 5, 3).map((r) => logEvidence(r))];
-    const quiet = `the MCP server answered ${plural(answered, 'request')} ${fmtSpan(served.map((r) => r.ts))} without a single verification line (no \`verified\`, no SDK rejection, no 401)`;
+    const quiet = `The MCP server answered ${plural(answered, 'request')} ${fmtSpan(served.map((r) => r.ts))} without a single verification line (no \`verified\`, no SDK rejection, no 401)`;
     if (open.length === 0) {
       // Silence is what a healthy server looks like: the Go, Rust and C# core SDKs log nothing, TS never
       // logs a success and Python only at DEBUG (sdk-facts §1.1–1.4). Only a request without a token

@@ -47,6 +47,13 @@ describe('line splitter', () => {
     expect(out.problems).toEqual([[2, 'invalid UTF-8 (replaced)', false]]);
   });
 
+  it('skips a line of raw invalid bytes instead of passing it on as text', () => {
+    const bad = Buffer.concat([Buffer.from('ok\n'), Buffer.from([0xff, 0xff, 0xff, 0xff]), Buffer.from('\nfine\n')]);
+    const out = split(bad);
+    expect(out.lines.map((l) => l[2])).toEqual(['ok', 'fine']);
+    expect(out.problems).toEqual([[2, 'mostly invalid UTF-8 (binary data, not text): line skipped', true]]);
+  });
+
   it('does not flag a line that really contains U+FFFD', () => {
     expect(split('real \uFFFD char\n').problems).toEqual([]);
   });

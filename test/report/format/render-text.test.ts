@@ -6,9 +6,19 @@ const plain = () => renderText(fixtureAnalysis(), fixtureModel(), { color: false
 
 describe('text report', () => {
   it('opens with the bundle, version, time range and record count', () => {
-    const [first, second] = plain().split('\n');
+    const [first, second] = renderText(fixtureAnalysis(), fixtureModel(), { color: false, width: 160 }).split('\n');
     expect(first).toBe('forensic 0.1.0 — /home/alice/cases/acme-bundle.tgz');
     expect(second).toBe('AuthPlane 0.2.2 · 2026-10-03T09:15:00.000Z → 2026-10-03T09:16:10.200Z · 5 records in 2 files · 1 trace');
+  });
+
+  it('breaks the header between its parts, and a finding title between words, at 80 columns', () => {
+    const a = fixtureAnalysis();
+    a.findings[0]!.title = 'Access token in the bundle is not minted for the advertised resource';
+    const lines = renderText(a, fixtureModel(), { color: false, width: 80 }).split('\n');
+    expect(lines.slice(1, 3)).toEqual(['AuthPlane 0.2.2 · 2026-10-03T09:15:00.000Z → 2026-10-03T09:16:10.200Z', '5 records in 2 files · 1 trace']);
+    const at = lines.findIndex((l) => l.startsWith('  ✘ AP0701 pkce-failures  '));
+    expect(lines.slice(at, at + 2)).toEqual(['  ✘ AP0701 pkce-failures  Access token in the bundle is not minted for the', '      advertised resource  (error, 90%)']);
+    for (const l of lines) if (!l.includes('Docs: http')) expect(l.length, l).toBeLessThanOrEqual(80);
   });
 
   it('marks each checklist step and explains the ones that did not pass', () => {
@@ -39,7 +49,8 @@ describe('text report', () => {
 
   it('lists evidence as file:line, time and excerpt, capped with a count of the rest', () => {
     const out = renderText(fixtureAnalysis(), fixtureModel(), { color: false, width: 160, redactor: createRedactor({}) });
-    expect(out).toContain('      logs/authserver.log:4  2026-10-03T09:16:10.100Z  trace=4bf92f3577b34da6a3ce929d0e0e4736  ERROR "token issuance failed" error=ErrInvalidPKCE');
+    // Too long for one row even at 160 columns: the excerpt goes under its place, whole.
+    expect(out).toContain('      logs/authserver.log:4  2026-10-03T09:16:10.100Z  trace=4bf92f3577b34da6a3ce929d0e0e4736\n          ERROR "token issuance failed" error=ErrInvalidPKCE code=invalid_grant');
     expect(out).toContain('      … 9 more\n');
     expect(out).toContain('    Fix: Send the code_verifier that matches the code_challenge of the authorize request.');
     expect(out).toContain('    Docs: https://docs.authplane.dev/errors#invalid_pkce');
@@ -60,6 +71,13 @@ describe('text report', () => {
     const evidence = plain().split('\n').filter((l) => l.startsWith('      logs/'));
     expect(evidence.length).toBeGreaterThan(3);
     for (const l of evidence) expect(l.length).toBeLessThanOrEqual(100);
+  });
+
+  it('keeps an evidence file name and line whole at 80 columns, giving up the trace id instead', () => {
+    const a = fixtureAnalysis();
+    a.findings[0]!.evidence[0]!.file = 'support-bundle/logs/authserver-75814c3be-mvqs8.log';
+    const out = renderText(a, fixtureModel(), { color: false, width: 80 });
+    expect(out).toContain('\n      support-b…/logs/authserver-75814c3be-mvqs8.log:4  2026-10-03T09:16:10.100Z\n');
   });
 
   it('wraps long explanations to the terminal width', () => {

@@ -22,11 +22,21 @@ describe('trace timeline', () => {
     expect(out.split('\n')[0]).toBe(`Trace ${TRACE}  (request ${REQUEST})`);
   });
 
+  it('writes the JSON as the analysis JSON is written: snake_case keys and RFC 3339 times, no epoch numbers', () => {
+    const doc = JSON.parse(renderTimeline(fixtureModel(), TRACE, { color: false, format: 'json' })) as { trace: Record<string, unknown>; records: Record<string, unknown>[] };
+    expect(doc.trace).toMatchObject({ id: TRACE, trace_id: TRACE, request_ids: [REQUEST] });
+    expect(doc.trace.start).toMatch(/^2026-10-03T\d\d:\d\d:\d\d\.\d{3}Z$/);
+    for (const o of [doc.trace, ...doc.records]) {
+      for (const k of Object.keys(o)) expect(k).toMatch(/^[a-z0-9_]+$/);
+    }
+    for (const rec of doc.records) expect(rec.ts).toBeUndefined();
+  });
+
   it('gives the records as JSON with their fields, redacted', () => {
     const doc = JSON.parse(renderTimeline(fixtureModel(), TRACE, { color: false, format: 'json', redactor: createRedactor({}) })) as { trace: { id: string }; records: Record<string, unknown>[] };
     expect(doc.trace.id).toBe(TRACE);
     expect(doc.records.map((r) => r.msg)).toEqual(['http request', 'token issuance failed', expect.stringContaining('tool call failed')]);
-    expect(doc.records[1]).toMatchObject({ kind: 'log', file: 'logs/authserver.log', level: 'ERROR', traceId: TRACE });
+    expect(doc.records[1]).toMatchObject({ kind: 'log', file: 'logs/authserver.log', level: 'ERROR', trace_id: TRACE });
     expect((doc.records[1]!.attrs as Record<string, unknown>).client_secret).toBe('[REDACTED:client-secret]');
   });
 });

@@ -281,8 +281,6 @@ export interface TraceIndex {
    * order: enough to re-read the lines from the bundle when the timeline is incomplete.
    */
   locate?(id: string): RecordLocation[];
-  /** Where the trace with this id (trace or request id) stands in list() order, or -1. */
-  position?(id: string): number;
   total: number;
 }
 

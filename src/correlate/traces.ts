@@ -257,10 +257,6 @@ export function buildTraces(inp: TraceInputs): TraceIndex {
       const r = rootOf(id);
       return r >= 0 ? cached(r) : undefined;
     },
-    position(id) {
-      const r = rootOf(id);
-      return r < 0 ? -1 : order().indexOf(r);
-    },
     locate(id): RecordLocation[] {
       const r = rootOf(id);
       if (r < 0) return [];

@@ -15,10 +15,11 @@ const ONE_ARG_CALL = /(?<![\w$])([A-Za-z_]\w{0,64})\([ \t]*(["'])([^"'\\\r\n]{1,
 /** A call with a name then a value, both string literals: `f("NAME", "value")`. */
 const NAME_VALUE_CALL = /(\([ \t]*(["'])([A-Za-z_][\w.:-]{0,127})\2[ \t]*,[ \t]*(["']))([^"'\\\r\n]{1,512})\4(?=[ \t]*\))/g;
 /**
- * A credentials option given an id and a secret: `authplane.WithClientCredentials("notes-app", "x")`
- * (the Go SDK's own), `ClientCredentials('id', 'x')`: the head up to the second literal, its quote, the secret.
+ * A credentials option given ids then a secret: `authplane.WithClientCredentials("notes-app", "x")`
+ * (the Go SDK's own), `ClientCredentials('id', 'x')`, Azure's `ClientSecretCredential("tenant", "client", "x")`:
+ * the head up to the last literal, its quote, the secret.
  */
-const CREDENTIALS_CALL = /(\b[A-Za-z_]\w{0,64}?(?:Credentials?|Creds|_credentials?|_creds)\([ \t]*(["'])[^"'\\\r\n]{1,256}\2[ \t]*,[ \t]*(["']))([^"'\\\r\n]{1,512})\3(?=[ \t]*\))/g;
+const CREDENTIALS_CALL = /(\b[A-Za-z_]\w{0,64}?(?:Credentials?|Creds|_credentials?|_creds)\((?:[ \t]*(["'])[^"'\\\r\n]{1,256}\2[ \t]*,){1,3}[ \t]*(["']))([^"'\\\r\n]{1,512})\3(?=[ \t]*\))/g;
 /** A subscript assignment: `env["NAME"] = "value"`. */
 const SUBSCRIPT_SET = /(\[[ \t]*(["'])([A-Za-z_][\w.:-]{0,127})\2[ \t]*\][ \t]*=[ \t]*(["']))([^"'\\\r\n]{1,512})\4/g;
 /** Cheap pre-check: an opening bracket right before a string literal. */

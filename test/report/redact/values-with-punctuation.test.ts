@@ -231,6 +231,13 @@ describe('redactor: secrets in other languages\' config and code', () => {
     expect(r.text('client = Client(client_id="notes-app", client_secret="two words")')).toBe('client = Client(client_id="notes-app", client_secret="[REDACTED:client-secret]")');
   });
 
+  it("redacts the secret that ends a credential's ids (Azure's ClientSecretCredential takes tenant, client, secret)", () => {
+    const r = createRedactor({});
+    expect(r.text('cred = ClientSecretCredential("tenant-id", "notes-app", "Zx8Q~abcDEF123ghiJKL456mnoPQR789stu")'))
+      .toBe('cred = ClientSecretCredential("tenant-id", "notes-app", "[REDACTED:client-secret]")');
+    expect(r.text('getCredentials("default", "us-east-1")')).toBe('getCredentials("default", "us-east-1")');
+  });
+
   it('redacts a secret set in the environment or a property by code, keeping other settings', () => {
     const r = createRedactor({});
     expect(r.text('os.Setenv("AUTHPLANE_CLIENT_SECRET", "authplane-prod-2026")')).toBe('os.Setenv("AUTHPLANE_CLIENT_SECRET", "[REDACTED:client-secret]")');

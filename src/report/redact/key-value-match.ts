@@ -105,6 +105,14 @@ export function keyValueReplacement(m: (string | undefined)[], around: Around, t
     if (credential) {
       tail.extra = credential.length;
       raw += credential;
+    } else if (single && c.kind === 'secret' && /(?:^|[^\\])(?:\\\\)*\\$/.test(raw)) {
+      // libpq `password='it\'s x'`: the quote the value ended at was escaped; it runs to the next bare
+      // one (to the line's end when there is none: redact when unsure).
+      const rest = /^(?:[^'\\\r\n]|\\.)*/.exec(around.after())![0];
+      const closed = around.after().charCodeAt(rest.length) === 0x27;
+      tail.extra = rest.length + (closed ? 1 : 0);
+      raw += "'" + rest;
+      if (!closed) return `${key}${sep}'${j.secret(c.secret, raw, c)}`;
     } else if (!quoted && c.kind === 'secret') {
       const ext = secretExtent(raw, around.after(), c.secret === 'cookie');
       tail.extra = ext.extra;

@@ -56,6 +56,14 @@ describe('redactor: unquoted secrets holding punctuation', () => {
     expect(r.text("host=db dbname=authplane password='my secret pass' sslmode=disable")).toBe("host=db dbname=authplane password='[REDACTED:password]' sslmode=disable");
   });
 
+  it("redacts a libpq password holding an escaped quote whole, and to the line's end when it never closes", () => {
+    const r = createRedactor({});
+    expect(r.text("host=db password='it\\'s a s3cret' dbname=authplane")).toBe("host=db password='[REDACTED:password]' dbname=authplane");
+    expect(r.text("password='x\\' never closed")).toBe("password='[REDACTED:password]");
+    // Only a secret's value runs on: a path ending in a backslash stays as written.
+    expect(r.text("path='C:\\Temp\\' mode=r")).toBe("path='C:\\Temp\\' mode=r");
+  });
+
   it('keeps the words after a one-word password that no connection string holds', () => {
     const r = createRedactor({});
     expect(r.text('login failed; password=hunter2 was rejected')).toBe('login failed; password=[REDACTED:password] was rejected');

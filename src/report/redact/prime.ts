@@ -30,19 +30,13 @@ export function primeRedactor(r: Redactor, m: Model, a?: Analysis): void {
 
 function primeModel(r: Redactor, m: Model): void {
   primeSecretNames(r, m);
-  // Client ids first: a machine client is the actor of its own audit rows, and stays a client there.
   const clients = new Set(m.audit.clientIds());
   let n = 0;
   for (const rec of m.logs.records()) {
     if (++n > MAX_RECORDS) break;
+    r.noteIdentities('attrs', rec.attrs);
     const id = rec.attrs.client_id;
     if (typeof id === 'string' && id !== '') clients.add(id);
-  }
-  r.noteClientIds(clients);
-  n = 0;
-  for (const rec of m.logs.records()) {
-    if (++n > MAX_RECORDS) break;
-    r.noteIdentities('attrs', rec.attrs);
   }
   // Distinct actor ids and detail pairs only: building every audit row (382 k at 1 GB) was the
   // largest allocation of a report.
@@ -57,6 +51,9 @@ function primeModel(r: Redactor, m: Model): void {
     r.noteIdentities('audit', { action: a.action, actor_id: a.actorId, detail: a.detail });
   });
   for (const t of m.tokens) r.noteIdentities('claims', t.claims);
+  // Last, so it also takes back what was noted above: a machine client is the actor of its own
+  // audit rows, and stays a client there.
+  r.noteClientIds(clients);
 }
 
 /**

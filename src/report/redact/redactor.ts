@@ -2,6 +2,7 @@
 // pseudonymized with a per-redactor keyed hash, debugging ids kept (design.md "Redaction").
 import { ROLE_ACTORS, USER_DETAIL_ACTIONS, classifyKey, isJwkPrivateMember, normalizeKey, type IdentityKind, type KeyClass, type SecretKind } from './keys.ts';
 import { jwtMarker, reencodeJwt, type ClaimRewriter } from './jwt.ts';
+import { NotedIdentities } from './noted-identities.ts';
 import { Pseudonymizer } from './pseudonym.ts';
 import {
   EMAIL_EXACT, G, INTERNAL_HINT, IPV4_ANY, MAYBE, PEM_ANY, isBoringIp, isErrorCodeLike, isIpv6Literal, isPlaceholder,
@@ -45,9 +46,6 @@ function isMessage(v: string, c: KeyClass): boolean {
   return /^[a-z][a-z/._'-]*:?$/.test(words[0] ?? '') && words.length >= (c.kind === 'secret' && c.secret === 'password' ? 3 : 2);
 }
 
-/** Identities remembered for free-text replacement (bounds the literal alternation). */
-const MAX_NOTED = 5000;
-
 /** A terminal colour code (SGR), as coloured console loggers write them. */
 // eslint-disable-next-line no-control-regex -- the escape character is what it looks for
 const SGR = /\x1b\[[0-9;]*m/g;
@@ -87,11 +85,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   readonly #lines = new LineContext();
   readonly #known = new Set<string>();
   #knownRe: RegExp | null = null;
-  readonly #noted = new Map<string, 'user' | 'session'>();
-  /** Client ids (noteClientIds): never pseudonymized as users. */
-  readonly #clients = new Set<string>();
-  #notedRe: RegExp | null = null;
-  #notedDirty = false;
+  readonly #noted = new NotedIdentities();
   /** Names taught by noteSecretName(), normalized (keys.ts), with their secret kind. */
   readonly #secretNames = new Map<string, KeyClass>();
   /** The taught names as written, for `NAME:value` in free text (`{ACME_DEK:<hex>}`), which no secret word marks. */
@@ -137,10 +131,9 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
     if (typeof v === 'string') {
       const c = classifyKey(key);
       if (c.kind !== 'identity' || (c.identity !== 'user' && c.identity !== 'session')) return;
-      if (v.length < 3 || /^\d{1,4}$/.test(v) || ROLE_ACTORS.has(v) || EMAIL_EXACT.test(v) || this.#noted.has(v) || this.#clients.has(v)) return;
-      if (this.#noted.size >= MAX_NOTED || isPlaceholder(v) || this.#pseudo.isPseudonym(v)) return;
-      this.#noted.set(v, c.identity);
-      this.#notedDirty = true;
+      if (v.length < 3 || /^\d{1,4}$/.test(v) || ROLE_ACTORS.has(v) || EMAIL_EXACT.test(v) || this.#noted.skips(v)) return;
+      if (isPlaceholder(v) || this.#pseudo.isPseudonym(v)) return;
+      this.#noted.add(v, c.identity);
     } else if (Array.isArray(v)) {
       for (const x of v) this.noteIdentities(key, x);
     } else if (v !== null && typeof v === 'object') {
@@ -155,8 +148,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
   noteClientIds(ids: Iterable<string>): void {
     for (const id of ids) {
       if (id.length < 3 || ROLE_ACTORS.has(id) || EMAIL_EXACT.test(id)) continue;
-      this.#clients.add(id);
-      if (this.#noted.delete(id)) this.#notedDirty = true;
+      this.#noted.addClient(id);
     }
   }
 
@@ -192,13 +184,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
 
   /** Replace remembered user/session ids standing alone in free text. */
   #notedPass(s: string): string {
-    if (this.#notedDirty) {
-      this.#notedRe = this.#noted.size ? new RegExp(`(?<![\\w@.#-])(?:${literalAlternation(this.#noted.keys())})(?![\\w@-])`, 'g') : null;
-      this.#notedDirty = false;
-    }
-    if (!this.#notedRe) return s;
-    return s.replace(this.#notedRe, (id) => {
-      const kind = this.#noted.get(id) ?? 'user';
+    return this.#noted.replaceIn(s, (kind, id) => {
       this.#count(kind);
       return this.#pseudo.of(kind, id);
     });
@@ -326,7 +312,7 @@ class FailClosedRedactor implements Redactor, ClaimRewriter {
 
   #identity(kind: IdentityKind, v: string): string {
     if (v === '' || this.#pseudo.isPseudonym(v) || isPlaceholder(v)) return v;
-    if (kind === 'user' && (ROLE_ACTORS.has(v) || this.#clients.has(v))) return v;
+    if (kind === 'user' && (ROLE_ACTORS.has(v) || this.#noted.isClient(v))) return v;
     if (kind === 'ip') return this.#ips(v);
     // `alice%40acme.io` in a query string is the same person as `alice@acme.io` in a JSON field.
     if (v.includes('%40')) v = v.replace(/%40/g, '@');

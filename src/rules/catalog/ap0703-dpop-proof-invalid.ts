@@ -75,8 +75,8 @@ function* bindingRejections(model: Model): Generator<FindingDraft> {
   const n = s.sdkCount + s.exchanges.length;
   if (n === 0) return;
   // Each rejection says one thing: the first (most specific) reading that fits it.
-  const texts = [...s.sdk.map(logText), ...s.exchanges.map(exchangeText)];
-  const what = BINDING.filter((_, k) => texts.some((t) => BINDING.findIndex(([r]) => r.test(t)) === k)).map(([, say]) => say);
+  const read = new Set([...s.sdk.map(logText), ...s.exchanges.map(exchangeText)].map((t) => BINDING.findIndex(([re]) => re.test(t))));
+  const what = BINDING.filter((_, k) => read.has(k)).map(([, say]) => say);
   const parts = [];
   if (s.sdk.length) parts.push(`the MCP server rejected ${plural(s.sdkCount, 'request')} ${fmtSpan(s.sdk.map((r) => r.ts))} because the access token and its DPoP proof do not belong together`);
   if (s.exchanges.length) parts.push(`${plural(s.exchanges.length, 'captured response')} with a DPoP binding rejection`);

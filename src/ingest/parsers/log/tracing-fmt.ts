@@ -14,13 +14,17 @@ import { parseIsoTime } from './times.ts';
  * target (a Rust module path) and the rest. A span without fields prints as `name:`, which reads the
  * same as a target: only spans with fields are recognised, so such a line keeps the span in its target.
  */
-const TRACING = /^(?:(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})) +)? ?(TRACE|DEBUG|INFO|WARN|ERROR) ((?:[A-Za-z_]\w*\{[^{}]*\}:)+ )?([A-Za-z_]\w*(?:::\w+)*): ?([\s\S]*)$/;
+const BODY = String.raw` ?(TRACE|DEBUG|INFO|WARN|ERROR) ((?:[A-Za-z_]\w*\{[^{}]*\}:)+ )?([A-Za-z_]\w*(?:::\w+)*): ?([\s\S]*)$`;
+const TRACING = new RegExp(String.raw`^(?:(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})) +)?` + BODY);
+/** The line after its time, tested in place (no slice: it runs on every indented line). */
+const BODY_AT = new RegExp(BODY, 'y');
 /** A field name starting at a word boundary: `key=` (tracing field names may hold dots). */
 const FIELD_START = /(?:^| )[A-Za-z_][\w.]*=/g;
 
 /** True when the inner line (from `at`) reads as a tracing fmt record, with or without its time. */
 export function isTracingLine(line: string, at: number): boolean {
-  return TRACING.test(at === 0 ? line : line.slice(at));
+  BODY_AT.lastIndex = at;
+  return BODY_AT.test(line);
 }
 
 /** Fills `rec` from a tracing fmt line; false (rec untouched) when the line is not one. */
@@ -63,23 +67,15 @@ function addFields(rec: LogRecord, s: string, from: number, onlyNew: boolean): v
     const eq = s.indexOf('=', i);
     if (eq < 0) return;
     const key = s.slice(i, eq);
-    let value: string;
-    let quoted = false;
-    let next: number;
-    if (s.charCodeAt(eq + 1) === 0x22) {
-      const end = closingQuote(s, eq + 2);
-      value = unescapeDebug(s.slice(eq + 2, end));
-      quoted = true;
-      const after = nextField(s, Math.min(s.length, end + 1));
-      next = after < 0 ? s.length : after;
-    } else {
-      const after = nextField(s, eq + 1);
-      next = after < 0 ? s.length : after;
-      value = s.slice(eq + 1, next).trimEnd();
-    }
-    if (!(onlyNew && Object.hasOwn(rec.attrs, key))) {
+    const quoted = s.charCodeAt(eq + 1) === 0x22;
+    const end = quoted ? closingQuote(s, eq + 2) : -1;
+    const after = nextField(s, quoted ? Math.min(s.length, end + 1) : eq + 1);
+    const next = after < 0 ? s.length : after;
+    const value = quoted ? unescapeDebug(s.slice(eq + 2, end)) : s.slice(eq + 1, next).trimEnd();
+    const skip = onlyNew && (Object.hasOwn(rec.attrs, key) || isSetPromoted(rec, key));
+    if (!skip) {
       const v: string | number = quoted || !looksNumeric(value) ? value : Number(value);
-      if (!(onlyNew && isSetPromoted(rec, key)) && !promote(rec, key, v)) addAttr(rec.attrs, key, v);
+      if (!promote(rec, key, v)) addAttr(rec.attrs, key, v);
     }
     i = next;
   }

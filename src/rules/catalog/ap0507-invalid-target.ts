@@ -3,7 +3,6 @@
 // code or refresh family was authorized for, is refused instead of silently ignored. AuthPlane logs no domain
 // line for it: a bundle shows the denial rows (reason = the wire error code), the client_credentials denial
 // counter and, in a capture, the wire text that names the URI the client sent.
-import type { Model } from '../../correlate/index.ts';
 import type { AuditRecord, DocumentRecord } from '../../ingest/index.ts';
 import { DOCS } from '../docs.ts';
 import { auditEvidence, counterEvidence, sampleEnds } from '../evidence.ts';
@@ -11,6 +10,7 @@ import { strength } from '../support-b/confidence.ts';
 import { exchangeEvidence } from '../support-b/evidence.ts';
 import { fmtList, fmtSpan, plural } from '../support-b/format.ts';
 import { exchangeText, matchExchanges } from '../support-b/http.ts';
+import { advertisedResources } from '../support-b/prm.ts';
 import { earliest, tally } from '../support-b/logs.ts';
 import { describeGrowth, growth, seriesEvidence } from '../support-b/metrics.ts';
 import { defineRule } from '../types.ts';
@@ -33,16 +33,6 @@ function sentResources(exchanges: readonly DocumentRecord[]): string[] {
     uris.push(...seen);
   }
   return tally(uris).map(([u]) => u);
-}
-
-/** Resource URIs the bundle shows as real: the MCP servers' PRM `resource`. */
-function knownResources(model: Model): string[] {
-  const out = new Set<string>();
-  for (const d of model.documents.ofKind('prm')) {
-    const r = (d.body as { resource?: unknown } | null)?.resource;
-    if (typeof r === 'string') out.add(r);
-  }
-  return [...out];
 }
 
 /** The advertised URI a sent one differs from only by case or a trailing slash, with what differs. */
@@ -79,7 +69,7 @@ export default defineRule({
     }
     const sent = sentResources(exchanges);
     if (exchanges.length) parts.push(`${plural(exchanges.length, 'captured 400 response')} refusing the resource${sent.length ? ` ${fmtList(sent)}` : ''}`);
-    const known = knownResources(model);
+    const known = [...new Set(advertisedResources(model).map((a) => a.resource))];
     const misses = sent.map((u) => nearMiss(u, known)).filter((m) => m !== undefined);
     // Name the URI to send only when the bundle shows it: a near miss of a resource an MCP server advertises.
     const fix = misses.length
